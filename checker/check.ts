@@ -1,0 +1,258 @@
+/**
+ * `check`: explore a model and judge its properties. Returns a
+ * {@link CheckResult}; never prints, never exits, never throws for a property
+ * failure or a faulty model (those are results too). It throws only for
+ * misuse of the API itself (bad options).
+ */
+import { codecFor, type StateCodec } from "./codec.js";
+import { explore, ModelFailure, type Exploration, type Finding } from "./explore.js";
+import type { Strategy } from "./frontier.js";
+import type { Model } from "./model.js";
+import type { Property } from "./property.js";
+import { findStuckState } from "./recovery.js";
+import type { CheckResult, CheckStatus, ModelError, PropertyResult, StopReason, Trace, TraceStep } from "./result.js";
+import type { FingerprintStore } from "./store.js";
+import { NondeterminismError, replay, type TraceSkeleton } from "./trace.js";
+
+/** How to search. Every field is optional. */
+export interface CheckOptions<S, A> {
+  /** The properties to judge (default: none; the search then only counts states). */
+  readonly properties?: readonly Property<S, A>[];
+  /** `bfs` (default: every trace is a shortest one) or `dfs`. */
+  readonly strategy?: Strategy;
+  /**
+   * Explore every reachable state and decide every property, instead of
+   * stopping at the first violation (or as soon as every property is decided).
+   */
+  readonly exhaustive?: boolean;
+  /** Stop after storing this many distinct states. */
+  readonly maxStates?: number;
+  /** Do not expand states deeper than this many actions from an initial state. */
+  readonly maxDepth?: number;
+  /** Stop after about this many milliseconds. */
+  readonly timeoutMs?: number;
+  /** Explore one representative per symmetry class (needs `model.canonical`). */
+  readonly symmetry?: boolean;
+}
+
+/** Explores `model` and judges `options.properties`. */
+export async function check<S, A>(model: Model<S, A>, options: CheckOptions<S, A> = {}): Promise<CheckResult<S, A>> {
+  return checkSync(model, options);
+}
+
+/** The synchronous core of {@link check}. */
+export function checkSync<S, A>(model: Model<S, A>, options: CheckOptions<S, A> = {}): CheckResult<S, A> {
+  const started = performance.now();
+  const properties = options.properties ?? [];
+  const strategy = options.strategy ?? "bfs";
+  const symmetry = options.symmetry ?? false;
+  validate(options, properties);
+  const codec = codecFor(model, symmetry);
+  const base = { strategy, symmetry };
+  let exploration: Exploration;
+  try {
+    exploration = explore(model, codec, properties, {
+      strategy,
+      stopEarly: !(options.exhaustive ?? false),
+      maxStates: options.maxStates ?? Infinity,
+      maxDepth: options.maxDepth ?? Infinity,
+      deadline: options.timeoutMs === undefined ? Infinity : started + options.timeoutMs,
+    });
+  } catch (error) {
+    if (!(error instanceof ModelFailure)) throw error;
+    return failed(base, properties, started, modelThrew(model, codec, error));
+  }
+  try {
+    const results = properties.map((p, i) => judge(model, codec, exploration, p, i));
+    return {
+      ...base,
+      status: overallStatus(results),
+      stopReason: exploration.stopReason,
+      complete: exploration.stopReason === "exhausted",
+      distinctStates: exploration.store.size,
+      statesFound: exploration.statesFound,
+      diameter: exploration.diameter,
+      elapsedMs: performance.now() - started,
+      properties: results,
+    };
+  } catch (error) {
+    if (error instanceof NondeterminismError) {
+      return failed(base, properties, started, { kind: "nondeterministic", message: error.message, path: error.path }, exploration);
+    }
+    if (error instanceof ModelFailure) return failed(base, properties, started, { kind: "model-threw", message: error.message, path: [] }, exploration);
+    throw error;
+  }
+}
+
+function judge<S, A>(model: Model<S, A>, codec: StateCodec<S>, x: Exploration, p: Property<S, A>, i: number): PropertyResult<S, A> {
+  const head = { name: p.name, kind: p.kind, description: p.description ?? "" };
+  const complete = x.stopReason === "exhausted";
+  const finding = x.findings.get(i);
+  const withTrace = (verdict: "violated" | "found", steps: TraceStep<S, A>[], reason: string): PropertyResult<S, A> => {
+    const trace: Trace<S, A> = { steps, reason };
+    return { ...head, verdict, traceLength: steps.length - 1, trace };
+  };
+  const unknown = (): PropertyResult<S, A> => ({ ...head, verdict: "unknown", traceLength: null, trace: null, note: undecidedNote(x.stopReason) });
+  const noTrace = (verdict: "holds" | "violated", note?: string): PropertyResult<S, A> => ({
+    ...head,
+    verdict,
+    traceLength: null,
+    trace: null,
+    ...(note === undefined ? {} : { note }),
+  });
+
+  switch (p.kind) {
+    case "always": {
+      if (finding) {
+        const steps = replayFinding(model, codec, x.store, finding);
+        const last = steps[steps.length - 1]!.state;
+        return withTrace("violated", steps, p.explain?.(last) ?? `The invariant "${p.name}" is false in this state.`);
+      }
+      return complete ? noTrace("holds") : unknown();
+    }
+    case "step": {
+      if (finding) {
+        const steps = replayFinding(model, codec, x.store, finding);
+        const after = steps[steps.length - 1]!;
+        const before = steps[steps.length - 2]!.state;
+        const reason = p.explain?.(before, after.action as A, after.state) ?? `The step property "${p.name}" is false of the last step.`;
+        return withTrace("violated", steps, reason);
+      }
+      return complete ? noTrace("holds") : unknown();
+    }
+    case "sometimes": {
+      if (finding) {
+        const steps = replayFinding(model, codec, x.store, finding);
+        const last = steps[steps.length - 1]!.state;
+        return withTrace("found", steps, p.explain?.(last) ?? `The witness "${p.name}" is reached in this state.`);
+      }
+      if (!complete) return unknown();
+      return noTrace(
+        "violated",
+        `No reachable state satisfies "${p.name}" (${x.store.size} distinct states explored): the properties that rely on it being reachable are checked vacuously.`,
+      );
+    }
+    case "recoverable": {
+      if (!complete) return unknown();
+      const stuck = findStuckState(x.store.size, x.edges!, x.goals.get(i)!, x.initialIds);
+      if (stuck === null) return noTrace("holds");
+      const skeleton: TraceSkeleton = {
+        initIndex: x.store.actionIndex(stuck.ids[0]!),
+        actionIndices: stuck.actionIndices,
+        fingerprints: stuck.ids.map((n) => x.store.fingerprintOf(n)),
+      };
+      const steps = replay(model, codec, skeleton);
+      const last = steps[steps.length - 1]!.state;
+      const why = p.explain ? `${p.explain(last)} ` : "";
+      const count = stuck.reachableFromStuck;
+      return withTrace(
+        "violated",
+        steps,
+        `${why}No state satisfying "${p.name}" is reachable from here: ${count === 1 ? "no other state is reachable" : `all ${count} states reachable from here fail it`}.`,
+      );
+    }
+  }
+}
+
+function replayFinding<S, A>(model: Model<S, A>, codec: StateCodec<S>, store: FingerprintStore, finding: Finding): TraceStep<S, A>[] {
+  if (finding.at === "state") return replay(model, codec, skeletonTo(store, finding.id));
+  const toSrc = skeletonTo(store, finding.src);
+  return replay(model, codec, {
+    initIndex: toSrc.initIndex,
+    actionIndices: [...toSrc.actionIndices, finding.action],
+    fingerprints: [...toSrc.fingerprints, store.fingerprintOf(finding.dst)],
+  });
+}
+
+/** The recorded path to stored state `n`, following parent links. */
+function skeletonTo(store: FingerprintStore, n: number): TraceSkeleton {
+  const ids = store.pathTo(n);
+  return {
+    initIndex: store.actionIndex(ids[0]!),
+    actionIndices: ids.slice(1).map((m) => store.actionIndex(m)),
+    fingerprints: ids.map((m) => store.fingerprintOf(m)),
+  };
+}
+
+function overallStatus(results: readonly PropertyResult[]): CheckStatus {
+  if (results.some((r) => r.verdict === "violated")) return "violated";
+  if (results.some((r) => r.verdict === "unknown")) return "incomplete";
+  return "ok";
+}
+
+function undecidedNote(reason: StopReason): string {
+  switch (reason) {
+    case "violation":
+      return "Not decided: the search stopped at the first violation; explore exhaustively (--continue) to decide it.";
+    case "decided":
+      return "Not decided: the search stopped once the other properties were decided.";
+    case "max-states":
+      return "Not decided: the search stopped at the state limit (--max-states) before exploring every state.";
+    case "max-depth":
+      return "Not decided: states beyond the depth limit (--max-depth) were not explored.";
+    case "timeout":
+      return "Not decided: the time limit (--timeout) stopped the search before it explored every state.";
+    case "exhausted":
+      return "Not decided.";
+  }
+}
+
+// The model failed while exploring: describe the path that led to the failing call.
+function modelThrew<S, A>(model: Model<S, A>, codec: StateCodec<S>, failure: ModelFailure): ModelError {
+  const at = failure.actionLabel === null ? "" : ` while taking action ${failure.actionLabel}`;
+  let path: string[] = [];
+  if (failure.stateId >= 0 && failure.store) {
+    try {
+      path = replay(model, codec, skeletonTo(failure.store, failure.stateId)).slice(1).map((s) => s.description);
+    } catch {
+      path = [];
+    }
+  }
+  const where = failure.stateId < 0 ? " while building the initial states" : path.length === 0 ? " in an initial state" : "";
+  return { kind: "model-threw", message: `${failure.message}${at}${where}`, path };
+}
+
+function failed<S, A>(
+  base: { strategy: Strategy; symmetry: boolean },
+  properties: readonly Property<S, A>[],
+  started: number,
+  error: ModelError,
+  x?: Exploration,
+): CheckResult<S, A> {
+  return {
+    ...base,
+    status: "error",
+    stopReason: x?.stopReason ?? "exhausted",
+    complete: false,
+    distinctStates: x?.store.size ?? 0,
+    statesFound: x?.statesFound ?? 0,
+    diameter: x?.diameter ?? 0,
+    elapsedMs: performance.now() - started,
+    properties: properties.map((p) => ({
+      name: p.name,
+      kind: p.kind,
+      description: p.description ?? "",
+      verdict: "unknown",
+      traceLength: null,
+      trace: null,
+      note: "Not decided: the model failed.",
+    })),
+    error,
+  };
+}
+
+function validate<S, A>(options: CheckOptions<S, A>, properties: readonly Property<S, A>[]): void {
+  const positive = (name: keyof CheckOptions<S, A>, value: number | undefined, min: number) => {
+    if (value !== undefined && !(Number.isInteger(value) && value >= min) && value !== Infinity) {
+      throw new RangeError(`check(): option ${String(name)} must be an integer >= ${min}, got ${value}.`);
+    }
+  };
+  positive("maxStates", options.maxStates, 1);
+  positive("maxDepth", options.maxDepth, 0);
+  positive("timeoutMs", options.timeoutMs, 1);
+  const seen = new Set<string>();
+  for (const p of properties) {
+    if (seen.has(p.name)) throw new TypeError(`check(): two properties are named "${p.name}"; property names must be unique.`);
+    seen.add(p.name);
+  }
+}

@@ -1,0 +1,56 @@
+/** `dnsmc check`: check one variant in one configuration and report. */
+import { relative } from "node:path";
+import type { ModelError } from "../../result.js";
+import { writeCounterexamples } from "../../report/counterexamples.js";
+import { resultToJson } from "../../report/json.js";
+import { summaryLines } from "../../report/summary.js";
+import { loadContext } from "../context.js";
+import { EXIT } from "../exit-codes.js";
+import { parseCheckOptions } from "../options.js";
+import type { Output } from "../output.js";
+import { runCheck, selectProperties } from "../run.js";
+
+/** Runs `dnsmc check ARGS`; returns the exit code. */
+export async function checkCommand(args: readonly string[], io: Output): Promise<number> {
+  const { loaded, defaultOut } = await loadContext(args, io);
+  const opts = parseCheckOptions(args, loaded.family, defaultOut);
+  const properties = selectProperties(loaded, opts.properties);
+  const { model, result } = await runCheck(loaded, opts.variant, opts.params, properties, {
+    strategy: opts.strategy,
+    exhaustive: opts.exhaustive,
+    symmetry: opts.symmetry,
+    ...(opts.maxStates === undefined ? {} : { maxStates: opts.maxStates }),
+    ...(opts.maxDepth === undefined ? {} : { maxDepth: opts.maxDepth }),
+    ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
+  });
+  const context = { model: opts.variant, parameters: opts.params, source: loaded.source };
+  if (result.error) {
+    if (opts.json) io.out(JSON.stringify(resultToJson(result, { model: loaded.family.name, variant: opts.variant, parameters: opts.params }), null, 2));
+    for (const line of modelErrorLines(result.error)) io.err(line);
+    return EXIT.usage;
+  }
+  const files = opts.out === null ? [] : writeCounterexamples(model, result, opts.out, context);
+  if (opts.json) {
+    const json = resultToJson(result, { model: loaded.family.name, variant: opts.variant, parameters: opts.params, files: files.map((f) => relative(process.cwd(), f)) });
+    io.out(JSON.stringify(json, null, 2));
+  } else {
+    const params = Object.entries(opts.params).map(([k, v]) => `${k}=${v}`).join(" ");
+    const title = `dnsmc check: ${loaded.family.name}, variant ${opts.variant}${params ? ` (${params})` : ""}`;
+    for (const line of summaryLines(title, model, result, files.map((f) => relative(process.cwd(), f)))) io.out(line);
+  }
+  return result.status === "ok" ? EXIT.ok : result.status === "violated" ? EXIT.violated : EXIT.incomplete;
+}
+
+/** A model failure as one paragraph plus the path that reached it. */
+export function modelErrorLines(error: ModelError): string[] {
+  const fix =
+    error.kind === "nondeterministic"
+      ? "Make next() and actions() pure functions of the state: no randomness, clocks, counters, or mutation of shared data."
+      : "Fix the model so that it does not throw for an enabled action (actions() must offer only actions that next() can take).";
+  const lines = [`dnsmc: the model failed: ${error.message}`, fix];
+  if (error.path.length > 0) {
+    lines.push("Path from the initial state:");
+    error.path.forEach((step, i) => lines.push(`  ${i + 1}. ${step}`));
+  }
+  return lines;
+}

@@ -1,0 +1,55 @@
+/** `dnsmc help [COMMAND]`. */
+import type { Output } from "../output.js";
+
+const USAGE: Record<string, string> = {
+  "": `dnsmc: an explicit-state model checker for DNS automation protocols
+
+Usage:
+  dnsmc check [options]   check one variant in one configuration
+  dnsmc ci [options]      check the matrix of variants against expected verdicts (the CI gate)
+  dnsmc list [--json]     the variants, properties and parameters of the model
+  dnsmc help [COMMAND]    this text, or a command's options
+
+Exit codes:
+  0  every property holds (ci: every verdict as expected)
+  1  a property is violated (ci: a verdict differs from its expectation)
+  2  usage error, bad input, or a model that throws or is nondeterministic
+  3  incomplete: a bound or time limit stopped the search before it was exhaustive`,
+  check: `dnsmc check [options]
+
+  --variant NAME       variant to check (default: the first; see dnsmc list)
+  --NAME N             a model parameter, e.g. --enactors 3 (see dnsmc list)
+  --property NAME      check only this property (repeatable; default: all)
+  --continue           explore every state and decide every property,
+                       instead of stopping at the first violation
+  --strategy bfs|dfs   breadth-first (default; shortest traces) or depth-first
+  --dfs                same as --strategy dfs
+  --symmetry           one state per permutation of symmetric actors
+  --max-states N       stop after N distinct states (exit 3 if then incomplete)
+  --max-depth N        do not explore beyond N actions from the initial state
+  --timeout SECONDS    stop after this long (exit 3 if then incomplete)
+  --out DIR            where to write counterexamples (default: counterexamples/)
+  --no-write           write no counterexample files
+  --json               print the result object as JSON
+  --model FILE         check your own model module instead of the project's
+  --verbose            stack traces for internal errors`,
+  ci: `dnsmc ci [options]
+
+  --config FILE        the check matrix (default: "matrix" in package.json's "dnsmc" field)
+  --out DIR            where to write counterexamples (default: counterexamples/)
+  --no-write           write no counterexample files
+  --model FILE         check your own model module instead of the project's`,
+  list: `dnsmc list [--json] [--model FILE]`,
+};
+
+/** Prints help; unknown topics get the general help and exit 2. */
+export function helpCommand(args: readonly string[], io: Output): number {
+  const topic = args[0] ?? "";
+  const text = USAGE[topic];
+  if (text === undefined) {
+    io.err(`dnsmc: no help for "${topic}": the commands are check, ci, list, help.`);
+    return 2;
+  }
+  io.out(text);
+  return 0;
+}

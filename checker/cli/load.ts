@@ -1,0 +1,121 @@
+/**
+ * Loading a model family and its properties: from the project's
+ * configuration (the built-in model) or from `--model FILE`. Properties are
+ * discovered: every module in the configured properties folder is imported
+ * and each exported property is checked, so adding one is adding one file.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import { basename, join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ModelFamily, ModelModule } from "../family.js";
+import type { Model } from "../model.js";
+import { isProperty, type Property } from "../property.js";
+import { UsageError } from "./exit-codes.js";
+import type { ProjectConfig } from "./project.js";
+
+/** A family with every property that applies to it. */
+export interface LoadedFamily {
+  readonly family: ModelFamily;
+  readonly properties: readonly Property[];
+  /** Where the family came from, for messages and ITF `source`. */
+  readonly source: string;
+}
+
+/** Loads a user's `--model FILE` module. */
+export async function loadModelFile(file: string): Promise<LoadedFamily> {
+  const path = resolve(file);
+  if (!existsSync(path)) {
+    throw new UsageError(`The model file ${file} does not exist. Pass the path of a JavaScript module (.js or .mjs) that exports a model; see "Checking your own model" in the README.`);
+  }
+  const mod = await importModule(path, "model file");
+  return { ...familyFrom(mod, file), source: basename(file) };
+}
+
+/** Loads the project's configured family and discovers its properties folder. */
+export async function loadProject(project: ProjectConfig): Promise<LoadedFamily> {
+  if (!existsSync(project.model)) {
+    throw new UsageError(`The model module ${relative(process.cwd(), project.model)} does not exist. Build the project first (npm install, or npm run build).`);
+  }
+  const mod = await importModule(project.model, "model module");
+  const { family, properties } = familyFrom(mod, relative(project.root, project.model));
+  const discovered = project.properties ? await discoverProperties(project) : [];
+  return { family, properties: [...properties, ...discovered], source: family.name };
+}
+
+async function discoverProperties(project: ProjectConfig): Promise<Property[]> {
+  const folder = project.properties!;
+  if (!existsSync(folder)) return [];
+  const files = readdirSync(folder)
+    .filter((f) => (f.endsWith(".js") || f.endsWith(".mjs")) && !f.endsWith(".test.js"))
+    .filter((f) => hasSource(project, join(folder, f)))
+    .sort();
+  const found: Property[] = [];
+  for (const f of files) {
+    const mod = (await importModule(join(folder, f), "property module")) as Record<string, unknown>;
+    const props = Object.values(mod).flatMap((v) => (Array.isArray(v) ? v : [v])).filter(isProperty);
+    if (props.length === 0) {
+      throw new UsageError(
+        `${relative(process.cwd(), join(folder, f))} exports no property. A property file exports one, e.g. \`export default always("name", state => ...)\`; see "Adding a property" in the README.`,
+      );
+    }
+    found.push(...props);
+  }
+  return found;
+}
+
+// A compiled file whose source was deleted must not be checked (tsc leaves orphans behind).
+function hasSource(project: ProjectConfig, compiled: string): boolean {
+  if (!project.build) return true;
+  const source = join(project.root, relative(project.build.output, compiled)).replace(/\.m?js$/, ".ts");
+  return existsSync(source);
+}
+
+async function importModule(path: string, what: string): Promise<ModelModule> {
+  try {
+    return (await import(pathToFileURL(path).href)) as ModelModule;
+  } catch (error) {
+    throw new UsageError(`Could not load the ${what} ${relative(process.cwd(), path)}: ${(error as Error).message}. Check that it is a valid ES module (.js or .mjs) and that its imports resolve.`);
+  }
+}
+
+/** Reads a module's exports as a family: a family object, or a single `model` with `properties`. */
+export function familyFrom(mod: ModelModule, file: string): { family: ModelFamily; properties: readonly Property[] } {
+  const props = (value: unknown, where: string): Property[] => {
+    if (value === undefined) return [];
+    const list = Array.isArray(value) ? value : [value];
+    const bad = list.findIndex((p) => !isProperty(p));
+    if (bad >= 0) throw new UsageError(`${file}: ${where}[${bad}] is not a property. Build properties with always(), step(), sometimes() or recoverable() from "dnsmc".`);
+    return list as Property[];
+  };
+  for (const candidate of [mod.family, mod.default]) {
+    if (isFamily(candidate)) return { family: candidate, properties: [...(candidate.properties ?? []), ...props(mod.properties, "properties")] };
+  }
+  for (const candidate of [mod.model, mod.default]) {
+    if (isModel(candidate)) return { family: singleModelFamily(candidate), properties: props(mod.properties, "properties") };
+  }
+  throw new UsageError(
+    `${file} does not export a model. Export one as \`export const model = { name, initStates, actions, next }\` (with \`export const properties = [...]\`), or a model family as the default export; see "Checking your own model" in the README.`,
+  );
+}
+
+function isModel(value: unknown): value is Model<unknown, unknown> {
+  const m = value as Partial<Model<unknown, unknown>> | null;
+  return typeof m === "object" && m !== null && typeof m.initStates === "function" && typeof m.actions === "function" && typeof m.next === "function";
+}
+
+function isFamily(value: unknown): value is ModelFamily {
+  const f = value as Partial<ModelFamily> | null;
+  return typeof f === "object" && f !== null && typeof f.create === "function" && Array.isArray(f.variants) && Array.isArray(f.parameters);
+}
+
+// One model is a family with one variant named after it and no parameters.
+function singleModelFamily(model: Model<unknown, unknown>): ModelFamily {
+  const name = typeof model.name === "string" && model.name ? model.name : "model";
+  return {
+    name,
+    description: `the model exported by ${name}`,
+    parameters: [],
+    variants: [{ name, description: "the model as exported" }],
+    create: () => model,
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * The check matrix: which configurations `dnsmc ci` checks, and the verdict
+ * expected of every property in each. Read from JSON and validated strictly:
+ * an unknown key, variant, parameter or property is an error naming its path.
+ */
+import { readFileSync } from "node:fs";
+import type { ModelFamily } from "../family.js";
+import type { Property } from "../property.js";
+import { UsageError } from "./exit-codes.js";
+
+/** A verdict a configuration may expect: `found` is a witness reached. */
+export type ExpectedVerdict = "holds" | "violated" | "found";
+const VERDICTS: readonly ExpectedVerdict[] = ["holds", "violated", "found"];
+
+/** One row of the matrix. */
+export interface MatrixEntry {
+  /** Shown in reports; defaults to the variant and its non-default parameters. */
+  readonly name: string;
+  readonly variant: string;
+  readonly parameters: Readonly<Record<string, number>>;
+  readonly symmetry: boolean;
+  /** Expected verdict by property name. */
+  readonly expect: Readonly<Record<string, ExpectedVerdict>>;
+}
+
+/** Reads and validates a matrix file against a family and its properties. */
+export function readMatrix(file: string, family: ModelFamily, properties: readonly Property[]): MatrixEntry[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new UsageError(`Cannot read the check matrix ${file}: ${(error as Error).message}. Fix the file (it must be JSON; see "The check matrix" in the README).`);
+  }
+  const fail = (path: string, problem: string): never => {
+    throw new UsageError(`${file}: ${path}: ${problem}. See "The check matrix" in the README for the format.`);
+  };
+  const object = (value: unknown, path: string, keys: readonly string[]): Record<string, unknown> => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) fail(path, "must be an object");
+    const record = value as Record<string, unknown>;
+    for (const k of Object.keys(record)) if (!keys.includes(k) && !k.startsWith("$")) fail(`${path}.${k}`, `unknown key (allowed: ${keys.join(", ")})`);
+    return record;
+  };
+  const top = object(raw, "(top)", ["configurations"]);
+  if (!Array.isArray(top.configurations) || top.configurations.length === 0) fail("configurations", "must be a non-empty array");
+  return (top.configurations as unknown[]).map((c, i) => {
+    const at = `configurations[${i}]`;
+    const entry = object(c, at, ["name", "variant", "parameters", "symmetry", "expect"]);
+    const variant = entry.variant;
+    if (typeof variant !== "string" || !family.variants.some((v) => v.name === variant)) {
+      fail(`${at}.variant`, `must be one of ${family.variants.map((v) => v.name).join(", ")}`);
+    }
+    const params = object(entry.parameters ?? {}, `${at}.parameters`, family.parameters.map((p) => p.name));
+    const parameters = Object.fromEntries(
+      family.parameters.map((p) => {
+        const v = params[p.name] ?? p.default;
+        if (typeof v !== "number" || !Number.isInteger(v) || v < p.min || v > p.max) fail(`${at}.parameters.${p.name}`, `must be an integer from ${p.min} to ${p.max}`);
+        return [p.name, v as number];
+      }),
+    );
+    if (entry.symmetry !== undefined && typeof entry.symmetry !== "boolean") fail(`${at}.symmetry`, "must be true or false");
+    const expectRaw = object(entry.expect ?? {}, `${at}.expect`, properties.map((p) => p.name));
+    const expect: Record<string, ExpectedVerdict> = {};
+    for (const [name, v] of Object.entries(expectRaw)) {
+      if (name.startsWith("$")) continue;
+      if (!VERDICTS.includes(v as ExpectedVerdict)) fail(`${at}.expect.${name}`, `must be one of ${VERDICTS.join(", ")}`);
+      expect[name] = v as ExpectedVerdict;
+    }
+    const changed = family.parameters.filter((p) => parameters[p.name] !== p.default).map((p) => `${p.name}=${parameters[p.name]}`);
+    const name = typeof entry.name === "string" ? entry.name : [variant as string, ...changed].join(",") + (entry.symmetry ? " (symmetry)" : "");
+    return { name, variant: variant as string, parameters, symmetry: entry.symmetry === true, expect };
+  });
+}

@@ -1,0 +1,140 @@
+/**
+ * Command-line options, parsed with node:util's parseArgs into typed
+ * records. Model parameters become flags (`--enactors 3`) from the loaded
+ * family's declaration, so the CLI knows no model's parameters by name.
+ */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { Strategy } from "../frontier.js";
+import type { ModelFamily } from "../family.js";
+import { UsageError } from "./exit-codes.js";
+
+type OptionSpecs = NonNullable<ParseArgsConfig["options"]>;
+
+/** Options every command takes. */
+export const COMMON_OPTIONS = {
+  model: { type: "string" },
+  verbose: { type: "boolean" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies OptionSpecs;
+
+/** Options of `dnsmc check`, besides the family's parameters. */
+export const CHECK_OPTIONS = {
+  ...COMMON_OPTIONS,
+  variant: { type: "string" },
+  property: { type: "string", multiple: true },
+  continue: { type: "boolean" },
+  strategy: { type: "string" },
+  dfs: { type: "boolean" },
+  symmetry: { type: "boolean" },
+  "max-states": { type: "string" },
+  "max-depth": { type: "string" },
+  timeout: { type: "string" },
+  out: { type: "string" },
+  "no-write": { type: "boolean" },
+} as const satisfies OptionSpecs;
+
+/** What `dnsmc check` was asked to do. */
+export interface CheckCommandOptions {
+  readonly variant: string;
+  readonly params: Readonly<Record<string, number>>;
+  /** Property names to check; empty means all. */
+  readonly properties: readonly string[];
+  readonly exhaustive: boolean;
+  readonly strategy: Strategy;
+  readonly symmetry: boolean;
+  readonly maxStates?: number;
+  readonly maxDepth?: number;
+  readonly timeoutMs?: number;
+  /** Folder for counterexample files, or null to write none. */
+  readonly out: string | null;
+  readonly json: boolean;
+  readonly verbose: boolean;
+}
+
+/** Parsed flags: strings, booleans, or lists for repeatable flags. */
+export type ParsedValues = Record<string, string | boolean | string[] | undefined>;
+
+/** Parses argv with the given option specs; unknown flags and stray arguments are usage errors. */
+export function parse(args: readonly string[], options: OptionSpecs, command: string, allowPositionals = false): { values: ParsedValues; positionals: string[] } {
+  try {
+    return parseArgs({ args: [...args], options, strict: true, allowPositionals }) as { values: ParsedValues; positionals: string[] };
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\.$/, "")}. Run \`dnsmc help ${command}\` for the options it takes.`);
+  }
+}
+
+/** The value of `--model`, looked for before the model (and so its parameter flags) is known. */
+export function peekModelFlag(args: readonly string[]): string | undefined {
+  const i = args.findIndex((a) => a === "--model" || a.startsWith("--model="));
+  if (i < 0) return undefined;
+  const arg = args[i]!;
+  if (arg.includes("=")) return arg.slice("--model=".length);
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith("--")) throw new UsageError("Option --model needs a value: the path of a model module, e.g. --model ./my-model.js.");
+  return value;
+}
+
+/** Flags for a family's parameters: `--<name> N`. */
+export function parameterOptions(family: ModelFamily): OptionSpecs {
+  return Object.fromEntries(family.parameters.map((p) => [p.name, { type: "string" } as const]));
+}
+
+/** Parses `dnsmc check`'s arguments against a loaded family. */
+export function parseCheckOptions(args: readonly string[], family: ModelFamily, defaultOut: string): CheckCommandOptions {
+  const clash = family.parameters.find((p) => p.name in CHECK_OPTIONS);
+  if (clash) throw new UsageError(`The model's parameter "${clash.name}" has the same name as a dnsmc option; rename the parameter.`);
+  const { values: v } = parse(args, { ...CHECK_OPTIONS, ...parameterOptions(family) }, "check");
+  const variant = (v.variant as string | undefined) ?? family.variants[0]!.name;
+  if (!family.variants.some((x) => x.name === variant)) {
+    throw new UsageError(`Unknown variant "${variant}". The variants of ${family.name} are: ${family.variants.map((x) => x.name).join(", ")} (see \`dnsmc list\`).`);
+  }
+  const strategy = (v.dfs ? "dfs" : ((v.strategy as string | undefined) ?? "bfs")) as Strategy;
+  if (strategy !== "bfs" && strategy !== "dfs") throw new UsageError(`Unknown strategy "${strategy}": use --strategy bfs (default, shortest traces) or --strategy dfs.`);
+  const timeout = v.timeout as string | undefined;
+  let timeoutMs: number | undefined;
+  if (timeout !== undefined) {
+    const seconds = Number(timeout);
+    if (!(seconds > 0) || !Number.isFinite(seconds)) throw new UsageError(`--timeout must be a positive number of seconds, got "${timeout}".`);
+    timeoutMs = Math.ceil(seconds * 1000);
+  }
+  const maxStates = v["max-states"] === undefined ? undefined : integer("--max-states", v["max-states"] as string, 1, Number.MAX_SAFE_INTEGER);
+  const maxDepth = v["max-depth"] === undefined ? undefined : integer("--max-depth", v["max-depth"] as string, 0, Number.MAX_SAFE_INTEGER);
+  return {
+    variant,
+    params: parameterValues(family, v),
+    properties: (v.property as string[] | undefined) ?? [],
+    exhaustive: Boolean(v.continue),
+    strategy,
+    symmetry: Boolean(v.symmetry),
+    ...(maxStates === undefined ? {} : { maxStates }),
+    ...(maxDepth === undefined ? {} : { maxDepth }),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    out: v["no-write"] ? null : ((v.out as string | undefined) ?? defaultOut),
+    json: Boolean(v.json),
+    verbose: Boolean(v.verbose),
+  };
+}
+
+/** Every parameter of the family: the flag's value, checked against its range, or the default. */
+export function parameterValues(family: ModelFamily, values: Record<string, unknown>): Record<string, number> {
+  return Object.fromEntries(
+    family.parameters.map((p) => {
+      const raw = values[p.name];
+      if (raw === undefined) return [p.name, p.default];
+      const value = typeof raw === "number" ? raw : integer(`--${p.name}`, String(raw), p.min, p.max);
+      if (!Number.isInteger(value) || value < p.min || value > p.max) {
+        throw new UsageError(`${p.name} must be an integer from ${p.min} to ${p.max} (${p.description}); got ${value}.`);
+      }
+      return [p.name, value];
+    }),
+  );
+}
+
+/** Parses a decimal integer flag within [min, max]. */
+export function integer(flag: string, raw: string, min: number, max: number): number {
+  if (!/^-?\d+$/.test(raw.trim())) throw new UsageError(`${flag} must be an integer from ${min} to ${max}; got "${raw}".`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new UsageError(`${flag} must be an integer from ${min} to ${max}; got ${value}.`);
+  return value;
+}

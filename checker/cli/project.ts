@@ -1,0 +1,73 @@
+/**
+ * Finding the model to check. The CLI never imports a model by name: it
+ * reads the `"dnsmc"` field of the nearest package.json (walking up from the
+ * working directory, then falling back to dnsmc's own package), or takes a
+ * user's module from `--model FILE`.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { UsageError } from "./exit-codes.js";
+
+/** The `"dnsmc"` field of package.json. */
+export interface ProjectConfig {
+  /** Folder holding package.json; the paths below are relative to it. */
+  readonly root: string;
+  /** Module exporting the model family. */
+  readonly model: string;
+  /** Folder of compiled property modules, each discovered and checked. */
+  readonly properties: string | null;
+  /** The check matrix for `dnsmc ci`. */
+  readonly matrix: string | null;
+  /** Where `npm run build` puts compiled files, and which source folders feed it (for the staleness check). */
+  readonly build: { readonly command: string; readonly output: string; readonly sources: readonly string[] } | null;
+}
+
+const KNOWN_KEYS = ["model", "properties", "matrix", "build"];
+
+/** The project configuration, or null if no package.json up the tree (or dnsmc's own) has a `dnsmc` field. */
+export function findProject(from = process.cwd()): ProjectConfig | null {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    const config = readConfig(dir);
+    if (config) return config;
+    if (dirname(dir) === dir) break;
+  }
+  // dnsmc's own package: dist/checker/cli/project.js -> three levels up.
+  return readConfig(resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", ".."));
+}
+
+function readConfig(dir: string): ProjectConfig | null {
+  const file = join(dir, "package.json");
+  if (!existsSync(file)) return null;
+  let pkg: { dnsmc?: unknown };
+  try {
+    pkg = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new UsageError(`${file} is not valid JSON (${(error as Error).message}). Fix the file, or run dnsmc from another folder.`);
+  }
+  const raw = pkg.dnsmc;
+  if (raw === undefined) return null;
+  if (typeof raw !== "object" || raw === null) throw new UsageError(`The "dnsmc" field of ${file} must be an object like {"model": "./dist/model/index.js"}.`);
+  const cfg = raw as Record<string, unknown>;
+  const unknown = Object.keys(cfg).filter((k) => !KNOWN_KEYS.includes(k));
+  if (unknown.length > 0) throw new UsageError(`Unknown key dnsmc.${unknown[0]} in ${file}; the keys are ${KNOWN_KEYS.join(", ")}.`);
+  const path = (key: string): string | null => {
+    const v = cfg[key];
+    if (v === undefined) return null;
+    if (typeof v !== "string") throw new UsageError(`dnsmc.${key} in ${file} must be a path (a string).`);
+    return resolve(dir, v);
+  };
+  const model = path("model");
+  if (!model) throw new UsageError(`The "dnsmc" field of ${file} has no "model": set it to the module that exports the model family.`);
+  const build = cfg.build as { command?: unknown; output?: unknown; sources?: unknown } | undefined;
+  return {
+    root: dir,
+    model,
+    properties: path("properties"),
+    matrix: path("matrix"),
+    build:
+      build && typeof build.command === "string" && typeof build.output === "string" && Array.isArray(build.sources)
+        ? { command: build.command, output: resolve(dir, build.output), sources: build.sources.map((s) => resolve(dir, String(s))) }
+        : null,
+  };
+}

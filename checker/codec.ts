@@ -1,0 +1,33 @@
+/**
+ * How the search turns a model's state into a fingerprint: the model's own
+ * `key` when it has one (fast), else canonical JSON (always right). With
+ * symmetry reduction the state is first replaced by its canonical
+ * representative, so that symmetric states share one fingerprint.
+ */
+import { canonicalKey, fingerprintInto, type Fingerprint } from "./fingerprint.js";
+import type { Model } from "./model.js";
+
+/** State normalisation and fingerprinting for one search. */
+export interface StateCodec<S> {
+  /** The state the search stores and expands: the canonical representative under symmetry. */
+  normalise(state: S): S;
+  /** A fresh fingerprint of a normalised state. */
+  fingerprint(state: S): Fingerprint;
+  /** The fingerprint of a normalised state written into `out`, avoiding allocation. */
+  fingerprintInto(state: S, out: Fingerprint): Fingerprint;
+}
+
+/** The codec for `model`, with or without symmetry reduction. */
+export function codecFor<S>(model: Model<S, unknown>, symmetry: boolean): StateCodec<S> {
+  const key = model.key ? model.key.bind(model) : canonicalKey;
+  const canonical = model.canonical?.bind(model);
+  if (symmetry && !canonical) {
+    throw new TypeError(`Model "${model.name}" has no canonical() function, so symmetry reduction cannot be applied to it.`);
+  }
+  const normalise = symmetry && canonical ? canonical : (s: S) => s;
+  return {
+    normalise,
+    fingerprint: (s) => fingerprintInto(key(s), { hi: 0, lo: 0 }),
+    fingerprintInto: (s, out) => fingerprintInto(key(s), out),
+  };
+}

@@ -1,0 +1,214 @@
+/**
+ * The exploration loop: one loop over a frontier (queue for BFS, stack for
+ * DFS). It fingerprints every successor, stores new ones with a parent link,
+ * and evaluates the properties that can be judged on the fly (invariants,
+ * step properties, witnesses). It records raw findings as state numbers;
+ * check.ts turns them into traces.
+ */
+import { EdgeList } from "./recovery.js";
+import type { StateCodec } from "./codec.js";
+import { frontierFor, type Strategy } from "./frontier.js";
+import type { Model } from "./model.js";
+import type { Property } from "./property.js";
+import type { StopReason } from "./result.js";
+import { FingerprintStore, MAX_ACTION_INDEX, NO_PARENT } from "./store.js";
+
+/** Limits and switches of one search. */
+export interface SearchLimits {
+  readonly strategy: Strategy;
+  /**
+   * Stop at the first violated invariant or step property, or as soon as
+   * every property is decided; false explores every reachable state.
+   */
+  readonly stopEarly: boolean;
+  readonly maxStates: number;
+  readonly maxDepth: number;
+  readonly deadline: number; // performance.now() value; Infinity for none
+}
+
+/** Where a property was decided: at a state, or on a transition. */
+export type Finding = { readonly at: "state"; readonly id: number } | { readonly at: "edge"; readonly src: number; readonly action: number; readonly dst: number };
+
+/** The raw outcome of a search. */
+export interface Exploration {
+  readonly store: FingerprintStore;
+  readonly initialIds: readonly number[];
+  /** Findings by property index: violations of always/step, examples of sometimes. */
+  readonly findings: ReadonlyMap<number, Finding>;
+  /** Per recoverable property index: goal[n] = 1 when state n is a goal state. */
+  readonly goals: ReadonlyMap<number, Uint8Array>;
+  readonly edges: EdgeList | null;
+  readonly stopReason: StopReason;
+  readonly statesFound: number;
+  readonly diameter: number;
+}
+
+/** Thrown when the model's own code fails during the search. */
+export class ModelFailure extends Error {
+  constructor(
+    message: string,
+    /** State number the failing call was made from (-1: while computing initial states). */
+    readonly stateId: number,
+    /** Describes the action being taken, if the failure was in next(). */
+    readonly actionLabel: string | null,
+    override readonly cause: unknown,
+  ) {
+    super(message);
+    this.name = "ModelFailure";
+  }
+  /** The fingerprint set at the time of failure, so the path to the state can be replayed. */
+  store: FingerprintStore | null = null;
+}
+
+/** Explores the state space of `model`. */
+export function explore<S, A>(model: Model<S, A>, codec: StateCodec<S>, properties: readonly Property<S, A>[], limits: SearchLimits): Exploration {
+  const store = new FingerprintStore();
+  try {
+    return search(model, codec, properties, limits, store);
+  } catch (error) {
+    if (error instanceof ModelFailure) error.store = store;
+    throw error;
+  }
+}
+
+function search<S, A>(
+  model: Model<S, A>,
+  codec: StateCodec<S>,
+  properties: readonly Property<S, A>[],
+  limits: SearchLimits,
+  store: FingerprintStore,
+): Exploration {
+  const frontier = frontierFor<S>(limits.strategy);
+  const findings = new Map<number, Finding>();
+  const goals = new Map<number, GoalBits>();
+  properties.forEach((p, i) => p.kind === "recoverable" && goals.set(i, new GoalBits()));
+  const edges = goals.size > 0 ? new EdgeList() : null;
+  const stepProps = properties.map((p, i) => [p, i] as const).filter(([p]) => p.kind === "step");
+  const fp = { hi: 0, lo: 0 };
+  let statesFound = 0;
+  let diameter = 0;
+  let violated = false;
+  let stopReason: StopReason | null = null;
+
+  // Judges a newly stored state against the state properties.
+  const visit = (state: S, id: number): void => {
+    properties.forEach((p, i) => {
+      if (p.kind === "always") {
+        if (!findings.has(i) && !guard(() => p.holds(state), `property "${p.name}"`, id, null)) {
+          findings.set(i, { at: "state", id });
+          violated = true;
+        }
+      } else if (p.kind === "sometimes") {
+        if (!findings.has(i) && guard(() => p.reached(state), `property "${p.name}"`, id, null)) findings.set(i, { at: "state", id });
+      } else if (p.kind === "recoverable") {
+        if (guard(() => p.goal(state), `property "${p.name}"`, id, null)) goals.get(i)!.set(id);
+      }
+    });
+  };
+  // Every property decided: invariants and step properties violated, witnesses found, no recovery question left.
+  const allDecided = (): boolean => goals.size === 0 && properties.every((_, i) => findings.has(i));
+  const shouldStop = (): boolean => limits.stopEarly && (violated || allDecided());
+
+  const inits = guard(() => model.initStates(), "initStates()", -1, null);
+  const initialIds: number[] = [];
+  inits.forEach((raw, k) => {
+    const state = guard(() => codec.normalise(raw), "canonical()", -1, null);
+    guard(() => codec.fingerprintInto(state, fp), "key()", -1, null);
+    statesFound++;
+    const id = store.add(fp.hi, fp.lo, NO_PARENT, k);
+    if (id < 0) return;
+    initialIds.push(id);
+    visit(state, id);
+    frontier.push({ state, id, depth: 0 });
+  });
+
+  let expanded = 0;
+  for (;;) {
+    if (shouldStop()) {
+      stopReason = violated ? "violation" : "decided";
+      break;
+    }
+    const entry = frontier.pop();
+    if (entry === undefined) break;
+    const { state, id, depth } = entry;
+    if ((++expanded & 255) === 0 && performance.now() > limits.deadline) {
+      stopReason = "timeout";
+      break;
+    }
+    const actions = guard(() => model.actions(state), "actions()", id, null);
+    if (depth >= limits.maxDepth) {
+      if (actions.length > 0) stopReason ??= "max-depth";
+      continue;
+    }
+    if (actions.length > MAX_ACTION_INDEX + 1) {
+      throw new ModelFailure(`actions() returned ${actions.length} actions; at most ${MAX_ACTION_INDEX + 1} are supported per state.`, id, null, null);
+    }
+    for (let k = 0; k < actions.length; k++) {
+      const action = actions[k]!;
+      const next = guard(() => codec.normalise(model.next(state, action)), "next()", id, action);
+      guard(() => codec.fingerprintInto(next, fp), "key()", id, action);
+      statesFound++;
+      let dst = store.add(fp.hi, fp.lo, id, k);
+      const isNew = dst >= 0;
+      if (!isNew) dst = ~dst;
+      edges?.add(id, dst, k);
+      for (const [p, i] of stepProps) {
+        if (p.kind === "step" && !findings.has(i) && !guard(() => p.holds(state, action, next), `property "${p.name}"`, id, action)) {
+          findings.set(i, { at: "edge", src: id, action: k, dst });
+          violated = true;
+        }
+      }
+      if (!isNew) continue;
+      if (depth + 1 > diameter) diameter = depth + 1;
+      visit(next, dst);
+      frontier.push({ state: next, id: dst, depth: depth + 1 });
+      if (store.size >= limits.maxStates) {
+        stopReason = "max-states";
+        break;
+      }
+    }
+    if (stopReason === "max-states") break;
+  }
+  // A depth cut only matters if the search otherwise ran to the end.
+  stopReason ??= "exhausted";
+
+  const goalArrays = new Map<number, Uint8Array>();
+  goals.forEach((bits, i) => goalArrays.set(i, bits.toArray(store.size)));
+  return { store, initialIds, findings, goals: goalArrays, edges, stopReason, statesFound, diameter };
+
+  function guard<T>(call: () => T, what: string, stateId: number, action: A | null): T {
+    try {
+      return call();
+    } catch (error) {
+      if (error instanceof ModelFailure) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new ModelFailure(`${what} threw: ${message}`, stateId, action === null ? null : safeJson(action), error);
+    }
+  }
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+// A growable bit set of goal states, indexed by state number.
+class GoalBits {
+  private bits = new Uint8Array(1024);
+  set(n: number): void {
+    if (n >= this.bits.length) {
+      const bigger = new Uint8Array(Math.max(n + 1, this.bits.length * 2));
+      bigger.set(this.bits);
+      this.bits = bigger;
+    }
+    this.bits[n] = 1;
+  }
+  toArray(size: number): Uint8Array {
+    const out = new Uint8Array(size);
+    out.set(this.bits.subarray(0, Math.min(size, this.bits.length)));
+    return out;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The model interface: what a protocol must tell the checker, and nothing more.
+ *
+ * In the spirit of Stateright's `Model` trait: initial states, the enabled
+ * actions of a state, the successor under an action. Everything else is
+ * optional presentation (how to name an action, how to show a state) or an
+ * optional speed-up (a cheap canonical key, a symmetry representative).
+ */
+
+/** A labelled, flat view of a state: the rows a person reads and diffs. */
+export type StateView = ReadonlyArray<readonly [label: string, value: string]>;
+
+/** One arrow or note of a sequence diagram, produced for one step of a trace. */
+export interface DiagramMessage {
+  /** Participant id the message leaves (see {@link Diagram.participants}). */
+  readonly from: string;
+  /** Participant id it reaches; equal to `from` for a note over one participant. */
+  readonly to: string;
+  readonly text: string;
+  /** `note` draws a note over `from`..`to` instead of an arrow. */
+  readonly kind?: "arrow" | "note";
+}
+
+/** How a model draws a trace as a sequence diagram (Mermaid, in reports). */
+export interface Diagram<S, A> {
+  /** Participants in left-to-right order: `id` is an identifier, `label` is shown. */
+  participants(): ReadonlyArray<{ readonly id: string; readonly label: string }>;
+  /** The messages of one step `before --action--> after`. */
+  messages(before: S, action: A, after: S): readonly DiagramMessage[];
+}
+
+/**
+ * A transition system the checker can explore.
+ *
+ * `S` must be a plain, immutable value (frozen objects, arrays, numbers,
+ * strings, booleans): the checker fingerprints it, and replays the model to
+ * rebuild traces, so `next` must be a pure function of its arguments.
+ */
+export interface Model<S, A> {
+  /** A short name for reports and file names. */
+  readonly name: string;
+  /** The initial states, in a deterministic order. */
+  initStates(): readonly S[];
+  /**
+   * The actions enabled in `state`, in a deterministic order. Traces record
+   * the index of the action taken in this list, so the order must depend on
+   * the state alone.
+   */
+  actions(state: S): readonly A[];
+  /** The successor of `state` under an enabled `action`. Must not mutate `state`. */
+  next(state: S, action: A): S;
+  /**
+   * One line saying what the step did, in the words of the domain
+   * ("Enactor A picks plan 2"). Defaults to a JSON rendering of the action.
+   */
+  describe?(action: A, before: S, after: S): string;
+  /** A short machine name of the action for ITF's `mbt::actionTaken` (e.g. `Pick`). */
+  actionName?(action: A): string;
+  /** The action's parameters for ITF's `mbt::nondetPicks`. */
+  actionPicks?(action: A): Readonly<Record<string, unknown>>;
+  /**
+   * A string that identifies the state exactly: two states are the same
+   * state iff their keys are equal. Defaults to a canonical JSON encoding,
+   * which is correct for any plain value but slower than a hand-made key.
+   */
+  key?(state: S): string;
+  /**
+   * A canonical representative of the state's symmetry class, used only when
+   * symmetry reduction is asked for. Must map symmetric states to one state.
+   */
+  canonical?(state: S): S;
+  /** The state as labelled rows, for traces and diffs. Defaults to flattened JSON. */
+  view?(state: S): StateView;
+  /**
+   * The state as ITF variables (`{"x": 1, "s": {"#set": [...]}}`). Defaults
+   * to the state's own fields encoded with {@link toItfValue}.
+   */
+  itf?(state: S): Readonly<Record<string, unknown>>;
+  /** How to draw a trace as a sequence diagram. */
+  readonly diagram?: Diagram<S, A>;
+}

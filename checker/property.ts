@@ -1,0 +1,109 @@
+/**
+ * Properties are named values with a kind, as in Stateright and TLC.
+ *
+ * - `always`: an invariant; a state breaking it is a *counterexample*.
+ * - `step`: an action property over each transition `before --a--> after`.
+ * - `sometimes`: a witness; reaching it is an *example*. Never reaching it
+ *   (after an exhaustive search) is a failure: the check would be vacuous.
+ * - `recoverable`: from every reachable state a goal state stays reachable;
+ *   the counterexample is a shortest path into a state with no way back.
+ */
+
+/** Presentation that every kind of property may carry. */
+export interface PropertyInfo {
+  /** One line saying what the property protects and why. */
+  readonly description?: string;
+}
+
+/** `always(name, holds)`: `holds` is true in every reachable state. */
+export interface AlwaysProperty<S> extends PropertyInfo {
+  readonly kind: "always";
+  readonly name: string;
+  readonly holds: (state: S) => boolean;
+  /** Why `state` breaks the invariant, in one sentence. */
+  readonly explain?: (state: S) => string;
+}
+
+/** `step(name, holds)`: `holds` is true of every transition. */
+export interface StepProperty<S, A> extends PropertyInfo {
+  readonly kind: "step";
+  readonly name: string;
+  readonly holds: (before: S, action: A, after: S) => boolean;
+  readonly explain?: (before: S, action: A, after: S) => string;
+}
+
+/** `sometimes(name, reached)`: some reachable state satisfies `reached`. */
+export interface SometimesProperty<S> extends PropertyInfo {
+  readonly kind: "sometimes";
+  readonly name: string;
+  readonly reached: (state: S) => boolean;
+  /** What the witness state shows, in one sentence. */
+  readonly explain?: (state: S) => string;
+}
+
+/** `recoverable(name, goal)`: from every reachable state a `goal` state is reachable. */
+export interface RecoverableProperty<S> extends PropertyInfo {
+  readonly kind: "recoverable";
+  readonly name: string;
+  readonly goal: (state: S) => boolean;
+  /** Why `state` is stuck away from the goal, in one sentence. */
+  readonly explain?: (state: S) => string;
+}
+
+/** Any property of a model with states `S` and actions `A`. */
+export type Property<S = any, A = any> =
+  | AlwaysProperty<S>
+  | StepProperty<S, A>
+  | SometimesProperty<S>
+  | RecoverableProperty<S>;
+
+/** The four kinds, in the order reports list them. */
+export const PROPERTY_KINDS = ["always", "step", "recoverable", "sometimes"] as const;
+/** The kind of a property. */
+export type PropertyKind = Property["kind"];
+
+/** Optional presentation for an `always` property. */
+export type AlwaysOptions<S> = PropertyInfo & { explain?: (state: S) => string };
+/** Optional presentation for a `step` property. */
+export type StepOptions<S, A> = PropertyInfo & { explain?: (before: S, action: A, after: S) => string };
+
+/** An invariant: `holds` must be true in every reachable state. */
+export function always<S>(name: string, holds: (state: S) => boolean, options: AlwaysOptions<S> = {}): AlwaysProperty<S> {
+  return Object.freeze({ kind: "always", name: checkName(name), holds, ...options });
+}
+
+/** A step (action) property: `holds` must be true of every transition. */
+export function step<S, A = any>(
+  name: string,
+  holds: (before: S, action: A, after: S) => boolean,
+  options: StepOptions<S, A> = {},
+): StepProperty<S, A> {
+  return Object.freeze({ kind: "step", name: checkName(name), holds, ...options });
+}
+
+/** A witness: some reachable state must satisfy `reached`, or the check is vacuous. */
+export function sometimes<S>(name: string, reached: (state: S) => boolean, options: AlwaysOptions<S> = {}): SometimesProperty<S> {
+  return Object.freeze({ kind: "sometimes", name: checkName(name), reached, ...options });
+}
+
+/** Recovery: from every reachable state some state satisfying `goal` must be reachable. */
+export function recoverable<S>(name: string, goal: (state: S) => boolean, options: AlwaysOptions<S> = {}): RecoverableProperty<S> {
+  return Object.freeze({ kind: "recoverable", name: checkName(name), goal, ...options });
+}
+
+/** True when `value` is a property built by one of the constructors above. */
+export function isProperty(value: unknown): value is Property {
+  if (typeof value !== "object" || value === null) return false;
+  const p = value as { kind?: unknown; name?: unknown };
+  return typeof p.name === "string" && (PROPERTY_KINDS as readonly unknown[]).includes(p.kind);
+}
+
+// Names become file names and CLI arguments, so keep them to a safe alphabet.
+function checkName(name: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+    throw new TypeError(
+      `Property name ${JSON.stringify(name)} is not valid: use letters, digits, '.', '_' and '-', starting with a letter or digit (for example "endpoint-never-empty").`,
+    );
+  }
+  return name;
+}

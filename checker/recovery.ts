@@ -1,0 +1,143 @@
+/**
+ * Deciding `recoverable` properties on the explored state graph.
+ *
+ * A state is *recoverable* when some goal state is reachable from it. The
+ * recoverable states are exactly those that reach a goal state backwards:
+ * one backward breadth-first pass from all goal states marks them. Any state
+ * left unmarked is stuck for good; the counterexample is a shortest path from
+ * an initial state to such a state, found by a forward breadth-first pass
+ * over the same edges (so it is shortest whatever strategy built the graph).
+ */
+import { GrowableUint32 } from "./growable.js";
+
+/** The transitions recorded during a search, as parallel arrays. */
+export class EdgeList {
+  readonly src = new GrowableUint32();
+  readonly dst = new GrowableUint32();
+  readonly action = new GrowableUint32();
+  add(src: number, dst: number, action: number): void {
+    this.src.push(src);
+    this.dst.push(dst);
+    this.action.push(action);
+  }
+  get length(): number {
+    return this.src.length;
+  }
+}
+
+/** A shortest path into a state from which no goal state is reachable. */
+export interface StuckPath {
+  /** State numbers from an initial state to the stuck state. */
+  readonly ids: readonly number[];
+  /** Action index taken at each step (one fewer than `ids`). */
+  readonly actionIndices: readonly number[];
+  /** How many states are reachable from the stuck state (itself included); none is a goal. */
+  readonly reachableFromStuck: number;
+}
+
+/**
+ * Finds a shortest path to a state that cannot reach a goal state, or null if
+ * every state can. `goal[n]` is 1 when state `n` satisfies the goal;
+ * `initialIds` are the numbers of the initial states, in order.
+ */
+export function findStuckState(stateCount: number, edges: EdgeList, goal: Uint8Array, initialIds: readonly number[]): StuckPath | null {
+  const backward = adjacency(stateCount, edges, edges.dst, edges.src);
+  const canRecover = new Uint8Array(stateCount);
+  const queue = new Uint32Array(stateCount);
+  let tail = 0;
+  for (let n = 0; n < stateCount; n++) {
+    if (goal[n]) {
+      canRecover[n] = 1;
+      queue[tail++] = n;
+    }
+  }
+  for (let head = 0; head < tail; head++) {
+    const n = queue[head]!;
+    for (let e = backward.start[n]!; e < backward.start[n + 1]!; e++) {
+      const m = backward.target[e]!;
+      if (!canRecover[m]) {
+        canRecover[m] = 1;
+        queue[tail++] = m;
+      }
+    }
+  }
+  if (tail === stateCount) return null;
+
+  const forward = adjacency(stateCount, edges, edges.src, edges.dst);
+  const parent = new Int32Array(stateCount).fill(-1);
+  const parentAction = new Uint32Array(stateCount);
+  const seen = new Uint8Array(stateCount);
+  tail = 0;
+  for (const n of initialIds) {
+    if (!seen[n]) {
+      seen[n] = 1;
+      queue[tail++] = n;
+    }
+  }
+  let stuck = -1;
+  for (let head = 0; head < tail && stuck < 0; head++) {
+    const n = queue[head]!;
+    if (!canRecover[n]) stuck = n;
+    for (let e = forward.start[n]!; e < forward.start[n + 1]! && stuck < 0; e++) {
+      const m = forward.target[e]!;
+      if (!seen[m]) {
+        seen[m] = 1;
+        parent[m] = n;
+        parentAction[m] = forward.action[e]!;
+        queue[tail++] = m;
+      }
+    }
+  }
+  // Unreachable by construction: every stored state was reached from an initial state.
+  if (stuck < 0) throw new Error("internal error: a stuck state exists but is not reachable");
+
+  const ids: number[] = [];
+  const actionIndices: number[] = [];
+  for (let n = stuck; n >= 0; n = parent[n]!) {
+    ids.push(n);
+    if (parent[n]! >= 0) actionIndices.push(parentAction[n]!);
+  }
+  return { ids: ids.reverse(), actionIndices: actionIndices.reverse(), reachableFromStuck: countReachable(forward, stuck, stateCount) };
+}
+
+interface Adjacency {
+  readonly start: Uint32Array;
+  readonly target: Uint32Array;
+  readonly action: Uint32Array;
+}
+
+// Compressed adjacency (CSR) keyed by `from`; a stable counting sort keeps
+// each state's edges in the order the search recorded them (action order).
+function adjacency(stateCount: number, edges: EdgeList, from: GrowableUint32, to: GrowableUint32): Adjacency {
+  const start = new Uint32Array(stateCount + 1);
+  for (let e = 0; e < edges.length; e++) start[from.get(e) + 1]!++;
+  for (let n = 0; n < stateCount; n++) start[n + 1]! += start[n]!;
+  const fill = start.slice(0, stateCount);
+  const target = new Uint32Array(edges.length);
+  const action = new Uint32Array(edges.length);
+  for (let e = 0; e < edges.length; e++) {
+    const slot = fill[from.get(e)]!++;
+    target[slot] = to.get(e);
+    action[slot] = edges.action.get(e);
+  }
+  return { start, target, action };
+}
+
+function countReachable(forward: Adjacency, from: number, stateCount: number): number {
+  const seen = new Uint8Array(stateCount);
+  const stack = [from];
+  seen[from] = 1;
+  let count = 0;
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    count++;
+    for (let e = forward.start[n]!; e < forward.start[n + 1]!; e++) {
+      const m = forward.target[e]!;
+      if (!seen[m]) {
+        seen[m] = 1;
+        stack.push(m);
+      }
+    }
+  }
+  return count;
+}

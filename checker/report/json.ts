@@ -1,0 +1,31 @@
+/** The result object as JSON for `--json`: the result itself, with traces' states as plain data. */
+import type { CheckResult } from "../result.js";
+
+/** A JSON-safe copy of a check result plus context fields. */
+export function resultToJson(result: CheckResult, context: Record<string, unknown>): object {
+  return {
+    ...context,
+    status: result.status,
+    stopReason: result.stopReason,
+    complete: result.complete,
+    distinctStates: result.distinctStates,
+    statesFound: result.statesFound,
+    diameter: result.diameter,
+    elapsedMs: Math.round(result.elapsedMs),
+    strategy: result.strategy,
+    symmetry: result.symmetry,
+    properties: result.properties.map((p) => ({
+      name: p.name,
+      kind: p.kind,
+      description: p.description,
+      verdict: p.verdict,
+      traceLength: p.traceLength,
+      trace: p.trace && {
+        reason: p.trace.reason,
+        steps: p.trace.steps.map((s) => ({ action: s.action, description: s.description, state: s.state })),
+      },
+      ...(p.note ? { note: p.note } : {}),
+    })),
+    ...(result.error ? { error: result.error } : {}),
+  };
+}

@@ -1,0 +1,54 @@
+/** The human summary of one check: what was explored, each verdict, then each trace. */
+import type { Model } from "../model.js";
+import type { CheckResult, PropertyResult } from "../result.js";
+import { kindLabel } from "./steps.js";
+import { traceToText } from "./text.js";
+
+const STOP_TEXT: Record<CheckResult["stopReason"], string> = {
+  exhausted: "explored every reachable state",
+  violation: "stopped at the first violation",
+  decided: "stopped once every property was decided",
+  "max-states": "stopped at the state limit (--max-states): INCOMPLETE",
+  "max-depth": "stopped at the depth limit (--max-depth): INCOMPLETE",
+  timeout: "stopped by the time limit (--timeout): INCOMPLETE",
+};
+
+/** "VIOLATED (9 actions)", "holds", "witness found (5 actions)", ... */
+export function verdictText(p: PropertyResult): string {
+  switch (p.verdict) {
+    case "holds":
+      return "holds";
+    case "found":
+      return `witness found (${p.traceLength} action${p.traceLength === 1 ? "" : "s"})`;
+    case "violated":
+      return p.trace ? `VIOLATED (${p.traceLength} action${p.traceLength === 1 ? "" : "s"})` : p.kind === "sometimes" ? "VIOLATED (never reached)" : "VIOLATED";
+    case "unknown":
+      return "unknown";
+  }
+}
+
+/** Thousands separators, fixed to en-US so output is the same on every machine. */
+export const count = (n: number): string => n.toLocaleString("en-US");
+
+/** The lines of a check's human report. */
+export function summaryLines<S, A>(title: string, model: Model<S, A>, result: CheckResult<S, A>, files: readonly string[]): string[] {
+  const lines = [title];
+  lines.push(
+    `  ${STOP_TEXT[result.stopReason]}: ${count(result.distinctStates)} distinct states (${count(result.statesFound)} found), ` +
+      `diameter ${result.diameter}, ${(result.elapsedMs / 1000).toFixed(2)} s` +
+      (result.symmetry ? ", symmetry reduction" : "") +
+      (result.strategy === "dfs" ? ", depth-first" : ""),
+    "",
+  );
+  const width = Math.max(8, ...result.properties.map((p) => p.name.length));
+  for (const p of result.properties) {
+    lines.push(`  ${p.name.padEnd(width)}  ${kindLabel(p.kind).padEnd(17)}  ${verdictText(p)}`);
+    if (p.verdict === "unknown" && p.note) lines.push(`  ${" ".repeat(width)}  ${p.note}`);
+    if (p.verdict === "violated" && !p.trace && p.note) lines.push(`  ${" ".repeat(width)}  ${p.note}`);
+  }
+  for (const p of result.properties) {
+    if (p.verdict === "violated" && p.trace) lines.push("", ...traceToText(model, p, p.trace));
+  }
+  if (files.length > 0) lines.push("", "Counterexamples written:", ...files.map((f) => `  ${f}`));
+  return lines;
+}

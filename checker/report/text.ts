@@ -1,0 +1,18 @@
+/** A trace for the terminal: numbered steps, only what changed after each, and why it fails. */
+import type { Model } from "../model.js";
+import type { PropertyResult, Trace } from "../result.js";
+import { kindLabel, readableSteps } from "./steps.js";
+
+/** The lines that print one property's trace. */
+export function traceToText<S, A>(model: Model<S, A>, result: PropertyResult<S, A>, trace: Trace<S, A>): string[] {
+  const length = trace.steps.length - 1;
+  const title = result.verdict === "found" ? "Example" : "Counterexample";
+  const lines = [`${title}: ${result.name} (${kindLabel(result.kind)}), ${length} action${length === 1 ? "" : "s"}`];
+  const width = String(length).length;
+  for (const step of readableSteps(model, trace)) {
+    lines.push(`  ${String(step.n).padStart(width)}. ${step.description}`);
+    for (const change of step.changes) lines.push(`  ${" ".repeat(width)}     ${change}`);
+  }
+  lines.push(`  ${result.verdict === "found" ? "What it shows" : "Why it fails"}: ${trace.reason}`);
+  return lines;
+}

@@ -1,0 +1,86 @@
+/**
+ * What a check returns: plain data. Printing, ITF and Markdown files and
+ * exit codes are separate consumers of this object (see checker/report and
+ * checker/cli); the engine itself never prints or exits.
+ */
+import type { PropertyKind } from "./property.js";
+
+/**
+ * A property's verdict.
+ * - `holds`: an invariant, step or recovery property held in every explored state
+ *   of an exhaustive search.
+ * - `violated`: a counterexample was found, or (for `sometimes`) the search was
+ *   exhaustive and the witness was never reached.
+ * - `found`: a `sometimes` witness was reached; its trace is the example.
+ * - `unknown`: the search stopped (first violation, a bound, a time limit)
+ *   before the property was decided.
+ */
+export type Verdict = "holds" | "violated" | "found" | "unknown";
+
+/** One step of a trace: the action taken (none for the initial state) and the state it led to. */
+export interface TraceStep<S, A> {
+  readonly action: A | null;
+  /** The action in the model's words (`"initial state"` for step 0). */
+  readonly description: string;
+  readonly state: S;
+}
+
+/** A path from an initial state, rebuilt by replaying the model. */
+export interface Trace<S, A> {
+  readonly steps: ReadonlyArray<TraceStep<S, A>>;
+  /** Why the last state breaks (or, for a witness, shows) the property. */
+  readonly reason: string;
+}
+
+/** The outcome for one property. */
+export interface PropertyResult<S = unknown, A = unknown> {
+  readonly name: string;
+  readonly kind: PropertyKind;
+  readonly description: string;
+  readonly verdict: Verdict;
+  /** Number of actions in the trace (steps after the initial state), or null without one. */
+  readonly traceLength: number | null;
+  /** The counterexample (violated) or example (found); null otherwise. */
+  readonly trace: Trace<S, A> | null;
+  /** For `unknown`: why the property was not decided. */
+  readonly note?: string;
+}
+
+/** Why exploration ended. */
+export type StopReason =
+  | "exhausted" // every reachable state explored
+  | "violation" // stopped at the first violation (no --continue)
+  | "decided" // every property decided before exhausting the state space
+  | "max-states"
+  | "max-depth"
+  | "timeout";
+
+/** A failure of the model itself rather than of a property. */
+export interface ModelError {
+  readonly kind: "model-threw" | "nondeterministic" | "invalid-model";
+  readonly message: string;
+  /** Descriptions of the actions from an initial state to the failing step, where known. */
+  readonly path: readonly string[];
+}
+
+/** The overall outcome. */
+export type CheckStatus = "ok" | "violated" | "incomplete" | "error";
+
+/** Everything a check found out. */
+export interface CheckResult<S = unknown, A = unknown> {
+  readonly status: CheckStatus;
+  readonly stopReason: StopReason;
+  /** True when every reachable state was explored. */
+  readonly complete: boolean;
+  /** Distinct states stored in the fingerprint set. */
+  readonly distinctStates: number;
+  /** States generated, duplicates included (TLC's "states generated"). */
+  readonly statesFound: number;
+  /** Depth of the deepest state explored (BFS: the longest shortest path). */
+  readonly diameter: number;
+  readonly elapsedMs: number;
+  readonly strategy: "bfs" | "dfs";
+  readonly symmetry: boolean;
+  readonly properties: ReadonlyArray<PropertyResult<S, A>>;
+  readonly error?: ModelError;
+}

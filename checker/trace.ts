@@ -1,0 +1,82 @@
+/**
+ * Rebuilding traces by replay. The fingerprint set keeps only links (parent
+ * state, action index); a trace is recovered by running the model again from
+ * the initial state along those indices and checking, at every step, that the
+ * state reached has the fingerprint recorded during the search. A mismatch
+ * means `next` (or `actions`) is not a function of the state: the model is
+ * nondeterministic, and no trace from it can be trusted.
+ */
+import type { Fingerprint } from "./fingerprint.js";
+import type { StateCodec } from "./codec.js";
+import type { Model } from "./model.js";
+import type { TraceStep } from "./result.js";
+
+/** A trace as the search recorded it: which initial state, then which action index at each step. */
+export interface TraceSkeleton {
+  readonly initIndex: number;
+  readonly actionIndices: readonly number[];
+  /** The fingerprint expected after each step (index 0: the initial state). */
+  readonly fingerprints: readonly Fingerprint[];
+}
+
+/** Thrown when replay does not reproduce the recorded search. */
+export class NondeterminismError extends Error {
+  constructor(
+    message: string,
+    /** Descriptions of the steps replayed before the divergence. */
+    readonly path: readonly string[],
+  ) {
+    super(message);
+    this.name = "NondeterminismError";
+  }
+}
+
+/** Replays a skeleton and returns its steps, checking every fingerprint on the way. */
+export function replay<S, A>(model: Model<S, A>, codec: StateCodec<S>, skeleton: TraceSkeleton): TraceStep<S, A>[] {
+  const inits = model.initStates();
+  const init = inits[skeleton.initIndex];
+  const path: string[] = [];
+  if (init === undefined) {
+    throw new NondeterminismError(
+      `The model is nondeterministic: the search recorded initial state #${skeleton.initIndex}, but initStates() now returns only ${inits.length}.`,
+      path,
+    );
+  }
+  let state = codec.normalise(init);
+  expect(codec, state, skeleton.fingerprints[0]!, 0, path);
+  const steps: TraceStep<S, A>[] = [{ action: null, description: "initial state", state }];
+  skeleton.actionIndices.forEach((k, i) => {
+    const actions = model.actions(state);
+    const action = actions[k];
+    if (action === undefined) {
+      throw new NondeterminismError(
+        `The model is nondeterministic: at step ${i + 1} the search took action #${k}, but actions() now offers only ${actions.length} action(s) in the same state.`,
+        path,
+      );
+    }
+    const after = codec.normalise(model.next(state, action));
+    const description = describeAction(model, action, state, after);
+    path.push(description);
+    expect(codec, after, skeleton.fingerprints[i + 1]!, i + 1, path);
+    steps.push({ action, description, state: after });
+    state = after;
+  });
+  return steps;
+}
+
+/** The model's description of an action, or its JSON when the model gives none. */
+export function describeAction<S, A>(model: Model<S, A>, action: A, before: S, after: S): string {
+  return model.describe ? model.describe(action, before, after) : JSON.stringify(action);
+}
+
+function expect<S>(codec: StateCodec<S>, state: S, want: Fingerprint, stepNo: number, path: readonly string[]): void {
+  const got = codec.fingerprint(state);
+  if (got.hi !== want.hi || got.lo !== want.lo) {
+    const where = stepNo === 0 ? "the initial state" : `step ${stepNo} (${path[path.length - 1]})`;
+    throw new NondeterminismError(
+      `The model is nondeterministic: replaying the search, ${where} produced a different state than during the search. ` +
+        "next() and actions() must depend only on their arguments (no randomness, clocks, counters or mutation of shared data).",
+      path,
+    );
+  }
+}

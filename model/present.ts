@@ -1,0 +1,147 @@
+/**
+ * How the protocol reads to a person: each step in the incident report's
+ * words, states as labelled rows, ITF variables, and the sequence diagram.
+ */
+import { match } from "ts-pattern";
+import type { Diagram, DiagramMessage, StateView } from "../checker/model.js";
+import { itfMap, itfSet, itfVariant } from "../checker/report/itf.js";
+import type { DnsAction } from "./actions.js";
+import { endpointName, enactorLetter, enactorName, planList } from "./names.js";
+import type { DnsParams } from "./params.js";
+import { isEmpty, newestActive, type DnsState, type Enactor } from "./state.js";
+
+/** "Enactor A applies plan 2 to endpoint 0 (regional), replacing plan 4". */
+export function describe(action: DnsAction, before: DnsState, after: DnsState): string {
+  return match(action)
+    .with({ kind: "Plan" }, () => `Planner produces plan ${after.latest}`)
+    .with({ kind: "Pick" }, ({ enactor }) => `${enactorName(enactor)} picks plan ${after.latest} (newest in Route53: plan ${newestActive(before)})`)
+    .with({ kind: "Apply" }, ({ enactor }) => {
+      const e = before.enactors[enactor] as Extract<Enactor, { phase: "applying" }>;
+      const was = before.active[e.next]!;
+      const now = after.active[e.next]!;
+      const who = `${enactorName(enactor)}`;
+      const where = endpointName(e.next);
+      if (now !== e.plan) return `${who}'s conditional write of plan ${e.plan} to ${where} has no effect: it has newer plan ${was}`;
+      if (was === e.plan) return `${who} applies plan ${e.plan} to ${where}, which already has it`;
+      return `${who} applies plan ${e.plan} to ${where}, replacing plan ${was}`;
+    })
+    .with({ kind: "Cleanup" }, ({ enactor }) => {
+      const gone = after.deleted.filter((g) => !before.deleted.includes(g));
+      return `${enactorName(enactor)} cleans up: ${gone.length === 0 ? "deletes nothing" : `deletes ${planList(gone)}`}`;
+    })
+    .exhaustive();
+}
+
+/** An Enactor's phase in words. */
+export function phaseText(e: Enactor): string {
+  return match(e)
+    .with({ phase: "idle" }, () => "idle")
+    .with({ phase: "applying" }, ({ plan, next }) => `applying plan ${plan}, next ${endpointName(next)}`)
+    .with({ phase: "cleaning" }, ({ plan }) => `cleaning up after plan ${plan}`)
+    .exhaustive();
+}
+
+/** The state as rows: the Planner, the deleted plans, each endpoint, each Enactor. */
+export function view(s: DnsState): StateView {
+  return [
+    ["latest plan", `plan ${s.latest}`],
+    ["deleted plans", s.deleted.length === 0 ? "none" : s.deleted.join(", ")],
+    ...s.active.map((plan, n) => [endpointName(n), isEmpty(s, n) ? `plan ${plan}: DELETED, no records` : `plan ${plan}`] as const),
+    ...s.enactors.map((e, i) => [enactorName(i), phaseText(e)] as const),
+  ];
+}
+
+/** ITF variables: `latest`, `deleted` (a set), `active` (endpoint -> plan), `enactors` (letter -> phase). */
+export function itf(s: DnsState): Record<string, unknown> {
+  return {
+    latest: s.latest,
+    deleted: itfSet(s.deleted),
+    active: itfMap(s.active.map((plan, n) => [n, plan] as const)),
+    enactors: itfMap(
+      s.enactors.map(
+        (e, i) =>
+          [
+            enactorLetter(i),
+            match(e)
+              .with({ phase: "idle" }, () => itfVariant("idle"))
+              .with({ phase: "applying" }, ({ plan, next }) => itfVariant("applying", { plan, next }))
+              .with({ phase: "cleaning" }, ({ plan }) => itfVariant("cleaning", { plan }))
+              .exhaustive(),
+          ] as const,
+      ),
+    ),
+  };
+}
+
+/** ITF's `mbt::actionTaken` and `mbt::nondetPicks`: the action name and its Enactor letter. */
+export const actionName = (a: DnsAction): string => a.kind;
+export const actionPicks = (a: DnsAction): Record<string, unknown> => (a.kind === "Plan" ? {} : { enactor: enactorLetter(a.enactor) });
+
+/** Participants Planner, Enactor A.., Route53 per endpoint; one or two messages a step. */
+export function diagram(params: DnsParams): Diagram<DnsState, DnsAction> {
+  const route53 = (n: number) => `R${n}`;
+  const enactor = (e: number) => enactorLetter(e);
+  return {
+    participants: () => [
+      { id: "Planner", label: "Planner" },
+      ...Array.from({ length: params.enactors }, (_, e) => ({ id: enactor(e), label: enactorName(e) })),
+      ...Array.from({ length: params.endpoints }, (_, n) => ({ id: route53(n), label: `Route53 ${endpointName(n)}` })),
+    ],
+    messages(before, action, after): DiagramMessage[] {
+      const emptied = after.active
+        .map((_, n) => n)
+        .filter((n) => isEmpty(after, n) && !isEmpty(before, n))
+        .map((n): DiagramMessage => ({ from: route53(n), to: route53(n), text: `EMPTY: plan ${after.active[n]} deleted`, kind: "note" }));
+      const main = match(action)
+        .with({ kind: "Plan" }, (): DiagramMessage => ({ from: "Planner", to: "Planner", text: `plan ${after.latest}`, kind: "note" }))
+        .with({ kind: "Pick" }, ({ enactor: e }): DiagramMessage => ({
+          from: "Planner",
+          to: enactor(e),
+          text: `picks plan ${after.latest} (check: newer than plan ${newestActive(before)})`,
+        }))
+        .with({ kind: "Apply" }, ({ enactor: e }): DiagramMessage => {
+          const applying = before.enactors[e] as Extract<Enactor, { phase: "applying" }>;
+          const was = before.active[applying.next]!;
+          const landed = after.active[applying.next] === applying.plan;
+          return {
+            from: enactor(e),
+            to: route53(applying.next),
+            text: landed ? `write plan ${applying.plan} (was ${was})` : `write plan ${applying.plan}: no effect (has ${was})`,
+          };
+        })
+        .with({ kind: "Cleanup" }, ({ enactor: e }): DiagramMessage => {
+          const gone = after.deleted.filter((g) => !before.deleted.includes(g));
+          return {
+            from: enactor(e),
+            to: enactor(e),
+            text: gone.length === 0 ? "clean-up: deletes nothing" : `clean-up: deletes ${planList(gone)}`,
+            kind: "note",
+          };
+        })
+        .exhaustive();
+      return [main, ...emptied];
+    },
+  };
+}
+
+/** A compact exact key: equal states, equal keys (faster than canonical JSON). */
+export function key(s: DnsState): string {
+  let k = `${s.latest}|${s.deleted.join(",")}|${s.active.join(",")}|`;
+  for (const e of s.enactors) k += phaseKey(e);
+  return k;
+}
+
+function phaseKey(e: Enactor): string {
+  return e.phase === "idle" ? "i;" : e.phase === "applying" ? `a${e.plan}.${e.next};` : `c${e.plan};`;
+}
+
+/**
+ * The symmetry representative: Enactors are interchangeable, so sort them.
+ * Sorting by a total order on phases maps every permutation to one state.
+ */
+export function canonical(s: DnsState): DnsState {
+  const keys = s.enactors.map(phaseKey);
+  const order = keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+  if (order.every((v, i) => v === i)) return s;
+  return Object.freeze({ ...s, enactors: Object.freeze(order.map((i) => s.enactors[i]!)) });
+}
