@@ -106,24 +106,30 @@ function search<S, A>(
     });
   };
   // Every property decided: invariants and step properties violated, witnesses found, no recovery question left.
-  const allDecided = (): boolean => goals.size === 0 && properties.every((_, i) => findings.has(i));
+  const allDecided = (): boolean => properties.length > 0 && goals.size === 0 && properties.every((_, i) => findings.has(i));
   const shouldStop = (): boolean => limits.stopEarly && (violated || allDecided());
 
   const inits = guard(() => model.initStates(), "initStates()", -1, null);
   const initialIds: number[] = [];
-  inits.forEach((raw, k) => {
-    const state = guard(() => codec.normalise(raw), "canonical()", -1, null);
+  // The state limit bites when a new state would exceed it, so a space of exactly maxStates states is complete.
+  const atLimit = (): boolean => store.size >= limits.maxStates && store.find(fp.hi, fp.lo) < 0;
+  for (let k = 0; k < inits.length && stopReason === null; k++) {
+    const state = guard(() => codec.normalise(inits[k]!), "canonical()", -1, null);
     guard(() => codec.fingerprintInto(state, fp), "key()", -1, null);
     statesFound++;
+    if (atLimit()) {
+      stopReason = "max-states";
+      break;
+    }
     const id = store.add(fp.hi, fp.lo, NO_PARENT, k);
-    if (id < 0) return;
+    if (id < 0) continue;
     initialIds.push(id);
     visit(state, id);
     frontier.push({ state, id, depth: 0 });
-  });
+  }
 
   let expanded = 0;
-  for (;;) {
+  while (stopReason !== "max-states") {
     if (shouldStop()) {
       stopReason = violated ? "violation" : "decided";
       break;
@@ -148,6 +154,10 @@ function search<S, A>(
       const next = guard(() => codec.normalise(model.next(state, action)), "next()", id, action);
       guard(() => codec.fingerprintInto(next, fp), "key()", id, action);
       statesFound++;
+      if (atLimit()) {
+        stopReason = "max-states";
+        break;
+      }
       let dst = store.add(fp.hi, fp.lo, id, k);
       const isNew = dst >= 0;
       if (!isNew) dst = ~dst;
@@ -162,12 +172,7 @@ function search<S, A>(
       if (depth + 1 > diameter) diameter = depth + 1;
       visit(next, dst);
       frontier.push({ state: next, id: dst, depth: depth + 1 });
-      if (store.size >= limits.maxStates) {
-        stopReason = "max-states";
-        break;
-      }
     }
-    if (stopReason === "max-states") break;
   }
   // A depth cut only matters if the search otherwise ran to the end.
   stopReason ??= "exhausted";

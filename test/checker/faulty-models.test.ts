@@ -1,0 +1,57 @@
+/** Models that break the contract get an error result naming the problem and the path, never a wrong answer. */
+import { describe, expect, it } from "vitest";
+import { always, checkSync, type Model } from "../../checker/index.js";
+
+const counter = (next: Model<number, string>["next"]): Model<number, string> => ({
+  name: "counter",
+  initStates: () => [0],
+  actions: (s) => (s < 5 ? ["inc"] : []),
+  next,
+  describe: (_a, before, after) => `inc ${before} -> ${after}`,
+});
+
+describe("faulty models", () => {
+  it("a model whose next() throws is reported with the action path that reached it", () => {
+    const model = counter((s) => {
+      if (s === 3) throw new Error("boom at 3");
+      return s + 1;
+    });
+    const r = checkSync(model, { properties: [always<number>("small", (s) => s < 10)] });
+    expect(r.status).toBe("error");
+    expect(r.error?.kind).toBe("model-threw");
+    expect(r.error?.message).toContain("next() threw: boom at 3");
+    expect(r.error?.path).toEqual(["inc 0 -> 1", "inc 1 -> 2", "inc 2 -> 3"]);
+  });
+
+  it("a nondeterministic model is caught when its trace is replayed", () => {
+    let calls = 0;
+    // Same state, different successor on the replay: the classic hidden counter.
+    const model = counter((s) => s + 1 + (calls++ >= 4 && s === 1 ? 1 : 0));
+    const r = checkSync(model, { properties: [always<number>("below-4", (s) => s < 4)] });
+    expect(r.status).toBe("error");
+    expect(r.error?.kind).toBe("nondeterministic");
+    expect(r.error?.message).toMatch(/nondeterministic: replaying the search, step 2/);
+  });
+
+  it("a property that throws is reported as a model error", () => {
+    const r = checkSync(
+      counter((s) => s + 1),
+      {
+        properties: [
+          always<number>("bad", (s) => {
+            if (s === 2) throw new TypeError("oops");
+            return true;
+          }),
+        ],
+      },
+    );
+    expect(r.status).toBe("error");
+    expect(r.error?.message).toContain('property "bad" threw: oops');
+  });
+
+  it("rejects duplicate property names and bad limits", () => {
+    const m = counter((s) => s + 1);
+    expect(() => checkSync(m, { properties: [always("x", () => true), always("x", () => true)] })).toThrow(/unique/);
+    expect(() => checkSync(m, { maxStates: 0 })).toThrow(/maxStates/);
+  });
+});

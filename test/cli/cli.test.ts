@@ -1,0 +1,134 @@
+/** The command line as a user meets it: outputs, exit codes and bad input. */
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { dnsmc, ROOT } from "./run-cli.js";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "dnsmc-cli-"));
+
+describe("dnsmc list", () => {
+  it("lists variants, properties with kinds, and parameters with defaults and ranges", () => {
+    const r = dnsmc(["list"]);
+    expect(r.code).toBe(0);
+    for (const v of ["incident", "guarded-cleanup", "cas", "fixed"]) expect(r.stdout).toContain(v);
+    expect(r.stdout).toMatch(/endpoint-never-empty\s+invariant/);
+    expect(r.stdout).toMatch(/no-regression\s+step property/);
+    expect(r.stdout).toMatch(/recoverable\s+recovery property/);
+    expect(r.stdout).toMatch(/stale-write-possible\s+witness/);
+    expect(r.stdout).toMatch(/--enactors\s+default 3\s+range 1\.\.26/);
+    expect(r.stdout).toMatch(/--keep\s+default 1\s+range 0\.\.255/);
+  });
+
+  it("--json gives the same as data", () => {
+    const r = dnsmc(["list", "--json"]);
+    const data = JSON.parse(r.stdout);
+    expect(data.variants.map((v: { name: string }) => v.name)).toEqual(["incident", "guarded-cleanup", "cas", "fixed"]);
+    expect(data.properties.map((p: { kind: string }) => p.kind)).toEqual(["always", "step", "recoverable", "sometimes"]);
+  });
+});
+
+describe("dnsmc check", () => {
+  it("exits 1 on the incident and prints the counterexample in the report's words", () => {
+    const out = tmp();
+    const r = dnsmc(["check", "--variant", "incident", "--property", "endpoint-never-empty", "--out", out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/endpoint-never-empty\s+invariant\s+VIOLATED \(9 actions\)/);
+    expect(r.stdout).toContain("7. Enactor A applies plan 2 to endpoint 0 (regional), replacing plan 4");
+    expect(r.stdout).toContain("9. Enactor B cleans up: deletes plans 1, 2");
+    expect(r.stdout).toContain("Why it fails: endpoint 0 (regional) points at plan 2, which has been deleted");
+    expect(readdirSync(join(out, "incident")).sort()).toEqual(["endpoint-never-empty.itf.json", "endpoint-never-empty.md"]);
+  });
+
+  it("exits 0 when every property holds, exhaustively", () => {
+    const r = dnsmc(["check", "--variant", "cas", "--continue", "--no-write"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("explored every reachable state: 9,897 distinct states");
+  });
+
+  it("--json prints the result object with counts and traces", () => {
+    const r = dnsmc(["check", "--variant", "incident", "--continue", "--json", "--no-write", "--enactors", "2", "--endpoints", "1", "--plans", "4"]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json.distinctStates).toBe(253);
+    expect(json.statesFound).toBeGreaterThan(253);
+    expect(json.diameter).toBeGreaterThan(0);
+    expect(typeof json.elapsedMs).toBe("number");
+    const p = json.properties.find((x: { name: string }) => x.name === "endpoint-never-empty");
+    expect(p).toMatchObject({ kind: "always", verdict: "violated", traceLength: 8 });
+    expect(p.trace.steps).toHaveLength(9);
+  });
+
+  it("exits 3 when a bound stops the search before it is exhaustive", () => {
+    expect(dnsmc(["check", "--variant", "cas", "--max-states", "100", "--no-write"]).code).toBe(3);
+    expect(dnsmc(["check", "--variant", "cas", "--max-depth", "3", "--no-write"]).code).toBe(3);
+    const r = dnsmc(["check", "--variant", "cas", "--max-states", "100", "--no-write"]);
+    expect(r.stdout).toContain("INCOMPLETE");
+  });
+
+  it("depth-first search finds the violation too", () => {
+    const r = dnsmc(["check", "--variant", "incident", "--dfs", "--property", "endpoint-never-empty", "--no-write"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("depth-first");
+  });
+
+  it.each([
+    [["check", "--variant", "nope"], /Unknown variant "nope".*incident, guarded-cleanup, cas, fixed/],
+    [["check", "--property", "nope"], /Unknown property "nope"/],
+    [["check", "--frobnicate"], /Unknown option '--frobnicate'/],
+    [["check", "--enactors", "0"], /--enactors must be an integer from 1 to 26; got 0/],
+    [["check", "--enactors", "two"], /--enactors must be an integer from 1 to 26; got "two"/],
+    [["check", "--keep=-1"], /--keep must be an integer from 0 to 255; got -1/],
+    [["check", "--keep", "-1"], /Option '--keep' argument is ambiguous/],
+    [["check", "--timeout", "soon"], /--timeout must be a positive number of seconds/],
+    [["check", "--strategy", "random"], /Unknown strategy "random"/],
+    [["frobnicate"], /unknown command "frobnicate"/],
+    [["check", "--model", "does/not/exist.js"], /does not exist/],
+    [["check", "--model", "test/fixtures/no-model.mjs"], /does not export a model/],
+  ])("bad input %j exits 2 with a clear message", (args, message) => {
+    const r = dnsmc(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack dump without --verbose
+  });
+
+  it("a model that throws is reported with the path to the failing step (exit 2)", () => {
+    const r = dnsmc(["check", "--model", "test/fixtures/throws.mjs", "--no-write"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("next() threw: division by zero in state 2");
+    expect(r.stderr).toContain("1. step 0 -> 1");
+    expect(r.stderr).toContain("2. step 1 -> 2");
+  });
+
+  it("a nondeterministic model is reported as such (exit 2)", () => {
+    const r = dnsmc(["check", "--model", "test/fixtures/nondeterministic.mjs", "--no-write"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the model is nondeterministic/i);
+  });
+});
+
+describe("--model: checking a user's own model", () => {
+  it("finds the Die Hard solution as a 6-action counterexample", () => {
+    const out = tmp();
+    const r = dnsmc(["check", "--model", "test/fixtures/die-hard.mjs", "--continue", "--out", out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/big-jug-never-holds-4\s+invariant\s+VIOLATED \(6 actions\)/);
+    expect(r.stdout).toContain("four-gallons-reachable");
+    expect(readdirSync(join(out, "die-hard"))).toContain("big-jug-never-holds-4.itf.json");
+  });
+
+  it("the public API is importable from plain JavaScript", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const run = spawnSync(process.execPath, [join(ROOT, "test/fixtures/api.mjs")], { encoding: "utf8" });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ status: "violated", distinctStates: 4, length: 3 });
+  });
+});
+
+describe("help", () => {
+  it("documents the exit codes", () => {
+    const r = dnsmc(["help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/3\s+incomplete/);
+  });
+});
