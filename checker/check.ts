@@ -73,6 +73,7 @@ export function checkSync<S, A>(model: Model<S, A>, options: CheckOptions<S, A> 
       statesFound: exploration.statesFound,
       diameter: exploration.diameter,
       elapsedMs: performance.now() - started,
+      storeBytes: exploration.store.bytes,
       properties: results,
     };
   } catch (error) {
@@ -228,6 +229,7 @@ function failed<S, A>(
     statesFound: x?.statesFound ?? 0,
     diameter: x?.diameter ?? 0,
     elapsedMs: performance.now() - started,
+    storeBytes: x?.store.bytes ?? 0,
     properties: properties.map((p) => ({
       name: p.name,
       kind: p.kind,

@@ -79,6 +79,8 @@ export interface CheckResult<S = unknown, A = unknown> {
   /** Depth of the deepest state explored (BFS: the longest shortest path). */
   readonly diameter: number;
   readonly elapsedMs: number;
+  /** Bytes held by the fingerprint set (fingerprints, parent links, hash table). */
+  readonly storeBytes: number;
   readonly strategy: "bfs" | "dfs";
   readonly symmetry: boolean;
   readonly properties: ReadonlyArray<PropertyResult<S, A>>;

@@ -47,4 +47,9 @@ export async function main(argv: readonly string[], io: Output = processOutput):
   }
 }
 
+// `dnsmc check | head` closes the pipe early: that is not an error worth a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
 process.exitCode = await main(process.argv.slice(2));

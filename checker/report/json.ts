@@ -12,6 +12,7 @@ export function resultToJson(result: CheckResult, context: Record<string, unknow
     statesFound: result.statesFound,
     diameter: result.diameter,
     elapsedMs: Math.round(result.elapsedMs),
+    storeBytes: result.storeBytes,
     strategy: result.strategy,
     symmetry: result.symmetry,
     properties: result.properties.map((p) => ({

@@ -35,7 +35,7 @@ export function summaryLines<S, A>(title: string, model: Model<S, A>, result: Ch
   const lines = [title];
   lines.push(
     `  ${STOP_TEXT[result.stopReason]}: ${count(result.distinctStates)} distinct states (${count(result.statesFound)} found), ` +
-      `diameter ${result.diameter}, ${(result.elapsedMs / 1000).toFixed(2)} s` +
+      `${result.complete ? "diameter" : "depth"} ${result.diameter}, ${(result.elapsedMs / 1000).toFixed(2)} s` +
       (result.symmetry ? ", symmetry reduction" : "") +
       (result.strategy === "dfs" ? ", depth-first" : ""),
     "",
