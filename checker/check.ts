@@ -210,7 +210,8 @@ function modelThrew<S, A>(model: Model<S, A>, codec: StateCodec<S>, failure: Mod
     }
   }
   const where = failure.stateId < 0 ? " while building the initial states" : path.length === 0 ? " in an initial state" : "";
-  return { kind: "model-threw", message: `${failure.message}${at}${where}`, path };
+  const stack = failure.cause instanceof Error ? failure.cause.stack : undefined;
+  return { kind: "model-threw", message: `${failure.message}${at}${where}`, path, ...(stack ? { stack } : {}) };
 }
 
 function failed<S, A>(

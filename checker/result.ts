@@ -61,6 +61,8 @@ export interface ModelError {
   readonly message: string;
   /** Descriptions of the actions from an initial state to the failing step, where known. */
   readonly path: readonly string[];
+  /** The stack of the model's own exception, for `--verbose`. */
+  readonly stack?: string;
 }
 
 /** The overall outcome. */

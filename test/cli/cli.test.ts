@@ -66,6 +66,18 @@ describe("dnsmc check", () => {
     expect(r.stdout).toContain("INCOMPLETE");
   });
 
+  it("--timeout stops the search with exit 3 and says so", () => {
+    const r = dnsmc(["check", "--variant", "cas", "--continue", "--timeout", "0.001", "--no-write"]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain("stopped by the time limit (--timeout): INCOMPLETE");
+  });
+
+  it("--verbose adds the model's stack trace to a model error", () => {
+    const r = dnsmc(["check", "--model", "test/fixtures/throws.mjs", "--no-write", "--verbose"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/throws\.mjs:\d+/);
+  });
+
   it("depth-first search finds the violation too", () => {
     const r = dnsmc(["check", "--variant", "incident", "--dfs", "--property", "endpoint-never-empty", "--no-write"]);
     expect(r.code).toBe(1);

@@ -27,6 +27,7 @@ export async function checkCommand(args: readonly string[], io: Output): Promise
   if (result.error) {
     if (opts.json) io.out(JSON.stringify(resultToJson(result, { model: loaded.family.name, variant: opts.variant, parameters: opts.params }), null, 2));
     for (const line of modelErrorLines(result.error)) io.err(line);
+    if (opts.verbose && result.error.stack) io.err(result.error.stack);
     return EXIT.usage;
   }
   const files = opts.out === null ? [] : writeCounterexamples(model, result, opts.out, context);
