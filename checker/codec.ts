@@ -9,6 +9,8 @@ import type { Model } from "./model.js";
 
 /** State normalisation and fingerprinting for one search. */
 export interface StateCodec<S> {
+  /** True when states are replaced by symmetry representatives. */
+  readonly symmetric: boolean;
   /** The state the search stores and expands: the canonical representative under symmetry. */
   normalise(state: S): S;
   /** A fresh fingerprint of a normalised state. */
@@ -26,6 +28,7 @@ export function codecFor<S>(model: Model<S, unknown>, symmetry: boolean): StateC
   }
   const normalise = symmetry && canonical ? canonical : (s: S) => s;
   return {
+    symmetric: symmetry,
     normalise,
     fingerprint: (s) => fingerprintInto(key(s), { hi: 0, lo: 0 }),
     fingerprintInto: (s, out) => fingerprintInto(key(s), out),

@@ -151,7 +151,9 @@ function search<S, A>(
     }
     for (let k = 0; k < actions.length; k++) {
       const action = actions[k]!;
-      const next = guard(() => codec.normalise(model.next(state, action)), "next()", id, action);
+      const successor = guard(() => model.next(state, action), "next()", id, action);
+      // Under symmetry the stored state is the representative; step properties see the real successor.
+      const next = codec.symmetric ? guard(() => codec.normalise(successor), "canonical()", id, action) : successor;
       guard(() => codec.fingerprintInto(next, fp), "key()", id, action);
       statesFound++;
       if (atLimit()) {
@@ -163,7 +165,7 @@ function search<S, A>(
       if (!isNew) dst = ~dst;
       edges?.add(id, dst, k);
       for (const [p, i] of stepProps) {
-        if (p.kind === "step" && !findings.has(i) && !guard(() => p.holds(state, action, next), `property "${p.name}"`, id, action)) {
+        if (p.kind === "step" && !findings.has(i) && !guard(() => p.holds(state, action, successor), `property "${p.name}"`, id, action)) {
           findings.set(i, { at: "edge", src: id, action: k, dst });
           violated = true;
         }

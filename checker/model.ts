@@ -76,6 +76,12 @@ export interface Model<S, A> {
    * to the state's own fields encoded with {@link toItfValue}.
    */
   itf?(state: S): Readonly<Record<string, unknown>>;
+  /**
+   * Why `action` is not enabled in `state`, in one sentence ("the freshness
+   * check fails: ..."), for replaying a trace on another variant. Return null
+   * if it is enabled or there is nothing to say.
+   */
+  whyDisabled?(state: S, action: A): string | null;
   /** How to draw a trace as a sequence diagram. */
   readonly diagram?: Diagram<S, A>;
 }

@@ -5,6 +5,13 @@
  * state reached has the fingerprint recorded during the search. A mismatch
  * means `next` (or `actions`) is not a function of the state: the model is
  * nondeterministic, and no trace from it can be trusted.
+ *
+ * Under symmetry reduction the search recorded representatives, whose actors
+ * may be renamed from one step to the next. Replay then follows concrete
+ * states instead: at each step it takes the first enabled action whose
+ * successor has the recorded representative's fingerprint. The trace has the
+ * same length, ends in a state symmetric to the recorded one, and names the
+ * same actor consistently throughout.
  */
 import type { Fingerprint } from "./fingerprint.js";
 import type { StateCodec } from "./codec.js";
@@ -42,24 +49,43 @@ export function replay<S, A>(model: Model<S, A>, codec: StateCodec<S>, skeleton:
       path,
     );
   }
-  let state = codec.normalise(init);
-  expect(codec, state, skeleton.fingerprints[0]!, 0, path);
+  const same = (s: S, want: Fingerprint): boolean => {
+    const got = codec.fingerprint(codec.normalise(s));
+    return got.hi === want.hi && got.lo === want.lo;
+  };
+  let state = init;
+  if (!same(state, skeleton.fingerprints[0]!)) throw diverged("the initial state", path);
   const steps: TraceStep<S, A>[] = [{ action: null, description: "initial state", state }];
   skeleton.actionIndices.forEach((k, i) => {
+    const want = skeleton.fingerprints[i + 1]!;
     const actions = model.actions(state);
-    const action = actions[k];
-    if (action === undefined) {
-      throw new NondeterminismError(
-        `The model is nondeterministic: at step ${i + 1} the search took action #${k}, but actions() now offers only ${actions.length} action(s) in the same state.`,
-        path,
-      );
+    let action: A | undefined;
+    let after: S | undefined;
+    if (codec.symmetric) {
+      for (const a of actions) {
+        const candidate = model.next(state, a);
+        if (same(candidate, want)) {
+          action = a;
+          after = candidate;
+          break;
+        }
+      }
+      if (action === undefined) throw diverged(`step ${i + 1}`, path);
+    } else {
+      action = actions[k];
+      if (action === undefined) {
+        throw new NondeterminismError(
+          `The model is nondeterministic: at step ${i + 1} the search took action #${k}, but actions() now offers only ${actions.length} action(s) in the same state.`,
+          path,
+        );
+      }
+      after = model.next(state, action);
     }
-    const after = codec.normalise(model.next(state, action));
-    const description = describeAction(model, action, state, after);
+    const description = describeAction(model, action, state, after!);
     path.push(description);
-    expect(codec, after, skeleton.fingerprints[i + 1]!, i + 1, path);
-    steps.push({ action, description, state: after });
-    state = after;
+    if (!same(after!, want)) throw diverged(`step ${i + 1} (${description})`, path);
+    steps.push({ action, description, state: after! });
+    state = after!;
   });
   return steps;
 }
@@ -69,14 +95,10 @@ export function describeAction<S, A>(model: Model<S, A>, action: A, before: S, a
   return model.describe ? model.describe(action, before, after) : JSON.stringify(action);
 }
 
-function expect<S>(codec: StateCodec<S>, state: S, want: Fingerprint, stepNo: number, path: readonly string[]): void {
-  const got = codec.fingerprint(state);
-  if (got.hi !== want.hi || got.lo !== want.lo) {
-    const where = stepNo === 0 ? "the initial state" : `step ${stepNo} (${path[path.length - 1]})`;
-    throw new NondeterminismError(
-      `The model is nondeterministic: replaying the search, ${where} produced a different state than during the search. ` +
-        "next() and actions() must depend only on their arguments (no randomness, clocks, counters or mutation of shared data).",
-      path,
-    );
-  }
+function diverged(where: string, path: readonly string[]): NondeterminismError {
+  return new NondeterminismError(
+    `The model is nondeterministic: replaying the search, ${where} produced a different state than during the search. ` +
+      "next() and actions() must depend only on their arguments (no randomness, clocks, counters or mutation of shared data).",
+    path,
+  );
 }

@@ -8,6 +8,7 @@ import type { Model } from "../checker/model.js";
 import type { DnsAction } from "./actions.js";
 import { PARAMETERS, toDnsParams } from "./params.js";
 import { actionName, actionPicks, canonical, describe, diagram, itf, key, view } from "./present.js";
+import { whyDisabled } from "./disabled.js";
 import { transitions } from "./protocol.js";
 import type { DnsState } from "./state.js";
 import { VARIANTS } from "./variants/index.js";
@@ -33,6 +34,7 @@ export function dnsModel(variant: string, params: Readonly<Record<string, number
     view,
     itf,
     diagram: diagram(p),
+    whyDisabled: whyDisabled(p),
   };
 }
 

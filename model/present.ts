@@ -21,6 +21,10 @@ export function describe(action: DnsAction, before: DnsState, after: DnsState): 
       const now = after.active[e.next]!;
       const who = `${enactorName(enactor)}`;
       const where = endpointName(e.next);
+      // An Apply that leaves the Enactor idle is a write it abandoned (the re-check variant).
+      if (after.enactors[enactor]!.phase === "idle") {
+        return `${who} re-checks before writing plan ${e.plan} to ${where}: it has newer plan ${was}, so ${who} abandons plan ${e.plan}`;
+      }
       if (now !== e.plan) return `${who}'s conditional write of plan ${e.plan} to ${where} has no effect: it has newer plan ${was}`;
       if (was === e.plan) return `${who} applies plan ${e.plan} to ${where}, which already has it`;
       return `${who} applies plan ${e.plan} to ${where}, replacing plan ${was}`;
@@ -103,6 +107,9 @@ export function diagram(params: DnsParams): Diagram<DnsState, DnsAction> {
           const applying = before.enactors[e] as Extract<Enactor, { phase: "applying" }>;
           const was = before.active[applying.next]!;
           const landed = after.active[applying.next] === applying.plan;
+          if (after.enactors[e]!.phase === "idle") {
+            return { from: enactor(e), to: route53(applying.next), text: `re-check fails (has ${was}): abandons plan ${applying.plan}`, kind: "note" };
+          }
           return {
             from: enactor(e),
             to: route53(applying.next),

@@ -11,7 +11,7 @@ import type { Model } from "../checker/model.js";
 import type { DnsAction } from "./actions.js";
 import type { DnsParams } from "./params.js";
 import { IDLE, initialState, isDeleted, newestActive, type DnsState, type Enactor } from "./state.js";
-import type { DnsVariant } from "./variant.js";
+import { ABANDON, type DnsVariant } from "./variant.js";
 
 /** The transition system of one variant in one configuration, without presentation. */
 export type DnsTransitions = Pick<Model<DnsState, DnsAction>, "initStates" | "actions" | "next">;
@@ -51,7 +51,12 @@ export function transitions(variant: DnsVariant, params: DnsParams): DnsTransiti
           .with({ kind: "Apply" }, ({ enactor }) => {
             const e = s.enactors[enactor];
             if (e?.phase !== "applying") throw new Error(`Apply taken by ${enactor}, which is not applying`);
-            d.active[e.next] = variant.write(s.active[e.next]!, e.plan);
+            const written = variant.write(s.active[e.next]!, e.plan);
+            if (written === ABANDON) {
+              d.enactors[enactor] = IDLE;
+              return;
+            }
+            d.active[e.next] = written;
             d.enactors[enactor] = e.next + 1 < params.endpoints ? { phase: "applying", plan: e.plan, next: e.next + 1 } : { phase: "cleaning", plan: e.plan };
           })
           .with({ kind: "Cleanup" }, ({ enactor }) => {

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { ciCommand } from "./commands/ci.js";
+import { diffCommand } from "./commands/diff.js";
 import { checkCommand } from "./commands/check.js";
 import { helpCommand } from "./commands/help.js";
 import { listCommand } from "./commands/list.js";
@@ -15,6 +16,7 @@ import { processOutput, type Output } from "./output.js";
 const COMMANDS: Record<string, (args: readonly string[], io: Output) => Promise<number> | number> = {
   check: checkCommand,
   ci: ciCommand,
+  diff: diffCommand,
   list: listCommand,
   help: helpCommand,
 };

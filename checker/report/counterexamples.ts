@@ -1,8 +1,10 @@
 /**
  * Counterexample files: for each violated property with a trace,
  * `<out>/<model>/<property>.itf.json` (for tools) and `.md` (for people and
- * pull requests). The contents depend only on the model and the trace, so
- * the same check writes the same bytes.
+ * pull requests). `<model>` is the model's name (for the DNS model: the
+ * variant and any non-default parameters), plus `,symmetry` for a reduced
+ * search. The contents depend only on the model and the trace, so the same
+ * check writes the same bytes.
  */
 import { join } from "node:path";
 import type { Model } from "../model.js";
@@ -11,20 +13,39 @@ import { writeFileAtomic } from "./files.js";
 import { formatItf, traceToItf } from "./itf.js";
 import { traceToMarkdown, type ReportContext } from "./markdown.js";
 
-/** Writes the files of every violated property; returns their paths. */
-export function writeCounterexamples<S, A>(model: Model<S, A>, result: CheckResult<S, A>, out: string, context: ReportContext): string[] {
-  const written: string[] = [];
-  for (const p of result.properties) {
-    if (p.verdict !== "violated" || p.trace === null) continue;
-    const base = join(out, model.name, p.name);
+/** A file to write: a path relative to the output folder, and its contents. */
+export interface RenderedFile {
+  readonly path: string;
+  readonly contents: string;
+}
+
+/** The files of every violated property, not yet written. */
+export function renderCounterexamples<S, A>(model: Model<S, A>, result: CheckResult<S, A>, context: ReportContext): RenderedFile[] {
+  const folder = model.name + (result.symmetry ? ",symmetry" : "");
+  return result.properties.flatMap((p) => {
+    if (p.verdict !== "violated" || p.trace === null) return [];
     const itf = traceToItf(model, p.trace, {
       source: context.source,
       description: `Counterexample to ${p.name} in ${context.model}: ${p.traceLength} actions`,
       parameters: context.parameters,
     });
-    writeFileAtomic(`${base}.itf.json`, formatItf(itf));
-    writeFileAtomic(`${base}.md`, traceToMarkdown(model, p, p.trace, context));
-    written.push(`${base}.itf.json`, `${base}.md`);
-  }
-  return written;
+    return [
+      { path: join(folder, `${p.name}.itf.json`), contents: formatItf(itf) },
+      { path: join(folder, `${p.name}.md`), contents: traceToMarkdown(model, p, p.trace, context) },
+    ];
+  });
+}
+
+/** Writes rendered files under `out`, each atomically; returns their full paths. */
+export function writeRendered(out: string, files: readonly RenderedFile[]): string[] {
+  return files.map((f) => {
+    const path = join(out, f.path);
+    writeFileAtomic(path, f.contents);
+    return path;
+  });
+}
+
+/** Renders and writes the counterexamples of a check; returns their paths. */
+export function writeCounterexamples<S, A>(model: Model<S, A>, result: CheckResult<S, A>, out: string, context: ReportContext): string[] {
+  return writeRendered(out, renderCounterexamples(model, result, context));
 }

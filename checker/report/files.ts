@@ -1,5 +1,5 @@
 /** Writing report files atomically: a temporary file in the same folder, then rename. */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
 /** Writes `contents` to `path` so that readers see the old file or the new one, never half of one. */
@@ -13,4 +13,10 @@ export function writeFileAtomic(path: string, contents: string): void {
     rmSync(tmp, { force: true });
     throw error;
   }
+}
+
+/** Appends to `path` (creating it), rewriting the whole file atomically. */
+export function appendFileAtomic(path: string, contents: string): void {
+  const before = existsSync(path) ? readFileSync(path, "utf8") : "";
+  writeFileAtomic(path, before + contents);
 }

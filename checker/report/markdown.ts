@@ -24,13 +24,20 @@ export function traceToMarkdown<S, A>(model: Model<S, A>, result: PropertyResult
   if (configuration.length > 0) out.push(`**Configuration:** ${configuration.join(", ")}`, "");
   const length = trace.steps.length - 1;
   out.push(`**Trace:** ${length} action${length === 1 ? "" : "s"}, a shortest one (breadth-first search).`, "");
+  out.push(traceToMarkdownSteps(model, trace));
+  out.push("", `**${result.verdict === "found" ? "What it shows" : "Why it fails"}:** ${escape(trace.reason)}`, "");
+  const diagram = traceToMermaid(model, trace);
+  if (diagram) out.push("```mermaid", diagram, "```", "");
+  return out.join("\n");
+}
+
+/** The numbered steps of a trace, each with its changes as a nested list. */
+export function traceToMarkdownSteps<S, A>(model: Model<S, A>, trace: Trace<S, A>): string {
+  const out: string[] = [];
   for (const step of readableSteps(model, trace)) {
     out.push(`${step.n}. **${escape(step.description)}**`);
     for (const change of step.changes) out.push(`   - ${escape(change)}`);
   }
-  out.push("", `**${result.verdict === "found" ? "What it shows" : "Why it fails"}:** ${escape(trace.reason)}`, "");
-  const diagram = traceToMermaid(model, trace);
-  if (diagram) out.push("```mermaid", diagram, "```", "");
   return out.join("\n");
 }
 

@@ -4,5 +4,6 @@ import { cas } from "./cas.js";
 import { fixed } from "./fixed.js";
 import { guardedCleanup } from "./guarded-cleanup.js";
 import { incident } from "./incident.js";
+import { recheck } from "./recheck.js";
 
-export const VARIANTS: readonly DnsVariant[] = [incident, guardedCleanup, cas, fixed];
+export const VARIANTS: readonly DnsVariant[] = [incident, guardedCleanup, cas, fixed, recheck];

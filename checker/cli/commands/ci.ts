@@ -1,23 +1,37 @@
 /**
  * `dnsmc ci`: the gate. Checks every configuration of the matrix
- * exhaustively, writes the counterexamples, prints the verdict table, and
- * exits 0 only when every verdict is the expected one and every variant and
- * property is covered by the matrix.
+ * exhaustively (in parallel across cores), writes the counterexamples,
+ * prints the verdict table, and exits 0 only when every verdict is the
+ * expected one and every variant and property is covered by the matrix.
+ * Optionally writes JUnit XML, a Markdown summary, and GitHub annotations.
  */
-import { relative, resolve } from "node:path";
-import { writeCounterexamples } from "../../report/counterexamples.js";
-import { verdictText } from "../../report/summary.js";
-import { traceToText } from "../../report/text.js";
-import type { PropertyResult } from "../../result.js";
+import { existsSync, readdirSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { ciSummaryMarkdown } from "../../report/ci-summary.js";
+import { writeRendered } from "../../report/counterexamples.js";
+import { appendFileAtomic, writeFileAtomic } from "../../report/files.js";
+import { githubError } from "../../report/github.js";
+import { junitXml } from "../../report/junit.js";
+import { judge, uncovered, type Judgement } from "../ci/judge.js";
+import { readMatrix } from "../ci/matrix.js";
+import type { ConfigOutcome } from "../ci/outcome.js";
+import { runMatrix } from "../ci/pool.js";
 import { loadContext } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
-import { readMatrix, type MatrixEntry } from "../matrix.js";
-import { COMMON_OPTIONS, parse } from "../options.js";
+import { COMMON_OPTIONS, integer, parse, peekModelFlag } from "../options.js";
 import type { Output } from "../output.js";
-import { runCheck, type Run } from "../run.js";
 import { modelErrorLines } from "./check.js";
 
-const CI_OPTIONS = { ...COMMON_OPTIONS, config: { type: "string" }, out: { type: "string" }, "no-write": { type: "boolean" } } as const;
+const CI_OPTIONS = {
+  ...COMMON_OPTIONS,
+  config: { type: "string" },
+  out: { type: "string" },
+  "no-write": { type: "boolean" },
+  junit: { type: "string" },
+  summary: { type: "string" },
+  workers: { type: "string" },
+} as const;
 
 /** Runs `dnsmc ci ARGS`; returns the exit code. */
 export async function ciCommand(args: readonly string[], io: Output): Promise<number> {
@@ -27,63 +41,131 @@ export async function ciCommand(args: readonly string[], io: Output): Promise<nu
   if (!file) throw new UsageError('No check matrix: pass --config FILE, or set "matrix" in the "dnsmc" field of package.json.');
   const matrix = readMatrix(file, loaded.family, loaded.properties);
   const out = values["no-write"] ? null : typeof values.out === "string" ? resolve(values.out) : defaultOut;
-  io.out(`dnsmc ci: ${matrix.length} configuration${matrix.length === 1 ? "" : "s"} from ${relative(process.cwd(), file)}`);
+  const workers = typeof values.workers === "string" ? integer("--workers", values.workers, 1, 1024) : availableParallelism();
+  const modelFile = peekModelFlag(args);
+  const source = modelFile !== undefined ? { modelFile: resolve(modelFile) } : { projectRoot: project!.root };
+  io.out(`dnsmc ci: ${matrix.length} configuration${matrix.length === 1 ? "" : "s"} from ${relative(process.cwd(), file)}, ${Math.min(workers, matrix.length)} worker${workers === 1 ? "" : "s"}`);
 
-  const problems: string[] = [];
-  const covered = new Set(matrix.map((m) => m.variant));
-  for (const v of loaded.family.variants) {
-    if (!covered.has(v.name)) problems.push(`Variant "${v.name}" is not in the matrix: add a configuration for it with its expected verdicts.`);
+  const started = performance.now();
+  const outcomes = await runMatrix(matrix, loaded, source, workers);
+  const failed = outcomes.find((o) => o.error);
+  if (failed?.error) {
+    io.err(`In configuration ${failed.entry.name}:`);
+    for (const line of modelErrorLines(failed.error)) io.err(line);
+    return EXIT.usage;
   }
-  const rows: string[][] = [];
-  const files: string[] = [];
-  const traces: string[] = [];
-  for (const entry of matrix) {
-    const run = await runCheck(loaded, entry.variant, entry.parameters, loaded.properties, { exhaustive: true, symmetry: entry.symmetry });
-    if (run.result.error) {
-      for (const line of modelErrorLines(run.result.error)) io.err(line);
-      return EXIT.usage;
+  const written = out ? outcomes.flatMap((o) => writeRendered(out, o.files)) : [];
+  const judgements = judge(outcomes);
+  const coverage = uncovered(loaded.family, matrix);
+  const problems = judgements.filter((j) => !j.ok);
+  const names = loaded.properties.map((p) => p.name);
+
+  printTable(io, names, outcomes, judgements);
+  if (out) {
+    io.out("");
+    io.out(`Counterexamples written under ${relative(process.cwd(), out) || "."}/ (${written.length / 2} traces, .itf.json and .md)`);
+    for (const stale of staleFiles(out, outcomes, written)) io.out(`  note: ${relative(process.cwd(), stale)} was not written by this run (stale? delete it if its property now holds)`);
+  }
+  io.out("");
+  if (problems.length + coverage.length === 0) io.out(`All ${judgements.length} verdicts are as expected (${((performance.now() - started) / 1000).toFixed(1)} s).`);
+  else {
+    io.out(`${problems.length + coverage.length} problem${problems.length + coverage.length === 1 ? "" : "s"}:`);
+    for (const c of coverage) io.out(`  - ${c}`);
+    for (const j of problems) io.out(`  - ${j.problem}`);
+    for (const j of problems) {
+      if (j.property.text && j.property.verdict === "violated") for (const line of ["", `${j.config}:`, ...j.property.text]) io.out(line);
     }
-    if (out) files.push(...writeCounterexamples(run.model, run.result, out, { model: entry.variant, parameters: entry.parameters, source: loaded.source }));
-    rows.push([entry.name, ...run.result.properties.map((p) => verdictText(p)), run.result.distinctStates.toLocaleString("en-US")]);
-    problems.push(...compare(entry, run, traces));
   }
-  const header = ["configuration", ...loaded.properties.map((p) => p.name), "distinct states"];
+
+  if (typeof values.junit === "string") writeFileAtomic(resolve(values.junit), junit(outcomes, judgements, coverage));
+  const summaryFile = process.env.GITHUB_STEP_SUMMARY || (typeof values.summary === "string" ? resolve(values.summary) : null);
+  if (summaryFile) {
+    const markdown = summary(names, outcomes, judgements, coverage);
+    if (process.env.GITHUB_STEP_SUMMARY) appendFileAtomic(summaryFile, markdown);
+    else writeFileAtomic(summaryFile, markdown);
+  }
+  if (process.env.GITHUB_ACTIONS === "true") {
+    for (const c of coverage) io.out(githubError(c, { title: "dnsmc: uncovered variant" }));
+    for (const j of problems) io.out(githubError(j.problem!, { file: j.source, title: `dnsmc: ${j.property.name} in ${j.config}` }));
+  }
+  return problems.length + coverage.length === 0 ? EXIT.ok : EXIT.violated;
+}
+
+function printTable(io: Output, names: readonly string[], outcomes: readonly ConfigOutcome[], judgements: readonly Judgement[]): void {
+  const header = ["configuration", ...names, "distinct states"];
+  const rows = outcomes.map((o) => [
+    o.entry.name,
+    ...names.map((n) => {
+      const j = judgements.find((x) => x.config === o.entry.name && x.property.name === n);
+      return j ? j.property.verdictText + (j.ok ? "" : " (!)") : "-";
+    }),
+    o.distinctStates.toLocaleString("en-US"),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   io.out("");
   for (const r of [header, ...rows]) io.out("  " + r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd());
-  if (files.length > 0) {
-    io.out("");
-    io.out(`Counterexamples written under ${relative(process.cwd(), out!) || "."}/ (${files.length / 2} traces, .itf.json and .md)`);
-  }
-  io.out("");
-  if (problems.length === 0) {
-    io.out(`All ${rows.length * loaded.properties.length} verdicts are as expected.`);
-    return EXIT.ok;
-  }
-  io.out(`${problems.length} problem${problems.length === 1 ? "" : "s"}:`);
-  for (const p of problems) io.out(`  - ${p}`);
-  for (const line of traces) io.out(line);
-  return EXIT.violated;
+  if (judgements.some((j) => !j.ok)) io.out("  (!) not as expected");
 }
 
-// Every verdict against its expectation; an unexpected counterexample is printed in full.
-function compare(entry: MatrixEntry, run: Run, traces: string[]): string[] {
-  const problems: string[] = [];
-  for (const p of run.result.properties as PropertyResult[]) {
-    const expected = entry.expect[p.name];
-    const got = p.verdict;
-    if (expected === undefined) {
-      problems.push(`${entry.name}: property "${p.name}" has no expected verdict (it is ${verdictText(p)}); record it under "expect" in the matrix.`);
-    } else if (expected !== got) {
-      if (expected === "violated" && got !== "violated") {
-        problems.push(`${entry.name}: ${p.name} was expected to be violated but ${got === "holds" ? "holds" : `is ${got}`}: the checker no longer finds the known race, so the model or the checker regressed.`);
-      } else if (got === "violated") {
-        problems.push(`${entry.name}: ${p.name} is VIOLATED, expected ${expected}${p.trace ? " (trace below)" : ""}.`);
-        if (p.trace) traces.push("", `${entry.name}:`, ...traceToText(run.model, p, p.trace));
-      } else {
-        problems.push(`${entry.name}: ${p.name} is ${got}, expected ${expected}.`);
-      }
-    }
+function junit(outcomes: readonly ConfigOutcome[], judgements: readonly Judgement[], coverage: readonly string[]): string {
+  const suites = outcomes.map((o) => ({
+    name: o.entry.name,
+    timeSeconds: o.elapsedMs / 1000,
+    properties: {
+      variant: o.entry.variant,
+      symmetry: String(o.entry.symmetry),
+      distinctStates: String(o.distinctStates),
+      ...Object.fromEntries(Object.entries(o.entry.parameters).map(([k, v]) => [k, String(v)])),
+    },
+    cases: judgements
+      .filter((j) => j.config === o.entry.name)
+      .map((j) => ({
+        name: j.property.name,
+        classname: `dnsmc.${o.entry.name}`,
+        ...(j.ok
+          ? j.property.text
+            ? { output: `Expected ${j.property.verdict === "found" ? "example" : "counterexample"}:\n${j.property.text.join("\n")}` }
+            : {}
+          : { failure: { message: j.problem!, type: j.expected === null ? "missing-expectation" : "unexpected-verdict", body: (j.property.text ?? [j.property.note ?? ""]).join("\n") } }),
+      })),
+  }));
+  if (coverage.length > 0) {
+    suites.push({
+      name: "coverage",
+      timeSeconds: 0,
+      properties: { variant: "", symmetry: "", distinctStates: "" },
+      cases: coverage.map((c) => ({ name: c, classname: "dnsmc.coverage", failure: { message: c, type: "uncovered-variant", body: c } })),
+    });
   }
-  return problems;
+  return junitXml("dnsmc ci", suites);
+}
+
+function summary(names: readonly string[], outcomes: readonly ConfigOutcome[], judgements: readonly Judgement[], coverage: readonly string[]): string {
+  const rows = outcomes.map((o) => ({
+    config: o.entry.name,
+    distinctStates: o.distinctStates,
+    cells: names.map((n) => {
+      const j = judgements.find((x) => x.config === o.entry.name && x.property.name === n);
+      return { text: j?.property.verdictText ?? "-", ok: j?.ok ?? false };
+    }),
+  }));
+  const problems = judgements
+    .filter((j) => !j.ok)
+    .map((j) => ({
+      title: `${j.property.name} in ${j.config}`,
+      problem: j.problem!,
+      reason: j.property.verdict === "violated" ? j.property.reason : null,
+      markdown: j.property.verdict === "violated" ? j.property.markdown : null,
+    }));
+  return ciSummaryMarkdown(names, rows, problems, coverage);
+}
+
+// Files in this run's counterexample folders that it did not write: left from an earlier run.
+function staleFiles(out: string, outcomes: readonly ConfigOutcome[], written: readonly string[]): string[] {
+  const now = new Set(written);
+  return [...new Set(outcomes.map((o) => join(out, o.folder)))]
+    .filter((dir) => existsSync(dir))
+    .flatMap((dir) => readdirSync(dir).map((f) => join(dir, f)))
+    .filter((f) => !now.has(f))
+    .sort();
 }

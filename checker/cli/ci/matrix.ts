@@ -4,9 +4,9 @@
  * an unknown key, variant, parameter or property is an error naming its path.
  */
 import { readFileSync } from "node:fs";
-import type { ModelFamily } from "../family.js";
-import type { Property } from "../property.js";
-import { UsageError } from "./exit-codes.js";
+import type { ModelFamily } from "../../family.js";
+import type { Property } from "../../property.js";
+import { UsageError } from "../exit-codes.js";
 
 /** A verdict a configuration may expect: `found` is a witness reached. */
 export type ExpectedVerdict = "holds" | "violated" | "found";

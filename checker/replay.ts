@@ -1,0 +1,97 @@
+/**
+ * Replaying a trace on another model: the same actions, in order, on (say) a
+ * fixed variant of the protocol. At each step the action is looked up among
+ * the target's enabled actions by value; the replay reports the first step
+ * where it is not enabled (and why, if the model says), every step whose
+ * effect differs from the original, and whether the property still fails at
+ * the end.
+ */
+import { checkSync } from "./check.js";
+import { canonicalKey } from "./fingerprint.js";
+import type { Model } from "./model.js";
+import { sometimes, type Property } from "./property.js";
+import { diffViews, viewOf, type Change } from "./report/view.js";
+import { describeAction } from "./trace.js";
+
+/** One replayed step. */
+export interface ReplayedStep {
+  /** Step number (1 = the first action). */
+  readonly n: number;
+  /** The action as the original trace described it. */
+  readonly original: string;
+  /** `same`: enabled, same resulting state; `different`: enabled, other state; `blocked`: not enabled. */
+  readonly status: "same" | "different" | "blocked";
+  /** The action as the target describes it (null when blocked). */
+  readonly description: string | null;
+  /** Rows whose value differs between the original state and the target's, after this step. */
+  readonly differences: readonly Change[];
+  /** Why the action is not enabled (blocked steps only). */
+  readonly reason: string | null;
+}
+
+/** The replay of a whole trace. */
+export interface ReplayOutcome<S> {
+  readonly steps: readonly ReplayedStep[];
+  /** Step number at which the trace could not continue, or null if every action was enabled. */
+  readonly blockedAt: number | null;
+  /** The last state reached on the target. */
+  readonly finalState: S;
+  /** Whether the property fails at the end on the target (null without a property, or if blocked). */
+  readonly stillViolated: boolean | null;
+}
+
+/** Replays `actions` (taken from a trace through `states`) on `target`, judging `property` at the end. */
+export function replayOn<S, A>(target: Model<S, A>, states: readonly S[], actions: readonly A[], property?: Property<S, A>): ReplayOutcome<S> {
+  const init = target.initStates().find((s) => canonicalKey(s) === canonicalKey(states[0])) ?? target.initStates()[0]!;
+  let state: S = init;
+  let previous: S = init;
+  let lastAction: A | null = null;
+  const steps: ReplayedStep[] = [];
+  for (let i = 0; i < actions.length; i++) {
+    const wanted = canonicalKey(actions[i]);
+    const action = target.actions(state).find((a) => canonicalKey(a) === wanted);
+    const original = states[i + 1]!;
+    if (action === undefined) {
+      steps.push({
+        n: i + 1,
+        original: JSON.stringify(actions[i]),
+        status: "blocked",
+        description: null,
+        differences: [],
+        reason: target.whyDisabled?.(state, actions[i]!) ?? null,
+      });
+      return { steps, blockedAt: i + 1, finalState: state, stillViolated: null };
+    }
+    const after = target.next(state, action);
+    const differences = diffViews(viewOf(target, original), viewOf(target, after));
+    steps.push({
+      n: i + 1,
+      original: JSON.stringify(actions[i]),
+      status: differences.length === 0 ? "same" : "different",
+      description: describeAction(target, action, state, after),
+      differences,
+      reason: null,
+    });
+    previous = state;
+    state = after;
+    lastAction = action;
+  }
+  return { steps, blockedAt: null, finalState: state, stillViolated: property ? fails(target, property, previous, lastAction, state) : null };
+}
+
+function fails<S, A>(target: Model<S, A>, p: Property<S, A>, before: S, action: A | null, state: S): boolean {
+  switch (p.kind) {
+    case "always":
+      return !p.holds(state);
+    case "step":
+      return action !== null && !p.holds(before, action, state);
+    case "sometimes":
+      return !p.reached(state);
+    case "recoverable": {
+      // Stuck iff no goal state is reachable from here: search from this state alone.
+      const from: Model<S, A> = { ...target, initStates: () => [state] };
+      const r = checkSync(from, { properties: [sometimes<S>("goal", p.goal)] });
+      return r.properties[0]!.verdict === "violated";
+    }
+  }
+}
