@@ -1,26 +1,27 @@
 /**
- * The DNS automation protocol as a model family for dnsmc: four variants,
+ * The DNS automation protocol as a model family for dnsmc: its variants and
  * four parameters. package.json's `"dnsmc": {"model": ...}` points the CLI
  * here; the properties are discovered separately, in properties/.
  */
 import type { ModelFamily } from "../checker/family.js";
 import type { Model } from "../checker/model.js";
 import type { DnsAction } from "./actions.js";
+import { whyDisabled } from "./disabled.js";
 import { PARAMETERS, toDnsParams } from "./params.js";
 import { actionName, actionPicks, canonical, describe, diagram, itf, key, view } from "./present.js";
-import { whyDisabled } from "./disabled.js";
 import { transitions } from "./protocol.js";
 import type { DnsState } from "./state.js";
+import type { DnsVariant } from "./variant.js";
 import { VARIANTS } from "./variants/index.js";
 
 export type { DnsAction } from "./actions.js";
 export type { DnsParams } from "./params.js";
 export type { DnsState, Enactor } from "./state.js";
+export { ABANDON, type DnsVariant } from "./variant.js";
+export { VARIANTS } from "./variants/index.js";
 
-/** The model of `variant` in the configuration `params`. */
-export function dnsModel(variant: string, params: Readonly<Record<string, number>> = {}): Model<DnsState, DnsAction> {
-  const v = VARIANTS.find((x) => x.name === variant);
-  if (!v) throw new RangeError(`Unknown variant "${variant}"; the variants are ${VARIANTS.map((x) => x.name).join(", ")}.`);
+/** The model of one variant in the configuration `params`. */
+export function variantModel(v: DnsVariant, params: Readonly<Record<string, number>> = {}): Model<DnsState, DnsAction> {
   const p = toDnsParams(params);
   const config = PARAMETERS.filter((q) => p[q.name as keyof typeof p] !== q.default).map((q) => `${q.name}=${p[q.name as keyof typeof p]}`);
   return {
@@ -38,12 +39,26 @@ export function dnsModel(variant: string, params: Readonly<Record<string, number
   };
 }
 
-/** The family the CLI loads. */
-const family: ModelFamily<DnsState, DnsAction> = {
-  name: "dns-automation",
-  description: "DynamoDB's DNS automation (Planner, Enactors, clean-up), after the October 2025 us-east-1 incident",
-  parameters: PARAMETERS,
-  variants: VARIANTS.map((v) => ({ name: v.name, description: v.description, source: `model/variants/${v.name}.ts` })),
-  create: dnsModel,
-};
+/** A family over the given variants: how a proposed fix can be checked before it is added to variants/. */
+export function dnsFamily(variants: readonly DnsVariant[]): ModelFamily<DnsState, DnsAction> {
+  return {
+    name: "dns-automation",
+    description: "DynamoDB's DNS automation (Planner, Enactors, clean-up), after the October 2025 us-east-1 incident",
+    parameters: PARAMETERS,
+    variants: variants.map((v) => ({ name: v.name, description: v.description, source: `model/variants/${v.name}.ts` })),
+    create: (name, params) => {
+      const v = variants.find((x) => x.name === name);
+      if (!v) throw new RangeError(`Unknown variant "${name}"; the variants are ${variants.map((x) => x.name).join(", ")}.`);
+      return variantModel(v, params);
+    },
+  };
+}
+
+/** The model of the named built-in variant. */
+export function dnsModel(variant: string, params: Readonly<Record<string, number>> = {}): Model<DnsState, DnsAction> {
+  return family.create(variant, params);
+}
+
+/** The family the CLI loads: every built-in variant. */
+const family = dnsFamily(VARIANTS);
 export default family;

@@ -26,7 +26,9 @@ describe("dnsmc ci", () => {
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/incident\s+VIOLATED \(9 actions\)\s+VIOLATED \(6 actions\)\s+VIOLATED \(9 actions\)\s+witness found \(5 actions\)\s+39,089/);
     expect(r.stdout).toMatch(/cas\s+holds\s+holds\s+holds\s+witness found \(5 actions\)\s+9,897/);
-    expect(r.stdout).toContain("All 16 verdicts are as expected.");
+    expect(r.stdout).toMatch(/recheck\s+holds\s+holds\s+holds\s+witness found \(5 actions\)\s+9,897/);
+    expect(r.stdout).toMatch(/incident,enactors=4 \(symmetry\)\s+VIOLATED \(9 actions\)/);
+    expect(r.stdout).toMatch(/All 32 verdicts are as expected/);
     const committed = join(ROOT, "counterexamples");
     expect(files(out)).toEqual(files(committed));
     for (const f of files(committed)) expect(readFileSync(join(out, f), "utf8"), f).toBe(readFileSync(join(committed, f), "utf8"));

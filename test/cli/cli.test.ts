@@ -11,7 +11,7 @@ describe("dnsmc list", () => {
   it("lists variants, properties with kinds, and parameters with defaults and ranges", () => {
     const r = dnsmc(["list"]);
     expect(r.code).toBe(0);
-    for (const v of ["incident", "guarded-cleanup", "cas", "fixed"]) expect(r.stdout).toContain(v);
+    for (const v of ["incident", "guarded-cleanup", "cas", "fixed", "recheck"]) expect(r.stdout).toContain(v);
     expect(r.stdout).toMatch(/endpoint-never-empty\s+invariant/);
     expect(r.stdout).toMatch(/no-regression\s+step property/);
     expect(r.stdout).toMatch(/recoverable\s+recovery property/);
@@ -23,7 +23,7 @@ describe("dnsmc list", () => {
   it("--json gives the same as data", () => {
     const r = dnsmc(["list", "--json"]);
     const data = JSON.parse(r.stdout);
-    expect(data.variants.map((v: { name: string }) => v.name)).toEqual(["incident", "guarded-cleanup", "cas", "fixed"]);
+    expect(data.variants.map((v: { name: string }) => v.name)).toEqual(["incident", "guarded-cleanup", "cas", "fixed", "recheck"]);
     expect(data.properties.map((p: { kind: string }) => p.kind)).toEqual(["always", "step", "recoverable", "sometimes"]);
   });
 });
@@ -85,7 +85,7 @@ describe("dnsmc check", () => {
   });
 
   it.each([
-    [["check", "--variant", "nope"], /Unknown variant "nope".*incident, guarded-cleanup, cas, fixed/],
+    [["check", "--variant", "nope"], /Unknown variant "nope".*incident, guarded-cleanup, cas, fixed, recheck/],
     [["check", "--property", "nope"], /Unknown property "nope"/],
     [["check", "--frobnicate"], /Unknown option '--frobnicate'/],
     [["check", "--enactors", "0"], /--enactors must be an integer from 1 to 26; got 0/],

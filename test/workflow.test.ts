@@ -1,0 +1,30 @@
+/** The example GitHub workflow is valid (per the workflow schema) and runs the gate the way .ci/run does. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { validateWorkflow } from "@action-validator/core";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "./cli/run-cli.js";
+
+const workflow = readFileSync(join(ROOT, ".github/workflows/protocol.yml"), "utf8");
+
+describe(".github/workflows/protocol.yml", () => {
+  it("validates against the GitHub Actions workflow schema", () => {
+    expect(validateWorkflow(workflow).errors).toEqual([]);
+    // The validator does reject a broken workflow (a misspelt key).
+    expect(validateWorkflow(workflow.replace("runs-on:", "runs_on:")).errors).not.toEqual([]);
+  });
+
+  it("gates pull requests touching model/ or properties/ and uploads the counterexamples", () => {
+    expect(workflow).toMatch(/pull_request:\s+paths:\s+- "model\/\*\*"\s+- "properties\/\*\*"/);
+    expect(workflow).toContain("uses: actions/upload-artifact@v4");
+    expect(workflow).toContain("run: npm run check -- --junit dnsmc-junit.xml --out counterexamples");
+  });
+
+  it("uses the npm commands of .ci/run", () => {
+    const ci = readFileSync(join(ROOT, ".ci/run"), "utf8");
+    for (const command of ["npm ci", "npm test"]) {
+      expect(ci).toContain(command);
+      expect(workflow).toContain(`run: ${command}`);
+    }
+  });
+});
