@@ -8,7 +8,7 @@ import { codecFor, type StateCodec } from "./codec.js";
 import { explore, ModelFailure, type Exploration, type Finding } from "./explore.js";
 import type { Strategy } from "./frontier.js";
 import type { Model } from "./model.js";
-import type { Property } from "./property.js";
+import type { History, Property } from "./property.js";
 import { findStuckState } from "./recovery.js";
 import type { CheckResult, CheckStatus, ModelError, PropertyResult, StopReason, Trace, TraceStep } from "./result.js";
 import type { FingerprintStore } from "./store.js";
@@ -89,8 +89,9 @@ function judge<S, A>(model: Model<S, A>, codec: StateCodec<S>, x: Exploration, p
   const head = { name: p.name, kind: p.kind, description: p.description ?? "" };
   const complete = x.stopReason === "exhausted";
   const finding = x.findings.get(i);
-  const withTrace = (verdict: "violated" | "found", steps: TraceStep<S, A>[], reason: string): PropertyResult<S, A> => {
-    const trace: Trace<S, A> = { steps, reason };
+  const withTrace = (verdict: "violated" | "found", steps: TraceStep<S, A>[], reason: (h: History<S, A>) => string): PropertyResult<S, A> => {
+    const history = historyOf(steps);
+    const trace: Trace<S, A> = { steps, reason: reason(history), notes: model.annotate ? [...model.annotate(history)] : [] };
     return { ...head, verdict, traceLength: steps.length - 1, trace };
   };
   const unknown = (): PropertyResult<S, A> => ({ ...head, verdict: "unknown", traceLength: null, trace: null, note: undecidedNote(x.stopReason) });
@@ -107,7 +108,7 @@ function judge<S, A>(model: Model<S, A>, codec: StateCodec<S>, x: Exploration, p
       if (finding) {
         const steps = replayFinding(model, codec, x.store, finding);
         const last = steps[steps.length - 1]!.state;
-        return withTrace("violated", steps, p.explain?.(last) ?? `The invariant "${p.name}" is false in this state.`);
+        return withTrace("violated", steps, (h) => p.explain?.(last, h) ?? `The invariant "${p.name}" is false in this state.`);
       }
       return complete ? noTrace("holds") : unknown();
     }
@@ -116,8 +117,7 @@ function judge<S, A>(model: Model<S, A>, codec: StateCodec<S>, x: Exploration, p
         const steps = replayFinding(model, codec, x.store, finding);
         const after = steps[steps.length - 1]!;
         const before = steps[steps.length - 2]!.state;
-        const reason = p.explain?.(before, after.action as A, after.state) ?? `The step property "${p.name}" is false of the last step.`;
-        return withTrace("violated", steps, reason);
+        return withTrace("violated", steps, (h) => p.explain?.(before, after.action as A, after.state, h) ?? `The step property "${p.name}" is false of the last step.`);
       }
       return complete ? noTrace("holds") : unknown();
     }
@@ -125,7 +125,7 @@ function judge<S, A>(model: Model<S, A>, codec: StateCodec<S>, x: Exploration, p
       if (finding) {
         const steps = replayFinding(model, codec, x.store, finding);
         const last = steps[steps.length - 1]!.state;
-        return withTrace("found", steps, p.explain?.(last) ?? `The witness "${p.name}" is reached in this state.`);
+        return withTrace("found", steps, (h) => p.explain?.(last, h) ?? `The witness "${p.name}" is reached in this state.`);
       }
       if (!complete) return unknown();
       return noTrace(
@@ -144,15 +144,21 @@ function judge<S, A>(model: Model<S, A>, codec: StateCodec<S>, x: Exploration, p
       };
       const steps = replay(model, codec, skeleton);
       const last = steps[steps.length - 1]!.state;
-      const why = p.explain ? `${p.explain(last)} ` : "";
       const count = stuck.reachableFromStuck;
       return withTrace(
         "violated",
         steps,
-        `${why}No state satisfying "${p.name}" is reachable from here: ${count === 1 ? "no other state is reachable" : `all ${count} states reachable from here fail it`}.`,
+        (h) =>
+          `${p.explain ? `${p.explain(last, h)} ` : ""}No state satisfying "${p.name}" is reachable from here: ` +
+          `${count === 1 ? "no other state is reachable" : `all ${count} states reachable from here fail it`}.`,
       );
     }
   }
+}
+
+/** The states and actions of a trace, for explanations and annotations. */
+export function historyOf<S, A>(steps: readonly TraceStep<S, A>[]): History<S, A> {
+  return { states: steps.map((s) => s.state), actions: steps.map((s) => s.action) };
 }
 
 function replayFinding<S, A>(model: Model<S, A>, codec: StateCodec<S>, store: FingerprintStore, finding: Finding): TraceStep<S, A>[] {

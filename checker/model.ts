@@ -7,6 +7,8 @@
  * optional speed-up (a cheap canonical key, a symmetry representative).
  */
 
+import type { History } from "./property.js";
+
 /** A labelled, flat view of a state: the rows a person reads and diffs. */
 export type StateView = ReadonlyArray<readonly [label: string, value: string]>;
 
@@ -84,4 +86,13 @@ export interface Model<S, A> {
   whyDisabled?(state: S, action: A): string | null;
   /** How to draw a trace as a sequence diagram. */
   readonly diagram?: Diagram<S, A>;
+  /**
+   * Causal notes on a whole trace (e.g. "the freshness check made at step 2
+   * no longer held when Enactor A wrote at step 7"), each on one step.
+   */
+  annotate?(history: History<S, A>): ReadonlyArray<{ readonly step: number; readonly text: string }>;
+  /** Decodes ITF variables (as written by `itf`) back into a state, for `dnsmc replay`. */
+  fromItf?(vars: Readonly<Record<string, unknown>>): S;
+  /** Decodes an ITF `mbt::actionTaken` and its `mbt::nondetPicks` back into an action. */
+  actionFromItf?(name: string, picks: Readonly<Record<string, unknown>>): A;
 }

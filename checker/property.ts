@@ -9,6 +9,16 @@
  *   the counterexample is a shortest path into a state with no way back.
  */
 
+/**
+ * The trace that led to a state, for explanations that name steps:
+ * `states[0]` is the initial state, `actions[i]` led from `states[i-1]` to
+ * `states[i]` (`actions[0]` is null).
+ */
+export interface History<S, A = any> {
+  readonly states: readonly S[];
+  readonly actions: ReadonlyArray<A | null>;
+}
+
 /** Presentation that every kind of property may carry. */
 export interface PropertyInfo {
   /** One line saying what the property protects and why. */
@@ -20,8 +30,8 @@ export interface AlwaysProperty<S> extends PropertyInfo {
   readonly kind: "always";
   readonly name: string;
   readonly holds: (state: S) => boolean;
-  /** Why `state` breaks the invariant, in one sentence. */
-  readonly explain?: (state: S) => string;
+  /** Why `state` breaks the invariant, in one sentence; `history` is the trace that led there. */
+  readonly explain?: (state: S, history: History<S>) => string;
 }
 
 /** `step(name, holds)`: `holds` is true of every transition. */
@@ -29,7 +39,7 @@ export interface StepProperty<S, A> extends PropertyInfo {
   readonly kind: "step";
   readonly name: string;
   readonly holds: (before: S, action: A, after: S) => boolean;
-  readonly explain?: (before: S, action: A, after: S) => string;
+  readonly explain?: (before: S, action: A, after: S, history: History<S, A>) => string;
 }
 
 /** `sometimes(name, reached)`: some reachable state satisfies `reached`. */
@@ -38,7 +48,7 @@ export interface SometimesProperty<S> extends PropertyInfo {
   readonly name: string;
   readonly reached: (state: S) => boolean;
   /** What the witness state shows, in one sentence. */
-  readonly explain?: (state: S) => string;
+  readonly explain?: (state: S, history: History<S>) => string;
 }
 
 /** `recoverable(name, goal)`: from every reachable state a `goal` state is reachable. */
@@ -47,7 +57,7 @@ export interface RecoverableProperty<S> extends PropertyInfo {
   readonly name: string;
   readonly goal: (state: S) => boolean;
   /** Why `state` is stuck away from the goal, in one sentence. */
-  readonly explain?: (state: S) => string;
+  readonly explain?: (state: S, history: History<S>) => string;
 }
 
 /** Any property of a model with states `S` and actions `A`. */
@@ -63,9 +73,9 @@ export const PROPERTY_KINDS = ["always", "step", "recoverable", "sometimes"] as 
 export type PropertyKind = Property["kind"];
 
 /** Optional presentation for an `always` property. */
-export type AlwaysOptions<S> = PropertyInfo & { explain?: (state: S) => string };
+export type AlwaysOptions<S> = PropertyInfo & { explain?: (state: S, history: History<S>) => string };
 /** Optional presentation for a `step` property. */
-export type StepOptions<S, A> = PropertyInfo & { explain?: (before: S, action: A, after: S) => string };
+export type StepOptions<S, A> = PropertyInfo & { explain?: (before: S, action: A, after: S, history: History<S, A>) => string };
 
 /** An invariant: `holds` must be true in every reachable state. */
 export function always<S>(name: string, holds: (state: S) => boolean, options: AlwaysOptions<S> = {}): AlwaysProperty<S> {

@@ -25,11 +25,20 @@ export interface TraceStep<S, A> {
   readonly state: S;
 }
 
+/** A causal note the model attaches to one step of a trace (see `Model.annotate`). */
+export interface TraceNote {
+  /** Step number: 0 is the initial state, i the state after the i-th action. */
+  readonly step: number;
+  readonly text: string;
+}
+
 /** A path from an initial state, rebuilt by replaying the model. */
 export interface Trace<S, A> {
   readonly steps: ReadonlyArray<TraceStep<S, A>>;
   /** Why the last state breaks (or, for a witness, shows) the property. */
   readonly reason: string;
+  /** The model's causal notes on the trace, in step order. */
+  readonly notes: readonly TraceNote[];
 }
 
 /** The outcome for one property. */

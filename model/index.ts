@@ -8,7 +8,9 @@ import type { Model } from "../checker/model.js";
 import type { DnsAction } from "./actions.js";
 import { whyDisabled } from "./disabled.js";
 import { PARAMETERS, toDnsParams } from "./params.js";
-import { actionName, actionPicks, canonical, describe, diagram, itf, key, view } from "./present.js";
+import { annotate } from "./annotate.js";
+import { actionFromItf, actionName, actionPicks, fromItf, itf } from "./itf.js";
+import { canonical, describe, diagram, key, view } from "./present.js";
 import { transitions } from "./protocol.js";
 import type { DnsState } from "./state.js";
 import type { DnsVariant } from "./variant.js";
@@ -36,6 +38,9 @@ export function variantModel(v: DnsVariant, params: Readonly<Record<string, numb
     itf,
     diagram: diagram(p),
     whyDisabled: whyDisabled(p),
+    annotate,
+    fromItf,
+    actionFromItf,
   };
 }
 

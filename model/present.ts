@@ -4,7 +4,6 @@
  */
 import { match } from "ts-pattern";
 import type { Diagram, DiagramMessage, StateView } from "../checker/model.js";
-import { itfMap, itfSet, itfVariant } from "../checker/report/itf.js";
 import type { DnsAction } from "./actions.js";
 import { endpointName, enactorLetter, enactorName, planList } from "./names.js";
 import type { DnsParams } from "./params.js";
@@ -54,32 +53,6 @@ export function view(s: DnsState): StateView {
     ...s.enactors.map((e, i) => [enactorName(i), phaseText(e)] as const),
   ];
 }
-
-/** ITF variables: `latest`, `deleted` (a set), `active` (endpoint -> plan), `enactors` (letter -> phase). */
-export function itf(s: DnsState): Record<string, unknown> {
-  return {
-    latest: s.latest,
-    deleted: itfSet(s.deleted),
-    active: itfMap(s.active.map((plan, n) => [n, plan] as const)),
-    enactors: itfMap(
-      s.enactors.map(
-        (e, i) =>
-          [
-            enactorLetter(i),
-            match(e)
-              .with({ phase: "idle" }, () => itfVariant("idle"))
-              .with({ phase: "applying" }, ({ plan, next }) => itfVariant("applying", { plan, next }))
-              .with({ phase: "cleaning" }, ({ plan }) => itfVariant("cleaning", { plan }))
-              .exhaustive(),
-          ] as const,
-      ),
-    ),
-  };
-}
-
-/** ITF's `mbt::actionTaken` and `mbt::nondetPicks`: the action name and its Enactor letter. */
-export const actionName = (a: DnsAction): string => a.kind;
-export const actionPicks = (a: DnsAction): Record<string, unknown> => (a.kind === "Plan" ? {} : { enactor: enactorLetter(a.enactor) });
 
 /** Participants Planner, Enactor A.., Route53 per endpoint; one or two messages a step. */
 export function diagram(params: DnsParams): Diagram<DnsState, DnsAction> {

@@ -1,4 +1,5 @@
 import { always } from "../checker/property.js";
+import { deletion, lastWrite } from "../model/history.js";
 import { endpointName } from "../model/names.js";
 import { isEmpty, type DnsState } from "../model/state.js";
 
@@ -9,8 +10,16 @@ import { isEmpty, type DnsState } from "../model/state.js";
  */
 export default always<DnsState>("endpoint-never-empty", (s) => s.active.every((_, n) => !isEmpty(s, n)), {
   description: "no endpoint's active plan is deleted (an empty endpoint answers with no records)",
-  explain: (s) => {
-    const empty = s.active.map((_, n) => n).filter((n) => isEmpty(s, n));
-    return empty.map((n) => `${endpointName(n)} points at plan ${s.active[n]}, which has been deleted, so it has no records.`).join(" ");
-  },
+  explain: (s, history) =>
+    s.active
+      .map((plan, n) => {
+        if (!isEmpty(s, n)) return "";
+        const del = deletion(history, plan);
+        const write = lastWrite(history, n);
+        const deleted = del ? `which ${del.by}'s clean-up deleted at step ${del.step}` : "which has been deleted";
+        const late = del && write && write.step > del.step ? `; ${write.by} wrote it there at step ${write.step}, after it was deleted` : "";
+        return `${endpointName(n)} points at plan ${plan}, ${deleted}${late}, so it has no records.`;
+      })
+      .filter(Boolean)
+      .join(" "),
 });

@@ -1,6 +1,6 @@
 import { step } from "../checker/property.js";
 import type { DnsAction } from "../model/actions.js";
-import { endpointName } from "../model/names.js";
+import { endpointName, enactorName } from "../model/names.js";
 import type { DnsState } from "../model/state.js";
 
 /**
@@ -9,9 +9,15 @@ import type { DnsState } from "../model/state.js";
  */
 export default step<DnsState, DnsAction>("no-regression", (before, _a, after) => after.active.every((plan, n) => plan >= before.active[n]!), {
   description: "no endpoint's active generation ever decreases",
-  explain: (before, _a, after) =>
+  explain: (before, action, after, history) =>
     after.active
-      .map((plan, n) => (plan < before.active[n]! ? `${endpointName(n)} went back from plan ${before.active[n]} to older plan ${plan}.` : ""))
+      .map((plan, n) => {
+        if (plan >= before.active[n]!) return "";
+        const who = action.kind === "Plan" ? "the Planner" : enactorName(action.enactor);
+        const picked = history.actions.findLastIndex((a, i) => i < history.actions.length - 1 && a?.kind === "Pick" && action.kind !== "Plan" && a.enactor === action.enactor);
+        const when = picked > 0 ? ` (a plan it picked at step ${picked})` : "";
+        return `${endpointName(n)} went back from plan ${before.active[n]} to older plan ${plan}: ${who} wrote plan ${plan}${when} over a newer one.`;
+      })
       .filter(Boolean)
       .join(" "),
 });

@@ -10,6 +10,7 @@ import { diffCommand } from "./commands/diff.js";
 import { checkCommand } from "./commands/check.js";
 import { helpCommand } from "./commands/help.js";
 import { listCommand } from "./commands/list.js";
+import { replayCommand } from "./commands/replay.js";
 import { EXIT, UsageError } from "./exit-codes.js";
 import { processOutput, type Output } from "./output.js";
 
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => Promise<
   ci: ciCommand,
   diff: diffCommand,
   list: listCommand,
+  replay: replayCommand,
   help: helpCommand,
 };
 

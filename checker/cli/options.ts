@@ -32,6 +32,7 @@ export const CHECK_OPTIONS = {
   timeout: { type: "string" },
   out: { type: "string" },
   "no-write": { type: "boolean" },
+  minimize: { type: "boolean" },
 } as const satisfies OptionSpecs;
 
 /** What `dnsmc check` was asked to do. */
@@ -50,6 +51,8 @@ export interface CheckCommandOptions {
   readonly out: string | null;
   readonly json: boolean;
   readonly verbose: boolean;
+  /** Search smaller configurations for each violated property. */
+  readonly minimize: boolean;
 }
 
 /** Parsed flags: strings, booleans, or lists for repeatable flags. */
@@ -113,6 +116,7 @@ export function parseCheckOptions(args: readonly string[], family: ModelFamily, 
     out: v["no-write"] ? null : ((v.out as string | undefined) ?? defaultOut),
     json: Boolean(v.json),
     verbose: Boolean(v.verbose),
+    minimize: Boolean(v.minimize),
   };
 }
 

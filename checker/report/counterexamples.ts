@@ -27,6 +27,8 @@ export function renderCounterexamples<S, A>(model: Model<S, A>, result: CheckRes
     const itf = traceToItf(model, p.trace, {
       source: context.source,
       description: `Counterexample to ${p.name} in ${context.model}: ${p.traceLength} actions`,
+      variant: context.model,
+      property: p.name,
       parameters: context.parameters,
     });
     return [

@@ -45,6 +45,9 @@ export function toItfValue(value: unknown): unknown {
 export interface ItfContext {
   readonly source: string;
   readonly description: string;
+  /** The variant and property, so `dnsmc replay` knows what to replay against by default. */
+  readonly variant?: string;
+  readonly property?: string;
   /** Model parameters, recorded in `#meta` so a tool can rebuild the model. */
   readonly parameters?: Readonly<Record<string, unknown>>;
 }
@@ -62,8 +65,9 @@ export function traceToItf<S, A>(model: Model<S, A>, trace: Trace<S, A>, context
     const action = step.action;
     const actionTaken = action === null ? "init" : actionName(model, action);
     const picks = action === null ? {} : actionPicks(model, action);
+    const notes = trace.notes.filter((n) => n.step === index).map((n) => n.text);
     return {
-      "#meta": { index, description: step.description },
+      "#meta": { index, description: step.description, ...(notes.length > 0 ? { notes } : {}) },
       ...encode(step.state),
       "mbt::actionTaken": actionTaken,
       "mbt::nondetPicks": Object.fromEntries(Object.entries(picks).map(([k, v]) => [k, itfVariant("Some", v)])),
@@ -76,6 +80,8 @@ export function traceToItf<S, A>(model: Model<S, A>, trace: Trace<S, A>, context
       "format-description": "https://apalache-mc.org/docs/adr/015adr-trace.html",
       source: context.source,
       description: context.description,
+      ...(context.variant ? { variant: context.variant } : {}),
+      ...(context.property ? { property: context.property } : {}),
       ...(context.parameters ? { parameters: context.parameters } : {}),
       reason: trace.reason,
     },

@@ -23,6 +23,7 @@ export function resultToJson(result: CheckResult, context: Record<string, unknow
       traceLength: p.traceLength,
       trace: p.trace && {
         reason: p.trace.reason,
+        notes: p.trace.notes,
         steps: p.trace.steps.map((s) => ({ action: s.action, description: s.description, state: s.state })),
       },
       ...(p.note ? { note: p.note } : {}),

@@ -37,6 +37,7 @@ export function traceToMarkdownSteps<S, A>(model: Model<S, A>, trace: Trace<S, A
   for (const step of readableSteps(model, trace)) {
     out.push(`${step.n}. **${escape(step.description)}**`);
     for (const change of step.changes) out.push(`   - ${escape(change)}`);
+    for (const note of step.notes) out.push(`   - 📌 *${escape(note)}*`);
   }
   return out.join("\n");
 }

@@ -3,11 +3,12 @@ import type { Model } from "../model.js";
 import type { Trace } from "../result.js";
 import { diffViews, formatChange, viewOf } from "./view.js";
 
-/** One numbered step: what happened and what it changed (every row for step 0). */
+/** One numbered step: what happened, what it changed (every row for step 0), and the model's notes on it. */
 export interface ReadableStep {
   readonly n: number;
   readonly description: string;
   readonly changes: readonly string[];
+  readonly notes: readonly string[];
 }
 
 /** The steps of `trace`, with the initial state in full and diffs after that. */
@@ -17,7 +18,12 @@ export function readableSteps<S, A>(model: Model<S, A>, trace: Trace<S, A>): Rea
     const view = viewOf(model, step.state);
     const changes = n === 0 ? view.map(([label, value]) => `${label}: ${value}`) : diffViews(previous, view).map(formatChange);
     previous = view;
-    return { n, description: n === 0 ? "Initial state" : step.description, changes: n > 0 && changes.length === 0 ? ["(no change)"] : changes };
+    return {
+      n,
+      description: n === 0 ? "Initial state" : step.description,
+      changes: n > 0 && changes.length === 0 ? ["(no change)"] : changes,
+      notes: trace.notes.filter((note) => note.step === n).map((note) => note.text),
+    };
   });
 }
 

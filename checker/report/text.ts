@@ -12,6 +12,7 @@ export function traceToText<S, A>(model: Model<S, A>, result: PropertyResult<S, 
   for (const step of readableSteps(model, trace)) {
     lines.push(`  ${String(step.n).padStart(width)}. ${step.description}`);
     for (const change of step.changes) lines.push(`  ${" ".repeat(width)}     ${change}`);
+    for (const note of step.notes) lines.push(`  ${" ".repeat(width)}     note: ${note}`);
   }
   lines.push(`  ${result.verdict === "found" ? "What it shows" : "Why it fails"}: ${trace.reason}`);
   return lines;

@@ -4,6 +4,8 @@ import type { ModelError } from "../../result.js";
 import { writeCounterexamples } from "../../report/counterexamples.js";
 import { resultToJson } from "../../report/json.js";
 import { summaryLines } from "../../report/summary.js";
+import { traceToText } from "../../report/text.js";
+import { minimize } from "../minimize.js";
 import { loadContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { parseCheckOptions } from "../options.js";
@@ -38,6 +40,20 @@ export async function checkCommand(args: readonly string[], io: Output): Promise
     const params = Object.entries(opts.params).map(([k, v]) => `${k}=${v}`).join(" ");
     const title = `dnsmc check: ${loaded.family.name}, variant ${opts.variant}${params ? ` (${params})` : ""}`;
     for (const line of summaryLines(title, model, result, files.map((f) => relative(process.cwd(), f)))) io.out(line);
+  }
+  if (opts.minimize && !opts.json) {
+    for (const p of result.properties.filter((x) => x.verdict === "violated" && x.trace)) {
+      const property = properties.find((x) => x.name === p.name)!;
+      const found = await minimize(loaded, opts.variant, property, opts.params, opts.symmetry);
+      if (!found) continue;
+      const small = found.result.properties[0]!;
+      const params = Object.entries(found.parameters).map(([k, v]) => `${k}=${v}`).join(" ");
+      io.out("");
+      io.out(`Smallest configuration for ${p.name}: ${params} (${found.tried} configurations tried, ${small.traceLength} actions)`);
+      const written = opts.out === null ? [] : writeCounterexamples(found.model, found.result, opts.out, { ...context, parameters: found.parameters });
+      for (const line of traceToText(found.model, small, small.trace!)) io.out(line);
+      for (const f of written) io.out(`  written: ${relative(process.cwd(), f)}`);
+    }
   }
   return result.status === "ok" ? EXIT.ok : result.status === "violated" ? EXIT.violated : EXIT.incomplete;
 }

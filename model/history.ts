@@ -1,0 +1,27 @@
+/** Reading a trace's history in the protocol's terms: who deleted a plan, who wrote it, when. */
+import type { History } from "../checker/property.js";
+import type { DnsAction } from "./actions.js";
+import { enactorName } from "./names.js";
+import type { DnsState } from "./state.js";
+
+/** The step at which `plan` was deleted, and by whose clean-up; null if it was not deleted in the trace. */
+export function deletion(h: History<DnsState, DnsAction>, plan: number): { step: number; by: string } | null {
+  for (let i = 1; i < h.states.length; i++) {
+    if (h.states[i]!.deleted.includes(plan) && !h.states[i - 1]!.deleted.includes(plan)) {
+      const a = h.actions[i];
+      return { step: i, by: a && a.kind !== "Plan" ? enactorName(a.enactor) : "clean-up" };
+    }
+  }
+  return null;
+}
+
+/** The last step at which endpoint `n` changed to its final plan, and who wrote it; null if it never changed. */
+export function lastWrite(h: History<DnsState, DnsAction>, n: number): { step: number; by: string } | null {
+  for (let i = h.states.length - 1; i > 0; i--) {
+    if (h.states[i]!.active[n] !== h.states[i - 1]!.active[n]) {
+      const a = h.actions[i];
+      return { step: i, by: a && a.kind !== "Plan" ? enactorName(a.enactor) : "the Planner" };
+    }
+  }
+  return null;
+}
