@@ -1,7 +1,7 @@
 /**
  * Counterexample files: for each violated property with a trace,
- * `<out>/<model>/<property>.itf.json` (for tools) and `.md` (for people and
- * pull requests). `<model>` is the model's name (for the DNS model: the
+ * `<out>/<model>/<property>.itf.json` (for tools), `.md` (for pull requests)
+ * and `.html` (the trace viewer). `<model>` is the model's name (for the DNS model: the
  * variant and any non-default parameters), plus `,symmetry` for a reduced
  * search. The contents depend only on the model and the trace, so the same
  * check writes the same bytes.
@@ -10,6 +10,7 @@ import { join } from "node:path";
 import type { Model } from "../model.js";
 import type { CheckResult } from "../result.js";
 import { writeFileAtomic } from "./files.js";
+import { traceToHtml } from "./html.js";
 import { formatItf, traceToItf } from "./itf.js";
 import { traceToMarkdown, type ReportContext } from "./markdown.js";
 
@@ -34,6 +35,7 @@ export function renderCounterexamples<S, A>(model: Model<S, A>, result: CheckRes
     return [
       { path: join(folder, `${p.name}.itf.json`), contents: formatItf(itf) },
       { path: join(folder, `${p.name}.md`), contents: traceToMarkdown(model, p, p.trace, context) },
+      { path: join(folder, `${p.name}.html`), contents: traceToHtml(model, p, p.trace, context) },
     ];
   });
 }

@@ -63,7 +63,7 @@ export async function ciCommand(args: readonly string[], io: Output): Promise<nu
   printTable(io, names, outcomes, judgements);
   if (out) {
     io.out("");
-    io.out(`Counterexamples written under ${relative(process.cwd(), out) || "."}/ (${written.length / 2} traces, .itf.json and .md)`);
+    io.out(`Counterexamples written under ${relative(process.cwd(), out) || "."}/ (${written.length / 3} traces, as .itf.json, .md and .html)`);
     for (const stale of staleFiles(out, outcomes, written)) io.out(`  note: ${relative(process.cwd(), stale)} was not written by this run (stale? delete it if its property now holds)`);
   }
   io.out("");

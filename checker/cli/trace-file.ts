@@ -1,0 +1,72 @@
+/**
+ * Reading a trace file for `replay` and `view`: the ITF document, the model
+ * it belongs to (variant and parameters from `#meta`, or flags), and its
+ * states and actions decoded by the model.
+ */
+import { readFileSync } from "node:fs";
+import { canonicalKey } from "../fingerprint.js";
+import type { Model } from "../model.js";
+import type { Property } from "../property.js";
+import { ItfError, readItf, type ItfTrace } from "../report/itf-read.js";
+import { UsageError } from "./exit-codes.js";
+import type { LoadedFamily } from "./load.js";
+import { parameterValues, type ParsedValues } from "./options.js";
+import { buildModel, selectProperties } from "./run.js";
+
+/** A decoded trace file. */
+export interface TraceFile {
+  readonly itf: ItfTrace;
+  readonly variant: string;
+  readonly params: Record<string, number>;
+  readonly property: Property | null;
+  readonly model: Model<unknown, unknown>;
+  readonly states: unknown[];
+  readonly actions: unknown[];
+}
+
+/** Reads `path` and decodes it against the family; every problem is a UsageError naming the step. */
+export function readTraceFile(path: string, loaded: LoadedFamily, values: ParsedValues): TraceFile {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`Cannot read the trace ${path}: ${(error as Error).message}.`);
+  }
+  let itf: ItfTrace;
+  try {
+    itf = readItf(text);
+  } catch (error) {
+    if (error instanceof ItfError) throw new UsageError(`${path} is not a trace dnsmc can read: ${error.message}. Pass an .itf.json file written by dnsmc check (or edited from one).`);
+    throw error;
+  }
+  const { family } = loaded;
+  const meta = itf.meta;
+  const variant = (values.variant as string | undefined) ?? (typeof meta.variant === "string" ? meta.variant : undefined);
+  if (!variant) throw new UsageError(`${path} does not say which variant it comes from; pass --variant NAME.`);
+  if (!family.variants.some((v) => v.name === variant)) throw new UsageError(`Unknown variant "${variant}". The variants are: ${family.variants.map((v) => v.name).join(", ")}.`);
+  const recorded = typeof meta.parameters === "object" && meta.parameters !== null ? (meta.parameters as Record<string, unknown>) : {};
+  const given = family.parameters.filter((p) => values[p.name] !== undefined).map((p) => [p.name, values[p.name]] as const);
+  const params = parameterValues(family, {
+    ...Object.fromEntries(Object.entries(recorded).filter(([k]) => family.parameters.some((p) => p.name === k))),
+    ...Object.fromEntries(given),
+  });
+  const propertyName = (values.property as string | undefined) ?? (typeof meta.property === "string" ? meta.property : undefined);
+  const property = propertyName ? selectProperties(loaded, [propertyName])[0]! : null;
+  const model = buildModel(loaded, variant, params) as Model<unknown, unknown>;
+  if (!model.fromItf || !model.actionFromItf) throw new UsageError(`Model "${model.name}" cannot read ITF traces: it defines no fromItf() and actionFromItf().`);
+  const states: unknown[] = [];
+  const actions: unknown[] = [];
+  itf.states.forEach((s, i) => {
+    try {
+      states.push(model.fromItf!(s.vars));
+      if (i > 0) actions.push(model.actionFromItf!(s.actionTaken!, s.picks));
+    } catch (error) {
+      throw new UsageError(`${path}, step ${i}: ${(error as Error).message}. Fix the trace (see "Counterexamples" in the README for its variables).`);
+    }
+  });
+  if (!model.initStates().some((s) => canonicalKey(s) === canonicalKey(states[0]))) {
+    const config = Object.entries(params).map(([k, v]) => `${k}=${v}`).join(" ");
+    throw new UsageError(`${path}, step 0: the trace's initial state is not an initial state of ${variant} with ${config}; pass the parameters the trace was made with.`);
+  }
+  return { itf, variant, params, property, model, states, actions };
+}
