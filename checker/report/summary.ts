@@ -2,6 +2,7 @@
 import type { Model } from "../model.js";
 import type { CheckResult, PropertyResult } from "../result.js";
 import { kindLabel } from "./steps.js";
+import type { Terminal } from "./terminal.js";
 import { traceToText } from "./text.js";
 
 const STOP_TEXT: Record<CheckResult["stopReason"], string> = {
@@ -30,9 +31,17 @@ export function verdictText(p: PropertyResult): string {
 /** Thousands separators, fixed to en-US so output is the same on every machine. */
 export const count = (n: number): string => n.toLocaleString("en-US");
 
+const PLAIN: Terminal = { paint: (_c, text) => text, fold: (line) => [line] };
+
+/** The verdict, coloured: red when violated, green when it holds or a witness is found. */
+export function paintVerdict(term: Terminal, p: PropertyResult): string {
+  const text = verdictText(p);
+  return term.paint(p.verdict === "violated" ? "red" : p.verdict === "unknown" ? "yellow" : "green", text);
+}
+
 /** The lines of a check's human report. */
-export function summaryLines<S, A>(title: string, model: Model<S, A>, result: CheckResult<S, A>, files: readonly string[]): string[] {
-  const lines = [title];
+export function summaryLines<S, A>(title: string, model: Model<S, A>, result: CheckResult<S, A>, files: readonly string[], term: Terminal = PLAIN): string[] {
+  const lines = [term.paint("bold", title)];
   lines.push(
     `  ${STOP_TEXT[result.stopReason]}: ${count(result.distinctStates)} distinct states (${count(result.statesFound)} found), ` +
       `${result.complete ? "diameter" : "depth"} ${result.diameter}, ${(result.elapsedMs / 1000).toFixed(2)} s` +
@@ -42,12 +51,12 @@ export function summaryLines<S, A>(title: string, model: Model<S, A>, result: Ch
   );
   const width = Math.max(8, ...result.properties.map((p) => p.name.length));
   for (const p of result.properties) {
-    lines.push(`  ${p.name.padEnd(width)}  ${kindLabel(p.kind).padEnd(17)}  ${verdictText(p)}`);
+    lines.push(`  ${p.name.padEnd(width)}  ${kindLabel(p.kind).padEnd(17)}  ${paintVerdict(term, p)}`);
     if (p.verdict === "unknown" && p.note) lines.push(`  ${" ".repeat(width)}  ${p.note}`);
     if (p.verdict === "violated" && !p.trace && p.note) lines.push(`  ${" ".repeat(width)}  ${p.note}`);
   }
   for (const p of result.properties) {
-    if (p.verdict === "violated" && p.trace) lines.push("", ...traceToText(model, p, p.trace));
+    if (p.verdict === "violated" && p.trace) lines.push("", ...traceToText(model, p, p.trace, term));
   }
   if (files.length > 0) lines.push("", "Counterexamples written:", ...files.map((f) => `  ${f}`));
   return lines;

@@ -36,8 +36,9 @@ describe("dnsmc check", () => {
     expect(r.stdout).toMatch(/endpoint-never-empty\s+invariant\s+VIOLATED \(9 actions\)/);
     expect(r.stdout).toContain("7. Enactor A applies plan 2 to endpoint 0 (regional), replacing plan 4");
     expect(r.stdout).toContain("9. Enactor B cleans up: deletes plans 1, 2");
-    expect(r.stdout).toContain("Why it fails: endpoint 0 (regional) points at plan 2, which has been deleted");
-    expect(readdirSync(join(out, "incident")).sort()).toEqual(["endpoint-never-empty.itf.json", "endpoint-never-empty.md"]);
+    expect(r.stdout).toContain("Why it fails: endpoint 0 (regional) points at plan 2, which Enactor B's clean-up deleted at step 9, so it has no records.");
+    expect(r.stdout).toContain("note: Stale check: Enactor A checked at step 2 that plan 2 was newer than plan 1; when it wrote at step 7, endpoint 0 (regional) already had plan 4.");
+    expect(readdirSync(join(out, "incident")).sort()).toEqual(["endpoint-never-empty.html", "endpoint-never-empty.itf.json", "endpoint-never-empty.md"]);
   });
 
   it("exits 0 when every property holds, exhaustively", () => {

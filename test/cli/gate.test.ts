@@ -51,7 +51,7 @@ describe("the gate on a broken protocol change", () => {
   });
 
   it("annotates the variant's source file for GitHub and appends the Markdown summary", () => {
-    expect(run.stdout).toMatch(/^::error file=model\/variants\/cas-broken\.ts,title=dnsmc%3A endpoint-never-empty in cas-broken::cas-broken: endpoint-never-empty is VIOLATED, expected holds\. endpoint 0 \(regional\) points at plan 2, which has been deleted/m);
+    expect(run.stdout).toMatch(/^::error file=model\/variants\/cas-broken\.ts,title=dnsmc%3A endpoint-never-empty in cas-broken::cas-broken: endpoint-never-empty is VIOLATED, expected holds\. endpoint 0 \(regional\) points at plan 2, which Enactor B's clean-up deleted at step 9/m);
     const summary = readFileSync(join(dir, "summary.md"), "utf8");
     expect(summary).toContain("## dnsmc: 3 unexpected results");
     expect(summary).toMatch(/\| cas-broken \| ❌ VIOLATED \(9 actions\) \| ❌ VIOLATED \(6 actions\) \| ❌ VIOLATED \(9 actions\) \| ✅ witness found \(5 actions\) \|/);

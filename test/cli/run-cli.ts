@@ -16,6 +16,9 @@ export interface CliRun {
 
 /** Runs `dnsmc ARGS` in `cwd` (default: the repository root). */
 export function dnsmc(args: readonly string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): CliRun {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { ...process.env, ...env } });
+  // Start from a plain environment: colour and width come only from what the test passes.
+  const base = { ...process.env };
+  for (const k of ["FORCE_COLOR", "NO_COLOR", "COLUMNS", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"]) delete base[k];
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { ...base, ...env } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }

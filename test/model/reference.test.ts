@@ -70,7 +70,18 @@ describe("the October 2025 race", () => {
       "Enactor B applies plan 4 to endpoint 1, replacing plan 1",
       "Enactor B cleans up: deletes plans 1, 2",
     ]);
-    expect(p.trace!.reason).toBe("endpoint 0 (regional) points at plan 2, which has been deleted, so it has no records.");
+    expect(p.trace!.reason).toBe("endpoint 0 (regional) points at plan 2, which Enactor B's clean-up deleted at step 9, so it has no records.");
+    expect(p.trace!.notes).toEqual([
+      { step: 2, text: "Freshness check: Enactor A checks once that plan 2 is newer than plan 1 in Route53, and does not check again before writing." },
+      { step: 7, text: "Stale check: Enactor A checked at step 2 that plan 2 was newer than plan 1; when it wrote at step 7, endpoint 0 (regional) already had plan 4." },
+    ]);
+  });
+
+  it("in guarded-cleanup the explanation says the stale write came after the deletion", async () => {
+    const r = await check(dnsModel("guarded-cleanup"), { properties: [endpointNeverEmpty] });
+    expect(r.properties[0]!.trace!.reason).toBe(
+      "endpoint 0 (regional) points at plan 2, which Enactor B's clean-up deleted at step 8; Enactor A wrote it there at step 9, after it was deleted, so it has no records.",
+    );
   });
 
   it("with symmetry the counterexample is still 9 actions", async () => {

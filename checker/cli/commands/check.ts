@@ -39,7 +39,7 @@ export async function checkCommand(args: readonly string[], io: Output): Promise
   } else {
     const params = Object.entries(opts.params).map(([k, v]) => `${k}=${v}`).join(" ");
     const title = `dnsmc check: ${loaded.family.name}, variant ${opts.variant}${params ? ` (${params})` : ""}`;
-    for (const line of summaryLines(title, model, result, files.map((f) => relative(process.cwd(), f)))) io.out(line);
+    for (const line of summaryLines(title, model, result, files.map((f) => relative(process.cwd(), f)), io.term)) io.out(line);
   }
   if (opts.minimize && !opts.json) {
     for (const p of result.properties.filter((x) => x.verdict === "violated" && x.trace)) {
@@ -51,7 +51,7 @@ export async function checkCommand(args: readonly string[], io: Output): Promise
       io.out("");
       io.out(`Smallest configuration for ${p.name}: ${params} (${found.tried} configurations tried, ${small.traceLength} actions)`);
       const written = opts.out === null ? [] : writeCounterexamples(found.model, found.result, opts.out, { ...context, parameters: found.parameters });
-      for (const line of traceToText(found.model, small, small.trace!)) io.out(line);
+      for (const line of traceToText(found.model, small, small.trace!, io.term)) io.out(line);
       for (const f of written) io.out(`  written: ${relative(process.cwd(), f)}`);
     }
   }

@@ -1,0 +1,108 @@
+/** Reviewing traces: replay against each variant, exit codes, bad trace files, --minimize, view, terminal output. */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { foldLine } from "../../checker/report/terminal.js";
+import { dnsmc, ROOT } from "./run-cli.js";
+
+const TRACE = "counterexamples/incident/endpoint-never-empty.itf.json";
+const tmp = () => mkdtempSync(join(tmpdir(), "dnsmc-review-"));
+const edited = (edit: (doc: any) => void): string => {
+  const doc = JSON.parse(readFileSync(join(ROOT, TRACE), "utf8"));
+  edit(doc);
+  const file = join(tmp(), "edited.itf.json");
+  writeFileSync(file, JSON.stringify(doc));
+  return file;
+};
+
+describe("dnsmc replay of the committed incident trace", () => {
+  it("on incident: every step the same, still violated (exit 1)", () => {
+    const r = dnsmc(["replay", TRACE]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Every step has the same effect on incident as in the trace.");
+    expect(r.stdout).toContain("endpoint-never-empty still fails at the end on incident.");
+  });
+
+  it("on cas: the write at step 7 has no effect and the endpoint stays non-empty (exit 0)", () => {
+    const r = dnsmc(["replay", TRACE, "--variant", "cas"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("7. Enactor A's conditional write of plan 2 to endpoint 0 (regional) has no effect: it has newer plan 4   [different effect]");
+    expect(r.stdout).toContain("endpoint 0 (regional): plan 2 in the trace, plan 4 on cas");
+    expect(r.stdout).toContain("First divergence: step 7.");
+    expect(r.stdout).toContain("endpoint-never-empty no longer fails at the end on cas.");
+  });
+
+  it("on guarded-cleanup: the outcome differs at the clean-up of step 9 (exit 0)", () => {
+    const r = dnsmc(["replay", TRACE, "--variant", "guarded-cleanup"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("9. Enactor B cleans up: deletes plan 1   [different effect]");
+    expect(r.stdout).toContain("First divergence: step 9.");
+  });
+
+  it.each([["fixed"], ["recheck"]])("on %s: no longer violated (exit 0)", (variant) => {
+    expect(dnsmc(["replay", TRACE, "--variant", variant]).code).toBe(0);
+  });
+
+  it("a step whose action is not enabled is named with the reason (exit 2)", () => {
+    // Step 5 becomes "Enactor B applies" although B is idle.
+    const file = edited((d) => (d.states[5]["mbt::actionTaken"] = "Apply"));
+    const r = dnsmc(["replay", file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('5. Apply {"enactor":{"tag":"Some","value":"B"}}: NOT ENABLED on incident: Enactor B is not applying a plan (idle)');
+  });
+
+  it.each([
+    [(d: any) => (d.states[3]["mbt::actionTaken"] = "Jump"), /step 3: unknown action "Jump"/],
+    [(d: any) => delete d.states[4].latest, /step 4: latest must be an integer/],
+    [(d: any) => (d.states[2].enactors = { "#map": [["A", { tag: "dancing" }]] }), /step 2: enactors.A must be \{"tag": "idle" \| "applying" \| "cleaning"/],
+    [(d: any) => (d.states = []), /"states" must be a non-empty array/],
+  ])("a malformed trace is rejected naming the step (exit 2): %#", (edit, message) => {
+    const r = dnsmc(["replay", edited(edit)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it("a file that is not JSON is rejected (exit 2)", () => {
+    const file = join(tmp(), "bad.itf.json");
+    writeFileSync(file, "{ not json");
+    const r = dnsmc(["replay", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is not a trace dnsmc can read: it is not valid JSON/);
+  });
+});
+
+describe("dnsmc check --minimize", () => {
+  it("finds the smallest world that shows the race", () => {
+    const r = dnsmc(["check", "--variant", "incident", "--property", "endpoint-never-empty", "--minimize", "--no-write"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Smallest configuration for endpoint-never-empty: enactors=2 endpoints=1 plans=3 keep=0");
+    expect(r.stdout).toMatch(/Counterexample: endpoint-never-empty \(invariant\), 7 actions/);
+  });
+});
+
+describe("dnsmc view", () => {
+  it("writes the same page that dnsmc check wrote beside the trace", () => {
+    const out = join(tmp(), "page.html");
+    const r = dnsmc(["view", TRACE, "-o", out]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, "utf8")).toBe(readFileSync(join(ROOT, "counterexamples/incident/endpoint-never-empty.html"), "utf8"));
+  });
+});
+
+describe("terminal output", () => {
+  it("folds long lines at the width with a hanging indent", () => {
+    const folded = foldLine("        Enactor A: applying plan 2, next endpoint 0 (regional) → applying plan 2, next endpoint 1", 60);
+    expect(folded.every((l) => l.length <= 60)).toBe(true);
+    expect(folded[1]).toMatch(/^ {12}\S/);
+    expect(folded.join(" ").replace(/ +/g, " ").trim()).toBe("Enactor A: applying plan 2, next endpoint 0 (regional) → applying plan 2, next endpoint 1");
+  });
+
+  it("COLUMNS=80 keeps every line within 80 columns; colour only when forced and not NO_COLOR", () => {
+    const r = dnsmc(["check", "--variant", "incident", "--property", "endpoint-never-empty", "--no-write"], ROOT, { COLUMNS: "80" });
+    expect(r.stdout.split("\n").filter((l) => l.length > 80)).toEqual([]);
+    expect(r.stdout).not.toContain("\u001b[");
+    expect(dnsmc(["check", "--variant", "incident", "--no-write"], ROOT, { FORCE_COLOR: "1" }).stdout).toContain("\u001b[31mVIOLATED");
+    expect(dnsmc(["check", "--variant", "incident", "--no-write"], ROOT, { FORCE_COLOR: "1", NO_COLOR: "1" }).stdout).not.toContain("\u001b[");
+  });
+});
