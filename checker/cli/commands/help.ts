@@ -8,6 +8,8 @@ Usage:
   dnsmc check [options]   check one variant in one configuration
   dnsmc ci [options]      check the matrix of variants against expected verdicts (the CI gate)
   dnsmc diff A B [opts]   two variants side by side; A's counterexamples replayed on B
+  dnsmc replay TRACE      re-execute a trace (.itf.json) on a variant, step by step
+  dnsmc view TRACE        write a trace as a self-contained HTML page
   dnsmc list [--json]     the variants, properties and parameters of the model
   dnsmc help [COMMAND]    this text, or a command's options
 
@@ -31,6 +33,8 @@ Exit codes:
   --timeout SECONDS    stop after this long (exit 3 if then incomplete)
   --out DIR            where to write counterexamples (default: counterexamples/)
   --no-write           write no counterexample files
+  --minimize           also find the smallest configuration in which each
+                       violated property still fails
   --json               print the result object as JSON
   --model FILE         check your own model module instead of the project's
   --verbose            stack traces for internal errors`,
@@ -54,6 +58,18 @@ Exit codes:
   --property NAME      compare only this property (repeatable)
   --model FILE         compare variants of your own model family`,
   list: `dnsmc list [--json] [--model FILE]`,
+  replay: `dnsmc replay TRACE.itf.json [options]
+
+  --variant NAME       replay on this variant (default: the one recorded in the trace)
+  --NAME N             a model parameter (default: as recorded in the trace)
+  --property NAME      judge this property at the end (default: as recorded)
+
+  Exit 0: the property no longer fails at the end; 1: it still fails;
+  2: the file is not a valid trace, or a step's action is not enabled.`,
+  view: `dnsmc view TRACE.itf.json [-o FILE.html] [--variant NAME] [--NAME N]
+
+  Writes the trace as one self-contained HTML page (default: beside the
+  trace, .html for .itf.json) and prints its path.`,
 };
 
 /** Prints help; unknown topics get the general help and exit 2. */
@@ -61,7 +77,7 @@ export function helpCommand(args: readonly string[], io: Output): number {
   const topic = args[0] ?? "";
   const text = USAGE[topic];
   if (text === undefined) {
-    io.err(`dnsmc: no help for "${topic}": the commands are check, ci, diff, list, help.`);
+    io.err(`dnsmc: no help for "${topic}": the commands are check, ci, diff, replay, view, list, help.`);
     return 2;
   }
   io.out(text);
