@@ -32,6 +32,7 @@ export const CHECK_OPTIONS = {
   timeout: { type: "string" },
   out: { type: "string" },
   "no-write": { type: "boolean" },
+  "no-properties": { type: "boolean" },
   minimize: { type: "boolean" },
 } as const satisfies OptionSpecs;
 
@@ -41,6 +42,8 @@ export interface CheckCommandOptions {
   readonly params: Readonly<Record<string, number>>;
   /** Property names to check; empty means all. */
   readonly properties: readonly string[];
+  /** Check no property: only explore and count states (as the reference checkers do in the benchmark). */
+  readonly noProperties: boolean;
   readonly exhaustive: boolean;
   readonly strategy: Strategy;
   readonly symmetry: boolean;
@@ -107,6 +110,7 @@ export function parseCheckOptions(args: readonly string[], family: ModelFamily, 
     variant,
     params: parameterValues(family, v),
     properties: (v.property as string[] | undefined) ?? [],
+    noProperties: Boolean(v["no-properties"]),
     exhaustive: Boolean(v.continue),
     strategy,
     symmetry: Boolean(v.symmetry),

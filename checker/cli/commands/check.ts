@@ -7,7 +7,7 @@ import { summaryLines } from "../../report/summary.js";
 import { traceToText } from "../../report/text.js";
 import { minimize } from "../minimize.js";
 import { loadContext } from "../context.js";
-import { EXIT } from "../exit-codes.js";
+import { EXIT, UsageError } from "../exit-codes.js";
 import { parseCheckOptions } from "../options.js";
 import type { Output } from "../output.js";
 import { runCheck, selectProperties } from "../run.js";
@@ -16,7 +16,8 @@ import { runCheck, selectProperties } from "../run.js";
 export async function checkCommand(args: readonly string[], io: Output): Promise<number> {
   const { loaded, defaultOut } = await loadContext(args, io);
   const opts = parseCheckOptions(args, loaded.family, defaultOut);
-  const properties = selectProperties(loaded, opts.properties);
+  if (opts.noProperties && opts.properties.length > 0) throw new UsageError("--no-properties and --property contradict each other: pass one or the other.");
+  const properties = opts.noProperties ? [] : selectProperties(loaded, opts.properties);
   const { model, result } = await runCheck(loaded, opts.variant, opts.params, properties, {
     strategy: opts.strategy,
     exhaustive: opts.exhaustive,

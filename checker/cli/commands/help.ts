@@ -23,6 +23,7 @@ Exit codes:
   --variant NAME       variant to check (default: the first; see dnsmc list)
   --NAME N             a model parameter, e.g. --enactors 3 (see dnsmc list)
   --property NAME      check only this property (repeatable; default: all)
+  --no-properties      check no property: explore and count states only
   --continue           explore every state and decide every property,
                        instead of stopping at the first violation
   --strategy bfs|dfs   breadth-first (default; shortest traces) or depth-first

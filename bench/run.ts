@@ -1,0 +1,208 @@
+/**
+ * `npm run bench`: dnsmc against the reference checkers, SPIN and Rumur, on
+ * the same state graph (bench/reference-models.ts), run alternately in the
+ * same process tree. Prints, per configuration and checker: distinct states,
+ * median wall time, distinct states per second, peak RSS, and dnsmc's ratio
+ * to each reference; writes the same as JSON to bench/results/latest.json.
+ * Fails loudly when the checkers disagree on a state count (SPIN counts one
+ * extra pre-initial state).
+ *
+ *   npm run bench -- [--config E,N,G,K ...] [--variant V ...] [--repeat R] [--timeout SECONDS] [--symmetry]
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { murphi, promela, REFERENCE_VARIANTS, type Config, type ReferenceVariant } from "./reference-models.js";
+
+const ROOT = resolve(fileURLToPath(import.meta.url), "..", "..", "..");
+const CLI = join(ROOT, "dist", "checker", "cli", "main.js");
+
+interface Measurement {
+  readonly config: string;
+  readonly variant: string;
+  readonly checker: string;
+  readonly symmetry: boolean;
+  readonly distinctStates: number | null;
+  readonly medianSeconds: number | null;
+  readonly statesPerSecond: number | null;
+  readonly peakRssMb: number | null;
+  readonly note?: string;
+}
+
+const { values } = parseArgs({
+  options: {
+    config: { type: "string", multiple: true },
+    variant: { type: "string", multiple: true },
+    repeat: { type: "string" },
+    timeout: { type: "string" },
+    symmetry: { type: "boolean" },
+  },
+});
+const configs: Config[] = (values.config ?? ["3,2,5,1", "3,3,8,1"]).map((c) => {
+  const [enactors, endpoints, plans, keep] = c.split(",").map(Number);
+  if ([enactors, endpoints, plans, keep].some((x) => !Number.isInteger(x))) throw new Error(`--config takes E,N,G,K (four integers), got "${c}"`);
+  return { enactors: enactors!, endpoints: endpoints!, plans: plans!, keep: keep! };
+});
+const variants = (values.variant ?? ["incident"]) as ReferenceVariant[];
+for (const v of variants) if (!REFERENCE_VARIANTS.includes(v)) throw new Error(`unknown variant ${v}; the benchmark has ${REFERENCE_VARIANTS.join(", ")}`);
+const repeat = Number(values.repeat ?? 3);
+const timeout = Number(values.timeout ?? 600);
+const work = mkdtempSync(join(tmpdir(), "dnsmc-bench-"));
+
+ensureTools();
+const results: Measurement[] = [];
+for (const c of configs) {
+  for (const variant of variants) {
+    for (const symmetry of values.symmetry ? [false, true] : [false]) {
+      const name = `${c.enactors},${c.endpoints},${c.plans},${c.keep}`;
+      const runners = buildRunners(variant, c, symmetry);
+      // Alternate the checkers within each repetition, so load drifts hit all alike.
+      const times = new Map<string, number[]>();
+      const rss = new Map<string, number[]>();
+      const counts = new Map<string, number | null>();
+      const notes = new Map<string, string>();
+      for (let r = 0; r < repeat; r++) {
+        for (const runner of runners) {
+          const m = measure(runner.command, timeout);
+          if (m.failed) notes.set(runner.name, m.failed);
+          const states = m.failed ? null : runner.parse(m.stdout);
+          counts.set(runner.name, states === null ? null : states - runner.extraStates);
+          if (!m.failed) {
+            (times.get(runner.name) ?? times.set(runner.name, []).get(runner.name)!).push(m.seconds);
+            (rss.get(runner.name) ?? rss.set(runner.name, []).get(runner.name)!).push(m.peakRssMb);
+          }
+        }
+      }
+      const known = [...counts.values()].filter((x): x is number => x !== null);
+      if (new Set(known).size > 1) {
+        console.error(`STATE COUNTS DISAGREE for ${variant} ${name}${symmetry ? " (symmetry)" : ""}: ${[...counts].map(([k, v]) => `${k}=${v}`).join(", ")}`);
+        process.exitCode = 1;
+      }
+      for (const runner of runners) {
+        const t = median(times.get(runner.name) ?? []);
+        const states = counts.get(runner.name) ?? null;
+        const note = notes.get(runner.name);
+        results.push({
+          config: name,
+          variant,
+          checker: runner.name,
+          symmetry,
+          distinctStates: states,
+          medianSeconds: t,
+          statesPerSecond: t && states ? states / t : null,
+          peakRssMb: median(rss.get(runner.name) ?? []),
+          ...(note ? { note } : {}),
+        });
+      }
+    }
+  }
+}
+printTable(results);
+const out = join(ROOT, "bench", "results");
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, "latest.json"), JSON.stringify({ machine: machine(), repeat, results }, null, 2) + "\n");
+console.log(`\nwritten: bench/results/latest.json`);
+
+interface Runner {
+  readonly name: string;
+  readonly command: string[];
+  /** States the checker counts beyond the model's (SPIN's pre-initial state). */
+  readonly extraStates: number;
+  parse(stdout: string): number | null;
+}
+
+function buildRunners(variant: ReferenceVariant, c: Config, symmetry: boolean): Runner[] {
+  const dir = mkdtempSync(join(work, `${variant}-`));
+  const runners: Runner[] = [];
+  const dnsmc = ["node", CLI, "check", "--variant", variant, "--enactors", String(c.enactors), "--endpoints", String(c.endpoints), "--plans", String(c.plans), "--keep", String(c.keep)];
+  runners.push({
+    name: "dnsmc",
+    command: [...dnsmc, "--continue", "--no-properties", "--no-write", "--json", "--timeout", String(timeout), ...(symmetry ? ["--symmetry"] : [])],
+    extraStates: 0,
+    parse: (s) => {
+      const j = JSON.parse(s) as { distinctStates: number; complete: boolean };
+      return j.complete ? j.distinctStates : null;
+    },
+  });
+  if (!symmetry) {
+    writeFileSync(join(dir, "model.pml"), promela(variant, c));
+    run(["spin", "-a", "model.pml"], dir);
+    run(["cc", "-O2", "-DSAFETY", "-DNOREDUCE", "-DBFS", "-DMEMLIM=20000", "-o", "pan", "pan.c"], dir);
+    runners.push({
+      name: "spin",
+      command: ["sh", "-c", `cd ${dir} && ./pan -E -m10000000 -w26`],
+      extraStates: 1,
+      parse: (s) => number(/(\d+) states, stored/.exec(s)?.[1]),
+    });
+  }
+  writeFileSync(join(dir, "model.m"), murphi(variant, c, symmetry));
+  run(["rumur", "--deadlock-detection", "off", ...(symmetry ? ["--symmetry-reduction", "exhaustive"] : []), "--output", "model.c", "model.m"], dir);
+  run(["cc", "-O3", "-mcx16", "-o", "rumur-model", "model.c", "-lpthread", "-latomic"], dir);
+  runners.push({
+    name: symmetry ? "rumur (scalarset)" : "rumur",
+    command: ["sh", "-c", `cd ${dir} && ./rumur-model`],
+    extraStates: 0,
+    parse: (s) => number(/(\d+) states, \d+ rules fired/.exec(s)?.[1]),
+  });
+  return runners;
+}
+
+function measure(command: string[], limitSeconds: number): { stdout: string; seconds: number; peakRssMb: number; failed?: string } {
+  const started = performance.now();
+  const r = spawnSync("/usr/bin/time", ["-f", "BENCH-RSS-KB %M", ...command], { encoding: "utf8", timeout: (limitSeconds + 30) * 1000, maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - started) / 1000;
+  const rssKb = Number(/BENCH-RSS-KB (\d+)/.exec(r.stderr ?? "")?.[1] ?? NaN);
+  const failed = r.status === 0 || (command.includes(CLI) && r.status === 1) ? undefined : `exit ${r.status ?? r.signal}: ${(r.stderr ?? "").split("\n").slice(-3).join(" ").trim()}`;
+  return { stdout: r.stdout ?? "", seconds, peakRssMb: rssKb / 1024, ...(failed ? { failed } : {}) };
+}
+
+function printTable(rows: readonly Measurement[]): void {
+  const header = ["config", "variant", "checker", "distinct states", "wall s (median)", "states/s", "peak RSS MB", "dnsmc ÷ this"];
+  const lines = rows.map((r) => {
+    const dnsmc = rows.find((x) => x.config === r.config && x.variant === r.variant && x.symmetry === r.symmetry && x.checker === "dnsmc");
+    const ratio = dnsmc?.statesPerSecond && r.statesPerSecond ? (dnsmc.statesPerSecond / r.statesPerSecond).toFixed(2) : "-";
+    return [
+      r.config + (r.symmetry ? " sym" : ""),
+      r.variant,
+      r.checker,
+      r.distinctStates?.toLocaleString("en-US") ?? `- (${r.note ?? "incomplete"})`,
+      r.medianSeconds?.toFixed(2) ?? "-",
+      r.statesPerSecond ? Math.round(r.statesPerSecond).toLocaleString("en-US") : "-",
+      r.peakRssMb?.toFixed(0) ?? "-",
+      r.checker === "dnsmc" ? "" : ratio,
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  for (const l of [header, ...lines]) console.log(l.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd());
+}
+
+function ensureTools(): void {
+  const missing = ["spin", "rumur", "cc"].filter((t) => spawnSync("sh", ["-c", `command -v ${t}`]).status !== 0);
+  if (missing.length === 0) return;
+  console.error(`installing ${missing.join(", ")} from Debian...`);
+  const r = spawnSync("sh", ["-c", "apt-get update >/dev/null && apt-get install -y spin rumur gcc time >/dev/null"], { stdio: "inherit" });
+  if (r.status !== 0) throw new Error("could not install spin and rumur (apt-get install spin rumur); install them and run npm run bench again");
+}
+
+function run(command: string[], cwd: string): void {
+  const r = spawnSync(command[0]!, command.slice(1), { cwd, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${command.join(" ")} failed in ${cwd}:\n${r.stdout}${r.stderr}`);
+}
+
+function number(s: string | undefined): number | null {
+  return s === undefined ? null : Number(s);
+}
+
+function median(xs: readonly number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function machine(): string {
+  const cpu = spawnSync("sh", ["-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], { encoding: "utf8" }).stdout.trim();
+  return `${cpu}, ${spawnSync("nproc", { encoding: "utf8" }).stdout.trim()} cores, node ${process.version}`;
+}
