@@ -27,10 +27,11 @@ export function codecFor<S>(model: Model<S, unknown>, symmetry: boolean): StateC
     throw new TypeError(`Model "${model.name}" has no canonical() function, so symmetry reduction cannot be applied to it.`);
   }
   const normalise = symmetry && canonical ? canonical : (s: S) => s;
+  const direct = model.fingerprintInto?.bind(model);
   return {
     symmetric: symmetry,
     normalise,
-    fingerprint: (s) => fingerprintInto(key(s), { hi: 0, lo: 0 }),
-    fingerprintInto: (s, out) => fingerprintInto(key(s), out),
+    fingerprint: direct ? (s) => direct(s, { hi: 0, lo: 0 }) : (s) => fingerprintInto(key(s), { hi: 0, lo: 0 }),
+    fingerprintInto: direct ?? ((s, out) => fingerprintInto(key(s), out)),
   };
 }

@@ -61,6 +61,9 @@ export function canonicalKey(value: unknown): string {
     if (value === undefined) return "null";
     return JSON.stringify(value);
   }
+  // Objects that say how to show themselves as JSON (state handles, say) are keyed by that.
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === "function") return canonicalKey(toJSON.call(value));
   if (Array.isArray(value)) {
     let s = "[";
     for (let i = 0; i < value.length; i++) s += (i ? "," : "") + canonicalKey(value[i]);

@@ -67,6 +67,12 @@ export interface Model<S, A> {
    */
   key?(state: S): string;
   /**
+   * The state's 64-bit fingerprint written into `out`, computed without
+   * building a string (e.g. by hashing packed words). Must agree with `key`:
+   * equal states, equal fingerprints. Preferred over `key` when present.
+   */
+  fingerprintInto?(state: S, out: { hi: number; lo: number }): { hi: number; lo: number };
+  /**
    * A canonical representative of the state's symmetry class, used only when
    * symmetry reduction is asked for. Must map symmetric states to one state.
    */

@@ -8,10 +8,10 @@
 import type { History } from "../checker/property.js";
 import type { DnsAction } from "./actions.js";
 import { endpointName, enactorName } from "./names.js";
-import { newestActive, type DnsState } from "./state.js";
+import { newestActivePlain, type DnsPlain } from "./state.js";
 
 /** One note per stale check and one per write it failed to justify. */
-export function annotate(h: History<DnsState, DnsAction>): Array<{ step: number; text: string }> {
+export function annotate(h: History<DnsPlain, DnsAction>): Array<{ step: number; text: string }> {
   const notes: Array<{ step: number; text: string }> = [];
   const checkedAt = new Map<number, number>();
   for (let j = 1; j < h.states.length; j++) {
@@ -27,7 +27,7 @@ export function annotate(h: History<DnsState, DnsAction>): Array<{ step: number;
     const current = before.active[e.next]!;
     const k = checkedAt.get(a.enactor);
     if (current <= e.plan || k === undefined) continue;
-    const checked = newestActive(h.states[k - 1]!);
+    const checked = newestActivePlain(h.states[k - 1]!);
     const who = enactorName(a.enactor);
     if (!notes.some((n) => n.step === k)) {
       notes.push({ step: k, text: `Freshness check: ${who} checks once that plan ${e.plan} is newer than plan ${checked} in Route53, and does not check again before writing.` });

@@ -4,42 +4,62 @@
  * here; the properties are discovered separately, in properties/.
  */
 import type { ModelFamily } from "../checker/family.js";
+import { fingerprintWords } from "../checker/layout.js";
 import type { Model } from "../checker/model.js";
+import type { History } from "../checker/property.js";
 import type { DnsAction } from "./actions.js";
-import { whyDisabled } from "./disabled.js";
-import { PARAMETERS, toDnsParams } from "./params.js";
 import { annotate } from "./annotate.js";
+import { whyDisabled } from "./disabled.js";
+import { plainHistory } from "./history.js";
 import { actionFromItf, actionName, actionPicks, fromItf, itf } from "./itf.js";
-import { canonical, describe, diagram, key, view } from "./present.js";
+import { PARAMETERS, toDnsParams } from "./params.js";
+import { describe, diagram, view } from "./present.js";
 import { transitions } from "./protocol.js";
-import type { DnsState } from "./state.js";
+import { dnsLayout, fromPlain, type DnsState } from "./state.js";
+import { canonical } from "./symmetry.js";
 import type { DnsVariant } from "./variant.js";
 import { VARIANTS } from "./variants/index.js";
 
 export type { DnsAction } from "./actions.js";
 export type { DnsParams } from "./params.js";
-export type { DnsState, Enactor } from "./state.js";
+export { DnsState, type DnsPlain, type Enactor } from "./state.js";
 export { ABANDON, type DnsVariant } from "./variant.js";
 export { VARIANTS } from "./variants/index.js";
 
 /** The model of one variant in the configuration `params`. */
 export function variantModel(v: DnsVariant, params: Readonly<Record<string, number>> = {}): Model<DnsState, DnsAction> {
   const p = toDnsParams(params);
+  const L = dnsLayout(p);
+  const protocol = transitions(v, L);
   const config = PARAMETERS.filter((q) => p[q.name as keyof typeof p] !== q.default).map((q) => `${q.name}=${p[q.name as keyof typeof p]}`);
+  const draw = diagram(p);
+  const why = whyDisabled(p);
   return {
     name: config.length === 0 ? v.name : `${v.name},${config.join(",")}`,
-    ...transitions(v, p),
-    describe,
+    initStates: () => [protocol.init()],
+    actions: (s) => {
+      const out: DnsAction[] = [];
+      protocol.enabled(s, out);
+      return out;
+    },
+    next: (s, a) => {
+      const t = s.copy();
+      protocol.apply(s, a, t);
+      return t;
+    },
+    fingerprintInto: (s, out) => fingerprintWords(s.w, out),
+    key: (s) => s.w.join(","),
+    canonical,
+    // Reports read the plain form of states.
+    describe: (a, before, after) => describe(a, before.plain(), after.plain()),
+    view: (s) => view(s.plain()),
+    itf: (s) => itf(s.plain()),
     actionName,
     actionPicks,
-    key,
-    canonical,
-    view,
-    itf,
-    diagram: diagram(p),
-    whyDisabled: whyDisabled(p),
-    annotate,
-    fromItf,
+    diagram: { participants: draw.participants, messages: (before, a, after) => draw.messages(before.plain(), a, after.plain()) },
+    whyDisabled: (s, a) => why(s.plain(), a),
+    annotate: (h: History<DnsState, DnsAction>) => annotate(plainHistory(h)),
+    fromItf: (vars) => fromPlain(L, fromItf(vars)),
     actionFromItf,
   };
 }

@@ -3,10 +3,10 @@ import { match } from "ts-pattern";
 import { itfMap, itfSet, itfVariant } from "../checker/report/itf.js";
 import type { DnsAction } from "./actions.js";
 import { enactorLetter } from "./names.js";
-import { IDLE, type DnsState, type Enactor } from "./state.js";
+import type { DnsPlain, Enactor } from "./state.js";
 
 /** ITF variables: `latest`, `deleted` (a set), `active` (endpoint -> plan), `enactors` (letter -> phase). */
-export function itf(s: DnsState): Record<string, unknown> {
+export function itf(s: DnsPlain): Record<string, unknown> {
   return {
     latest: s.latest,
     deleted: itfSet(s.deleted),
@@ -32,7 +32,7 @@ export const actionName = (a: DnsAction): string => a.kind;
 export const actionPicks = (a: DnsAction): Record<string, unknown> => (a.kind === "Plan" ? {} : { enactor: enactorLetter(a.enactor) });
 
 /** Decodes ITF variables written by {@link itf}; throws a TypeError naming the first bad field. */
-export function fromItf(vars: Readonly<Record<string, unknown>>): DnsState {
+export function fromItf(vars: Readonly<Record<string, unknown>>): DnsPlain {
   const int = (v: unknown, what: string): number => {
     const n = typeof v === "object" && v !== null && "#bigint" in v ? Number((v as { "#bigint": string })["#bigint"]) : v;
     if (typeof n !== "number" || !Number.isInteger(n)) throw new TypeError(`${what} must be an integer, got ${JSON.stringify(v)}`);
@@ -53,7 +53,7 @@ export function fromItf(vars: Readonly<Record<string, unknown>>): DnsState {
     const p = phase as { tag?: unknown; value?: Record<string, unknown> };
     switch (p?.tag) {
       case "idle":
-        return IDLE;
+        return { phase: "idle" };
       case "applying":
         return { phase: "applying", plan: int(p.value?.plan, `enactors.${letter}.plan`), next: int(p.value?.next, `enactors.${letter}.next`) };
       case "cleaning":

@@ -7,13 +7,13 @@ import type { Diagram, DiagramMessage, StateView } from "../checker/model.js";
 import type { DnsAction } from "./actions.js";
 import { endpointName, enactorLetter, enactorName, planList } from "./names.js";
 import type { DnsParams } from "./params.js";
-import { isEmpty, newestActive, type DnsState, type Enactor } from "./state.js";
+import { isEmptyPlain, newestActivePlain, type DnsPlain, type Enactor } from "./state.js";
 
 /** "Enactor A applies plan 2 to endpoint 0 (regional), replacing plan 4". */
-export function describe(action: DnsAction, before: DnsState, after: DnsState): string {
+export function describe(action: DnsAction, before: DnsPlain, after: DnsPlain): string {
   return match(action)
     .with({ kind: "Plan" }, () => `Planner produces plan ${after.latest}`)
-    .with({ kind: "Pick" }, ({ enactor }) => `${enactorName(enactor)} picks plan ${after.latest} (newest in Route53: plan ${newestActive(before)})`)
+    .with({ kind: "Pick" }, ({ enactor }) => `${enactorName(enactor)} picks plan ${after.latest} (newest in Route53: plan ${newestActivePlain(before)})`)
     .with({ kind: "Apply" }, ({ enactor }) => {
       const e = before.enactors[enactor] as Extract<Enactor, { phase: "applying" }>;
       const was = before.active[e.next]!;
@@ -45,17 +45,17 @@ export function phaseText(e: Enactor): string {
 }
 
 /** The state as rows: the Planner, the deleted plans, each endpoint, each Enactor. */
-export function view(s: DnsState): StateView {
+export function view(s: DnsPlain): StateView {
   return [
     ["latest plan", `plan ${s.latest}`],
     ["deleted plans", s.deleted.length === 0 ? "none" : s.deleted.join(", ")],
-    ...s.active.map((plan, n) => [endpointName(n), isEmpty(s, n) ? `plan ${plan}: DELETED, no records` : `plan ${plan}`] as const),
+    ...s.active.map((plan, n) => [endpointName(n), isEmptyPlain(s, n) ? `plan ${plan}: DELETED, no records` : `plan ${plan}`] as const),
     ...s.enactors.map((e, i) => [enactorName(i), phaseText(e)] as const),
   ];
 }
 
 /** Participants Planner, Enactor A.., Route53 per endpoint; one or two messages a step. */
-export function diagram(params: DnsParams): Diagram<DnsState, DnsAction> {
+export function diagram(params: DnsParams): Diagram<DnsPlain, DnsAction> {
   const route53 = (n: number) => `R${n}`;
   const enactor = (e: number) => enactorLetter(e);
   return {
@@ -67,14 +67,14 @@ export function diagram(params: DnsParams): Diagram<DnsState, DnsAction> {
     messages(before, action, after): DiagramMessage[] {
       const emptied = after.active
         .map((_, n) => n)
-        .filter((n) => isEmpty(after, n) && !isEmpty(before, n))
+        .filter((n) => isEmptyPlain(after, n) && !isEmptyPlain(before, n))
         .map((n): DiagramMessage => ({ from: route53(n), to: route53(n), text: `EMPTY: plan ${after.active[n]} deleted`, kind: "note" }));
       const main = match(action)
         .with({ kind: "Plan" }, (): DiagramMessage => ({ from: "Planner", to: "Planner", text: `plan ${after.latest}`, kind: "note" }))
         .with({ kind: "Pick" }, ({ enactor: e }): DiagramMessage => ({
           from: "Planner",
           to: enactor(e),
-          text: `picks plan ${after.latest} (check: newer than plan ${newestActive(before)})`,
+          text: `picks plan ${after.latest} (check: newer than plan ${newestActivePlain(before)})`,
         }))
         .with({ kind: "Apply" }, ({ enactor: e }): DiagramMessage => {
           const applying = before.enactors[e] as Extract<Enactor, { phase: "applying" }>;
@@ -102,26 +102,4 @@ export function diagram(params: DnsParams): Diagram<DnsState, DnsAction> {
       return [main, ...emptied];
     },
   };
-}
-
-/** A compact exact key: equal states, equal keys (faster than canonical JSON). */
-export function key(s: DnsState): string {
-  let k = `${s.latest}|${s.deleted.join(",")}|${s.active.join(",")}|`;
-  for (const e of s.enactors) k += phaseKey(e);
-  return k;
-}
-
-function phaseKey(e: Enactor): string {
-  return e.phase === "idle" ? "i;" : e.phase === "applying" ? `a${e.plan}.${e.next};` : `c${e.plan};`;
-}
-
-/**
- * The symmetry representative: Enactors are interchangeable, so sort them.
- * Sorting by a total order on phases maps every permutation to one state.
- */
-export function canonical(s: DnsState): DnsState {
-  const keys = s.enactors.map(phaseKey);
-  const order = keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
-  if (order.every((v, i) => v === i)) return s;
-  return Object.freeze({ ...s, enactors: Object.freeze(order.map((i) => s.enactors[i]!)) });
 }

@@ -3,73 +3,94 @@
  * check freshness once and then apply a plan endpoint by endpoint, and the
  * clean-up that deletes old plans. The two rules that differ between
  * variants (how a write lands, what clean-up may delete) come from the
- * variant; everything else is written once, here.
+ * variant; everything else is written once, here, against the state handle.
+ *
+ * Actions are matched with a `switch` over the discriminant and an
+ * exhaustiveness check (`never`): this is the checker's innermost loop, where
+ * ts-pattern's matcher object per call costs more than the step itself.
+ * Reports match actions with ts-pattern (present.ts).
  */
-import { produce } from "immer";
-import { match } from "ts-pattern";
-import type { Model } from "../checker/model.js";
 import type { DnsAction } from "./actions.js";
-import type { DnsParams } from "./params.js";
-import { IDLE, initialState, isDeleted, newestActive, type DnsState, type Enactor } from "./state.js";
+import { APPLYING, CLEANING, IDLE, initialState, type DnsLayout, type DnsState } from "./state.js";
 import { ABANDON, type DnsVariant } from "./variant.js";
 
-/** The transition system of one variant in one configuration, without presentation. */
-export type DnsTransitions = Pick<Model<DnsState, DnsAction>, "initStates" | "actions" | "next">;
+/** The protocol's transitions over packed states. */
+export interface DnsTransitions {
+  /** The initial state. */
+  init(): DnsState;
+  /** Every action the protocol has, in a fixed order (shared, frozen objects). */
+  readonly alphabet: readonly DnsAction[];
+  /** Appends the actions enabled in `s` to `out`: the Planner first, then each Enactor's, in Enactor order. */
+  enabled(s: DnsState, out: DnsAction[]): void;
+  /** Applies `a` to `s`, writing the successor into `t`, which holds a copy of `s` on entry. */
+  apply(s: DnsState, a: DnsAction, t: DnsState): void;
+}
 
-/** Initial states, enabled actions and successors of the protocol. */
-export function transitions(variant: DnsVariant, params: DnsParams): DnsTransitions {
-  const init = initialState(params);
+/** The transitions of one variant in one configuration. */
+export function transitions(variant: DnsVariant, L: DnsLayout): DnsTransitions {
+  const { enactors: E, endpoints: N, plans: G, keep: K } = L.params;
+  const plan: DnsAction = Object.freeze({ kind: "Plan" });
+  const per = (kind: "Pick" | "Apply" | "Cleanup") => Array.from({ length: E }, (_, enactor) => Object.freeze({ kind, enactor }) as DnsAction);
+  const pick = per("Pick");
+  const apply = per("Apply");
+  const cleanup = per("Cleanup");
   return {
-    initStates: () => [init],
+    init: () => initialState(L),
+    alphabet: [plan, ...pick, ...apply, ...cleanup],
 
-    // Planner first, then each Enactor's single enabled action, in Enactor order.
-    actions(s) {
-      const enabled: DnsAction[] = [];
-      if (s.latest < params.plans) enabled.push({ kind: "Plan" });
-      s.enactors.forEach((e, enactor) => {
-        const action = match<Enactor, DnsAction | null>(e)
-          // The one-time freshness check, against what is in Route53 now.
-          .with({ phase: "idle" }, () => (s.latest > newestActive(s) ? { kind: "Pick", enactor } : null))
-          // The Route53 transaction fails while the current records are gone: the Enactor is stuck retrying.
-          .with({ phase: "applying" }, ({ next }) => (isDeleted(s, s.active[next]!) ? null : { kind: "Apply", enactor }))
-          .with({ phase: "cleaning" }, () => ({ kind: "Cleanup", enactor }))
-          .exhaustive();
-        if (action) enabled.push(action);
-      });
-      return enabled;
+    enabled(s, out) {
+      if (s.latest < G) out.push(plan);
+      for (let e = 0; e < E; e++) {
+        switch (s.phase(e)) {
+          case IDLE:
+            // The one-time freshness check, against what is in Route53 now.
+            if (s.latest > s.newestActive()) out.push(pick[e]!);
+            break;
+          case APPLYING:
+            // The Route53 transaction fails while the current records are gone: the Enactor is stuck retrying.
+            if (!s.isEmpty(s.next(e))) out.push(apply[e]!);
+            break;
+          case CLEANING:
+            out.push(cleanup[e]!);
+            break;
+        }
+      }
     },
 
-    next: (s, action) =>
-      produce(s, (d) => {
-        match(action)
-          .with({ kind: "Plan" }, () => {
-            d.latest += 1;
-          })
-          .with({ kind: "Pick" }, ({ enactor }) => {
-            d.enactors[enactor] = { phase: "applying", plan: s.latest, next: 0 };
-          })
-          .with({ kind: "Apply" }, ({ enactor }) => {
-            const e = s.enactors[enactor];
-            if (e?.phase !== "applying") throw new Error(`Apply taken by ${enactor}, which is not applying`);
-            const written = variant.write(s.active[e.next]!, e.plan);
-            if (written === ABANDON) {
-              d.enactors[enactor] = IDLE;
-              return;
-            }
-            d.active[e.next] = written;
-            d.enactors[enactor] = e.next + 1 < params.endpoints ? { phase: "applying", plan: e.plan, next: e.next + 1 } : { phase: "cleaning", plan: e.plan };
-          })
-          .with({ kind: "Cleanup" }, ({ enactor }) => {
-            const e = s.enactors[enactor];
-            if (e?.phase !== "cleaning") throw new Error(`Cleanup taken by ${enactor}, which is not cleaning`);
-            const doomed: number[] = [];
-            for (let g = 1; g + params.keep < e.plan; g++) {
-              if (!isDeleted(s, g) && variant.mayDelete(s, g)) doomed.push(g);
-            }
-            if (doomed.length > 0) d.deleted = [...s.deleted, ...doomed].sort((x, y) => x - y);
-            d.enactors[enactor] = IDLE;
-          })
-          .exhaustive();
-      }),
+    apply(s, a, t) {
+      switch (a.kind) {
+        case "Plan":
+          t.setLatest(s.latest + 1);
+          return;
+        case "Pick":
+          t.setEnactor(a.enactor, APPLYING, s.latest, 0);
+          return;
+        case "Apply": {
+          const e = a.enactor;
+          const i = s.next(e);
+          const written = variant.write(s.active(i), s.plan(e));
+          if (written === ABANDON) {
+            t.setEnactor(e, IDLE);
+            return;
+          }
+          t.setActive(i, written);
+          if (i + 1 < N) t.setEnactor(e, APPLYING, s.plan(e), i + 1);
+          else t.setEnactor(e, CLEANING, s.plan(e));
+          return;
+        }
+        case "Cleanup": {
+          const e = a.enactor;
+          for (let g = 1; g + K < s.plan(e); g++) if (variant.mayDelete(s, g)) t.markDeleted(g);
+          t.setEnactor(e, IDLE);
+          return;
+        }
+        default:
+          return unreachable(a);
+      }
+    },
   };
+}
+
+function unreachable(a: never): never {
+  throw new Error(`unknown action ${JSON.stringify(a)}`);
 }

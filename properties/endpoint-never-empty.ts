@@ -1,25 +1,35 @@
 import { always } from "../checker/property.js";
-import { deletion, lastWrite } from "../model/history.js";
+import { deletion, lastWrite, plainHistory } from "../model/history.js";
 import { endpointName } from "../model/names.js";
-import { isEmpty, type DnsState } from "../model/state.js";
+import { isEmptyPlain, type DnsState } from "../model/state.js";
 
 /**
  * No endpoint's active plan is deleted. An endpoint pointing at a deleted
  * plan has no DNS records: that is how dynamodb.us-east-1.amazonaws.com
  * went dark in October 2025.
  */
-export default always<DnsState>("endpoint-never-empty", (s) => s.active.every((_, n) => !isEmpty(s, n)), {
-  description: "no endpoint's active plan is deleted (an empty endpoint answers with no records)",
-  explain: (s, history) =>
-    s.active
-      .map((plan, n) => {
-        if (!isEmpty(s, n)) return "";
-        const del = deletion(history, plan);
-        const write = lastWrite(history, n);
-        const deleted = del ? `which ${del.by}'s clean-up deleted at step ${del.step}` : "which has been deleted";
-        const late = del && write && write.step > del.step ? `; ${write.by} wrote it there at step ${write.step}, after it was deleted` : "";
-        return `${endpointName(n)} points at plan ${plan}, ${deleted}${late}, so it has no records.`;
-      })
-      .filter(Boolean)
-      .join(" "),
-});
+export default always<DnsState>(
+  "endpoint-never-empty",
+  (s) => {
+    for (let n = 0; n < s.endpoints; n++) if (s.isEmpty(n)) return false;
+    return true;
+  },
+  {
+    description: "no endpoint's active plan is deleted (an empty endpoint answers with no records)",
+    explain: (state, h) => {
+      const s = state.plain();
+      const history = plainHistory(h);
+      return s.active
+        .map((plan, n) => {
+          if (!isEmptyPlain(s, n)) return "";
+          const del = deletion(history, plan);
+          const write = lastWrite(history, n);
+          const deleted = del ? `which ${del.by}'s clean-up deleted at step ${del.step}` : "which has been deleted";
+          const late = del && write && write.step > del.step ? `; ${write.by} wrote it there at step ${write.step}, after it was deleted` : "";
+          return `${endpointName(n)} points at plan ${plan}, ${deleted}${late}, so it has no records.`;
+        })
+        .filter(Boolean)
+        .join(" ");
+    },
+  },
+);

@@ -7,17 +7,25 @@ import type { DnsState } from "../model/state.js";
  * No endpoint's active generation ever decreases: a stale plan must never
  * replace a newer one (the write that started the October 2025 outage).
  */
-export default step<DnsState, DnsAction>("no-regression", (before, _a, after) => after.active.every((plan, n) => plan >= before.active[n]!), {
-  description: "no endpoint's active generation ever decreases",
-  explain: (before, action, after, history) =>
-    after.active
-      .map((plan, n) => {
-        if (plan >= before.active[n]!) return "";
+export default step<DnsState, DnsAction>(
+  "no-regression",
+  (before, _a, after) => {
+    for (let n = 0; n < after.endpoints; n++) if (after.active(n) < before.active(n)) return false;
+    return true;
+  },
+  {
+    description: "no endpoint's active generation ever decreases",
+    explain: (before, action, after, history) => {
+      const lines: string[] = [];
+      for (let n = 0; n < after.endpoints; n++) {
+        const plan = after.active(n);
+        if (plan >= before.active(n)) continue;
         const who = action.kind === "Plan" ? "the Planner" : enactorName(action.enactor);
         const picked = history.actions.findLastIndex((a, i) => i < history.actions.length - 1 && a?.kind === "Pick" && action.kind !== "Plan" && a.enactor === action.enactor);
         const when = picked > 0 ? ` (a plan it picked at step ${picked})` : "";
-        return `${endpointName(n)} went back from plan ${before.active[n]} to older plan ${plan}: ${who} wrote plan ${plan}${when} over a newer one.`;
-      })
-      .filter(Boolean)
-      .join(" "),
-});
+        lines.push(`${endpointName(n)} went back from plan ${before.active(n)} to older plan ${plan}: ${who} wrote plan ${plan}${when} over a newer one.`);
+      }
+      return lines.join(" ");
+    },
+  },
+);

@@ -1,21 +1,22 @@
 import { sometimes } from "../checker/property.js";
 import { enactorName, endpointName } from "../model/names.js";
-import type { DnsState } from "../model/state.js";
+import { APPLYING, type DnsState } from "../model/state.js";
+
+/** The first Enactor about to write a plan older than its endpoint's, or -1. */
+function staleWriter(s: DnsState): number {
+  for (let e = 0; e < s.enactors; e++) if (s.phase(e) === APPLYING && s.active(s.next(e)) > s.plan(e)) return e;
+  return -1;
+}
 
 /**
  * Witness: some Enactor is about to write a plan older than the one its
  * endpoint already has. If a fix made this unreachable, the safety
  * properties would hold vacuously, not because the race is handled.
  */
-export default sometimes<DnsState>(
-  "stale-write-possible",
-  (s) => s.enactors.some((e) => e.phase === "applying" && s.active[e.next]! > e.plan),
-  {
-    description: "witness: an Enactor is about to write a plan older than its endpoint's (the race is expressible)",
-    explain: (s) => {
-      const i = s.enactors.findIndex((e) => e.phase === "applying" && s.active[e.next]! > e.plan);
-      const e = s.enactors[i] as { plan: number; next: number };
-      return `${enactorName(i)} is about to write plan ${e.plan} to ${endpointName(e.next)}, which already has newer plan ${s.active[e.next]}.`;
-    },
+export default sometimes<DnsState>("stale-write-possible", (s) => staleWriter(s) >= 0, {
+  description: "witness: an Enactor is about to write a plan older than its endpoint's (the race is expressible)",
+  explain: (s) => {
+    const e = staleWriter(s);
+    return `${enactorName(e)} is about to write plan ${s.plan(e)} to ${endpointName(s.next(e))}, which already has newer plan ${s.active(s.next(e))}.`;
   },
-);
+});

@@ -9,5 +9,8 @@ export const guardedCleanup: DnsVariant = {
   name: "guarded-cleanup",
   description: "clean-up spares plans that an endpoint still has active; writes stay blind",
   write: incident.write,
-  mayDelete: (state, generation) => !state.active.includes(generation),
+  mayDelete: (state, generation) => {
+    for (let n = 0; n < state.endpoints; n++) if (state.active(n) === generation) return false;
+    return true;
+  },
 };
