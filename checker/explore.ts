@@ -8,8 +8,8 @@
 import { EdgeList } from "./recovery.js";
 import type { StateCodec } from "./codec.js";
 import { frontierFor, type Strategy } from "./frontier.js";
-import type { Model } from "./model.js";
-import type { Property } from "./property.js";
+import type { Model, PackedOps } from "./model.js";
+import type { Property, StepProperty } from "./property.js";
 import type { StopReason } from "./result.js";
 import { FingerprintStore, MAX_ACTION_INDEX, NO_PARENT } from "./store.js";
 
@@ -78,103 +78,152 @@ function search<S, A>(
   limits: SearchLimits,
   store: FingerprintStore,
 ): Exploration {
-  const frontier = frontierFor<S>(limits.strategy);
+  // The fast path: packed states, a typed-array frontier, successors written into one scratch state.
+  const packed = model.packed && (!codec.symmetric || model.packed.canonicalizeInPlace) ? model.packed : undefined;
+  const frontier = frontierFor<S>(limits.strategy, packed as PackedOps<S, unknown> | undefined);
+  const scratch = packed ? packed.wrap(new Uint32Array(packed.words)) : undefined;
+  const actionList: A[] = [];
   const findings = new Map<number, Finding>();
   const goals = new Map<number, GoalBits>();
   properties.forEach((p, i) => p.kind === "recoverable" && goals.set(i, new GoalBits()));
   const edges = goals.size > 0 ? new EdgeList() : null;
-  const stepProps = properties.map((p, i) => [p, i] as const).filter(([p]) => p.kind === "step");
+  const stateProps = properties.map((p, i) => [p, i] as const).filter(([p]) => p.kind !== "step");
+  const stepProps = properties.map((p, i) => [p, i] as const).filter(([p]) => p.kind === "step") as Array<readonly [StepProperty<S, A>, number]>;
+  const failedSteps: number[] = [];
   const fp = { hi: 0, lo: 0 };
   let statesFound = 0;
   let diameter = 0;
   let violated = false;
   let stopReason: StopReason | null = null;
+  // What the search is calling into, for the message if the model throws (no closure per call).
+  let calling = "initStates()";
+  let callingAction: A | null = null;
+  let callingState = -1;
 
   // Judges a newly stored state against the state properties.
   const visit = (state: S, id: number): void => {
-    properties.forEach((p, i) => {
+    for (const [p, i] of stateProps) {
+      calling = p.name;
       if (p.kind === "always") {
-        if (!findings.has(i) && !guard(() => p.holds(state), `property "${p.name}"`, id, null)) {
+        if (!findings.has(i) && !p.holds(state)) {
           findings.set(i, { at: "state", id });
           violated = true;
         }
       } else if (p.kind === "sometimes") {
-        if (!findings.has(i) && guard(() => p.reached(state), `property "${p.name}"`, id, null)) findings.set(i, { at: "state", id });
+        if (!findings.has(i) && p.reached(state)) findings.set(i, { at: "state", id });
       } else if (p.kind === "recoverable") {
-        if (guard(() => p.goal(state), `property "${p.name}"`, id, null)) goals.get(i)!.set(id);
+        if (p.goal(state)) goals.get(i)!.set(id);
       }
-    });
+    }
   };
   // Every property decided: invariants and step properties violated, witnesses found, no recovery question left.
   const allDecided = (): boolean => properties.length > 0 && goals.size === 0 && properties.every((_, i) => findings.has(i));
   const shouldStop = (): boolean => limits.stopEarly && (violated || allDecided());
-
-  const inits = guard(() => model.initStates(), "initStates()", -1, null);
-  const initialIds: number[] = [];
   // The state limit bites when a new state would exceed it, so a space of exactly maxStates states is complete.
   const atLimit = (): boolean => store.size >= limits.maxStates && store.find(fp.hi, fp.lo) < 0;
-  for (let k = 0; k < inits.length && stopReason === null; k++) {
-    const state = guard(() => codec.normalise(inits[k]!), "canonical()", -1, null);
-    guard(() => codec.fingerprintInto(state, fp), "key()", -1, null);
-    statesFound++;
-    if (atLimit()) {
-      stopReason = "max-states";
-      break;
-    }
-    const id = store.add(fp.hi, fp.lo, NO_PARENT, k);
-    if (id < 0) continue;
-    initialIds.push(id);
-    visit(state, id);
-    frontier.push({ state, id, depth: 0 });
-  }
 
-  let expanded = 0;
-  while (stopReason !== "max-states") {
-    if (shouldStop()) {
-      stopReason = violated ? "violation" : "decided";
-      break;
-    }
-    const entry = frontier.pop();
-    if (entry === undefined) break;
-    const { state, id, depth } = entry;
-    if ((++expanded & 255) === 0 && performance.now() > limits.deadline) {
-      stopReason = "timeout";
-      break;
-    }
-    const actions = guard(() => model.actions(state), "actions()", id, null);
-    if (depth >= limits.maxDepth) {
-      if (actions.length > 0) stopReason ??= "max-depth";
-      continue;
-    }
-    if (actions.length > MAX_ACTION_INDEX + 1) {
-      throw new ModelFailure(`actions() returned ${actions.length} actions; at most ${MAX_ACTION_INDEX + 1} are supported per state.`, id, null, null);
-    }
-    for (let k = 0; k < actions.length; k++) {
-      const action = actions[k]!;
-      const successor = guard(() => model.next(state, action), "next()", id, action);
-      // Under symmetry the stored state is the representative; step properties see the real successor.
-      const next = codec.symmetric ? guard(() => codec.normalise(successor), "canonical()", id, action) : successor;
-      guard(() => codec.fingerprintInto(next, fp), "key()", id, action);
+  const initialIds: number[] = [];
+  try {
+    const inits = model.initStates();
+    for (let k = 0; k < inits.length && stopReason === null; k++) {
+      calling = "canonical()";
+      const state = codec.normalise(inits[k]!);
+      calling = "key()";
+      codec.fingerprintInto(state, fp);
       statesFound++;
       if (atLimit()) {
         stopReason = "max-states";
         break;
       }
-      let dst = store.add(fp.hi, fp.lo, id, k);
-      const isNew = dst >= 0;
-      if (!isNew) dst = ~dst;
-      edges?.add(id, dst, k);
-      for (const [p, i] of stepProps) {
-        if (p.kind === "step" && !findings.has(i) && !guard(() => p.holds(state, action, successor), `property "${p.name}"`, id, action)) {
-          findings.set(i, { at: "edge", src: id, action: k, dst });
+      const id = store.add(fp.hi, fp.lo, NO_PARENT, k);
+      if (id < 0) continue;
+      initialIds.push(id);
+      callingState = id;
+      visit(state, id);
+      frontier.push(state, id, 0);
+    }
+
+    let expanded = 0;
+    while (stopReason !== "max-states") {
+      if (shouldStop()) {
+        stopReason = violated ? "violation" : "decided";
+        break;
+      }
+      const entry = frontier.pop();
+      if (entry === undefined) break;
+      const { state, id, depth } = entry;
+      callingState = id;
+      callingAction = null;
+      if ((++expanded & 255) === 0 && performance.now() > limits.deadline) {
+        stopReason = "timeout";
+        break;
+      }
+      calling = "actions()";
+      let actions: readonly A[];
+      let count: number;
+      if (packed) {
+        count = packed.actionsInto(state, actionList);
+        actions = actionList;
+      } else {
+        actions = model.actions(state);
+        count = actions.length;
+      }
+      if (depth >= limits.maxDepth) {
+        if (count > 0) stopReason ??= "max-depth";
+        continue;
+      }
+      if (count > MAX_ACTION_INDEX + 1) {
+        throw new ModelFailure(`actions() returned ${count} actions; at most ${MAX_ACTION_INDEX + 1} are supported per state.`, id, null, null);
+      }
+      for (let k = 0; k < count; k++) {
+        const action = actions[k]!;
+        callingAction = action;
+        calling = "next()";
+        let successor: S;
+        if (packed) {
+          packed.wordsOf(scratch!).set(packed.wordsOf(state));
+          packed.nextInto(state, action, scratch!);
+          successor = scratch!;
+        } else successor = model.next(state, action);
+        // Step properties see the real successor, before symmetry renames its actors.
+        let failed = 0;
+        for (let j = 0; j < stepProps.length; j++) {
+          const [p, i] = stepProps[j]!;
+          calling = p.name;
+          if (!findings.has(i) && !p.holds(state, action, successor)) failedSteps[failed++] = i;
+        }
+        calling = "canonical()";
+        let next = successor;
+        if (codec.symmetric) {
+          if (packed) packed.canonicalizeInPlace!(successor);
+          else next = codec.normalise(successor);
+        }
+        calling = "key()";
+        codec.fingerprintInto(next, fp);
+        statesFound++;
+        if (atLimit()) {
+          stopReason = "max-states";
+          break;
+        }
+        let dst = store.add(fp.hi, fp.lo, id, k);
+        const isNew = dst >= 0;
+        if (!isNew) dst = ~dst;
+        edges?.add(id, dst, k);
+        for (let j = 0; j < failed; j++) {
+          findings.set(failedSteps[j]!, { at: "edge", src: id, action: k, dst });
           violated = true;
         }
+        if (!isNew) continue;
+        if (depth + 1 > diameter) diameter = depth + 1;
+        visit(next, dst);
+        frontier.push(next, dst, depth + 1);
       }
-      if (!isNew) continue;
-      if (depth + 1 > diameter) diameter = depth + 1;
-      visit(next, dst);
-      frontier.push({ state: next, id: dst, depth: depth + 1 });
     }
+  } catch (error) {
+    if (error instanceof ModelFailure) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    const what = calling.endsWith(")") ? calling : `property "${calling}"`;
+    throw new ModelFailure(`${what} threw: ${message}`, callingState, callingAction === null ? null : safeJson(callingAction), error);
   }
   // A depth cut only matters if the search otherwise ran to the end.
   stopReason ??= "exhausted";
@@ -182,16 +231,6 @@ function search<S, A>(
   const goalArrays = new Map<number, Uint8Array>();
   goals.forEach((bits, i) => goalArrays.set(i, bits.toArray(store.size)));
   return { store, initialIds, findings, goals: goalArrays, edges, stopReason, statesFound, diameter };
-
-  function guard<T>(call: () => T, what: string, stateId: number, action: A | null): T {
-    try {
-      return call();
-    } catch (error) {
-      if (error instanceof ModelFailure) throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      throw new ModelFailure(`${what} threw: ${message}`, stateId, action === null ? null : safeJson(action), error);
-    }
-  }
 }
 
 function safeJson(value: unknown): string {

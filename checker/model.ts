@@ -73,6 +73,12 @@ export interface Model<S, A> {
    */
   fingerprintInto?(state: S, out: { hi: number; lo: number }): { hi: number; lo: number };
   /**
+   * The fast path, for models whose states are packed words (see
+   * checker/layout.ts): with it the search expands states without
+   * allocating, holding its frontier in one typed array.
+   */
+  readonly packed?: PackedOps<S, A>;
+  /**
    * A canonical representative of the state's symmetry class, used only when
    * symmetry reduction is asked for. Must map symmetric states to one state.
    */
@@ -101,4 +107,24 @@ export interface Model<S, A> {
   fromItf?(vars: Readonly<Record<string, unknown>>): S;
   /** Decodes an ITF `mbt::actionTaken` and its `mbt::nondetPicks` back into an action. */
   actionFromItf?(name: string, picks: Readonly<Record<string, unknown>>): A;
+}
+
+/**
+ * Allocation-free operations on a model whose states are a fixed number of
+ * 32-bit words. A handle (`S`) wraps words; the search reuses a few handles
+ * over its own buffers, so properties must not keep the states they are given.
+ */
+export interface PackedOps<S, A> {
+  /** Words per state. */
+  readonly words: number;
+  /** The words of a state (not a copy). */
+  wordsOf(state: S): Uint32Array;
+  /** A handle over `words` (which the caller keeps owning). */
+  wrap(words: Uint32Array): S;
+  /** Writes the actions enabled in `state` to `out[0..n-1]`, in the order `actions` lists them; returns n. */
+  actionsInto(state: S, out: A[]): number;
+  /** Writes the successor of `state` under `action` into `target`, whose words hold a copy of `state`'s on entry. */
+  nextInto(state: S, action: A, target: S): void;
+  /** Rewrites `state`'s words into its symmetry representative's, in place (for symmetry reduction). */
+  canonicalizeInPlace?(state: S): void;
 }

@@ -15,8 +15,8 @@ import { actionFromItf, actionName, actionPicks, fromItf, itf } from "./itf.js";
 import { PARAMETERS, toDnsParams } from "./params.js";
 import { describe, diagram, view } from "./present.js";
 import { transitions } from "./protocol.js";
-import { dnsLayout, fromPlain, type DnsState } from "./state.js";
-import { canonical } from "./symmetry.js";
+import { DnsState, dnsLayout, fromPlain } from "./state.js";
+import { canonical, canonicalizeInPlace } from "./symmetry.js";
 import type { DnsVariant } from "./variant.js";
 import { VARIANTS } from "./variants/index.js";
 
@@ -39,7 +39,7 @@ export function variantModel(v: DnsVariant, params: Readonly<Record<string, numb
     initStates: () => [protocol.init()],
     actions: (s) => {
       const out: DnsAction[] = [];
-      protocol.enabled(s, out);
+      out.length = protocol.enabled(s, out);
       return out;
     },
     next: (s, a) => {
@@ -48,6 +48,14 @@ export function variantModel(v: DnsVariant, params: Readonly<Record<string, numb
       return t;
     },
     fingerprintInto: (s, out) => fingerprintWords(s.w, out),
+    packed: {
+      words: L.words,
+      wordsOf: (s) => s.w,
+      wrap: (w) => new DnsState(L, w),
+      actionsInto: (s, out) => protocol.enabled(s, out),
+      nextInto: (s, a, t) => protocol.apply(s, a, t),
+      canonicalizeInPlace,
+    },
     key: (s) => s.w.join(","),
     canonical,
     // Reports read the plain form of states.

@@ -20,8 +20,8 @@ export interface DnsTransitions {
   init(): DnsState;
   /** Every action the protocol has, in a fixed order (shared, frozen objects). */
   readonly alphabet: readonly DnsAction[];
-  /** Appends the actions enabled in `s` to `out`: the Planner first, then each Enactor's, in Enactor order. */
-  enabled(s: DnsState, out: DnsAction[]): void;
+  /** Writes the actions enabled in `s` to `out[0..n-1]` and returns n: the Planner first, then each Enactor's, in Enactor order. */
+  enabled(s: DnsState, out: DnsAction[]): number;
   /** Applies `a` to `s`, writing the successor into `t`, which holds a copy of `s` on entry. */
   apply(s: DnsState, a: DnsAction, t: DnsState): void;
 }
@@ -39,22 +39,24 @@ export function transitions(variant: DnsVariant, L: DnsLayout): DnsTransitions {
     alphabet: [plan, ...pick, ...apply, ...cleanup],
 
     enabled(s, out) {
-      if (s.latest < G) out.push(plan);
+      let n = 0;
+      if (s.latest < G) out[n++] = plan;
       for (let e = 0; e < E; e++) {
         switch (s.phase(e)) {
           case IDLE:
             // The one-time freshness check, against what is in Route53 now.
-            if (s.latest > s.newestActive()) out.push(pick[e]!);
+            if (s.latest > s.newestActive()) out[n++] = pick[e]!;
             break;
           case APPLYING:
             // The Route53 transaction fails while the current records are gone: the Enactor is stuck retrying.
-            if (!s.isEmpty(s.next(e))) out.push(apply[e]!);
+            if (!s.isEmpty(s.next(e))) out[n++] = apply[e]!;
             break;
           case CLEANING:
-            out.push(cleanup[e]!);
+            out[n++] = cleanup[e]!;
             break;
         }
       }
+      return n;
     },
 
     apply(s, a, t) {
