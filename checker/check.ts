@@ -33,6 +33,29 @@ export interface CheckOptions<S, A> {
   readonly timeoutMs?: number;
   /** Explore one representative per symmetry class (needs `model.canonical`). */
   readonly symmetry?: boolean;
+  /** Stop (incomplete) once the process's resident memory exceeds this many bytes. */
+  readonly maxMemoryBytes?: number;
+  /**
+   * Use the model's packed fast path when it has one (default true). False
+   * explores through the generic object path: same states, slower; the
+   * benchmark shows both.
+   */
+  readonly fastPath?: boolean;
+  /** Called about once a second with the search's progress. */
+  readonly onProgress?: (progress: Progress) => void;
+}
+
+/** A snapshot of a running search, for progress displays. */
+export interface Progress {
+  readonly distinctStates: number;
+  readonly statesFound: number;
+  /** Depth of the states being expanded. */
+  readonly depth: number;
+  /** States waiting in the state queue. */
+  readonly frontier: number;
+  readonly elapsedMs: number;
+  /** Resident memory of the process. */
+  readonly rssBytes: number;
 }
 
 /** Explores `model` and judges `options.properties`. */
@@ -49,14 +72,17 @@ export function checkSync<S, A>(model: Model<S, A>, options: CheckOptions<S, A> 
   validate(options, properties);
   const codec = codecFor(model, symmetry);
   const base = { strategy, symmetry };
+  const searched = options.fastPath === false ? { ...model, packed: undefined } : model;
   let exploration: Exploration;
   try {
-    exploration = explore(model, codec, properties, {
+    exploration = explore(searched, codec, properties, {
       strategy,
       stopEarly: !(options.exhaustive ?? false),
       maxStates: options.maxStates ?? Infinity,
       maxDepth: options.maxDepth ?? Infinity,
       deadline: options.timeoutMs === undefined ? Infinity : started + options.timeoutMs,
+      maxMemoryBytes: options.maxMemoryBytes ?? Infinity,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
   } catch (error) {
     if (!(error instanceof ModelFailure)) throw error;
@@ -66,7 +92,7 @@ export function checkSync<S, A>(model: Model<S, A>, options: CheckOptions<S, A> 
     const results = properties.map((p, i) => judge(model, codec, exploration, p, i));
     return {
       ...base,
-      status: overallStatus(results),
+      status: overallStatus(results, exploration.stopReason),
       stopReason: exploration.stopReason,
       complete: exploration.stopReason === "exhausted",
       distinctStates: exploration.store.size,
@@ -181,9 +207,11 @@ function skeletonTo(store: FingerprintStore, n: number): TraceSkeleton {
   };
 }
 
-function overallStatus(results: readonly PropertyResult[]): CheckStatus {
+function overallStatus(results: readonly PropertyResult[], stop: StopReason): CheckStatus {
   if (results.some((r) => r.verdict === "violated")) return "violated";
-  if (results.some((r) => r.verdict === "unknown")) return "incomplete";
+  // A limit that cut the search short leaves it incomplete even with nothing left undecided (say, no properties).
+  const limited = stop === "max-states" || stop === "max-depth" || stop === "timeout" || stop === "max-memory";
+  if (limited || results.some((r) => r.verdict === "unknown")) return "incomplete";
   return "ok";
 }
 
@@ -199,6 +227,8 @@ function undecidedNote(reason: StopReason): string {
       return "Not decided: states beyond the depth limit (--max-depth) were not explored.";
     case "timeout":
       return "Not decided: the time limit (--timeout) stopped the search before it explored every state.";
+    case "max-memory":
+      return "Not decided: the memory limit (--max-memory) stopped the search before it explored every state.";
     case "exhausted":
       return "Not decided.";
   }
@@ -259,6 +289,7 @@ function validate<S, A>(options: CheckOptions<S, A>, properties: readonly Proper
   positive("maxStates", options.maxStates, 1);
   positive("maxDepth", options.maxDepth, 0);
   positive("timeoutMs", options.timeoutMs, 1);
+  positive("maxMemoryBytes", options.maxMemoryBytes, 1);
   const seen = new Set<string>();
   for (const p of properties) {
     if (seen.has(p.name)) throw new TypeError(`check(): two properties are named "${p.name}"; property names must be unique.`);

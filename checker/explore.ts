@@ -11,6 +11,7 @@ import { frontierFor, type Strategy } from "./frontier.js";
 import type { Model, PackedOps } from "./model.js";
 import type { Property, StepProperty } from "./property.js";
 import type { StopReason } from "./result.js";
+import type { Progress } from "./check.js";
 import { FingerprintStore, MAX_ACTION_INDEX, NO_PARENT } from "./store.js";
 
 /** Limits and switches of one search. */
@@ -24,6 +25,9 @@ export interface SearchLimits {
   readonly maxStates: number;
   readonly maxDepth: number;
   readonly deadline: number; // performance.now() value; Infinity for none
+  /** Resident memory at which to stop; Infinity for none. */
+  readonly maxMemoryBytes: number;
+  readonly onProgress?: (progress: Progress) => void;
 }
 
 /** Where a property was decided: at a state, or on a transition. */
@@ -144,6 +148,9 @@ function search<S, A>(
     }
 
     let expanded = 0;
+    const started = performance.now();
+    // Memory is checked from the start when a limit is set; progress is first reported after a second.
+    let nextCheck = limits.maxMemoryBytes < Infinity ? started : started + 1000;
     while (stopReason !== "max-states") {
       if (shouldStop()) {
         stopReason = violated ? "violation" : "decided";
@@ -154,9 +161,22 @@ function search<S, A>(
       const { state, id, depth } = entry;
       callingState = id;
       callingAction = null;
-      if ((++expanded & 255) === 0 && performance.now() > limits.deadline) {
-        stopReason = "timeout";
-        break;
+      // Clocks and memory are read every 1024 expansions: cheap, and about a millisecond apart.
+      if ((++expanded & 1023) === 0) {
+        const now = performance.now();
+        if (now > limits.deadline) {
+          stopReason = "timeout";
+          break;
+        }
+        if (now >= nextCheck) {
+          nextCheck = now + 1000;
+          const rssBytes = process.memoryUsage.rss();
+          if (rssBytes > limits.maxMemoryBytes) {
+            stopReason = "max-memory";
+            break;
+          }
+          limits.onProgress?.({ distinctStates: store.size, statesFound, depth, frontier: frontier.size, elapsedMs: now - started, rssBytes });
+        }
       }
       calling = "actions()";
       let actions: readonly A[];

@@ -62,7 +62,8 @@ export type StopReason =
   | "decided" // every property decided before exhausting the state space
   | "max-states"
   | "max-depth"
-  | "timeout";
+  | "timeout"
+  | "max-memory";
 
 /** A failure of the model itself rather than of a property. */
 export interface ModelError {

@@ -30,6 +30,8 @@ export const CHECK_OPTIONS = {
   "max-states": { type: "string" },
   "max-depth": { type: "string" },
   timeout: { type: "string" },
+  "max-memory": { type: "string" },
+  generic: { type: "boolean" },
   out: { type: "string" },
   "no-write": { type: "boolean" },
   "no-properties": { type: "boolean" },
@@ -50,6 +52,9 @@ export interface CheckCommandOptions {
   readonly maxStates?: number;
   readonly maxDepth?: number;
   readonly timeoutMs?: number;
+  readonly maxMemoryBytes?: number;
+  /** Explore through the generic object path instead of the model's packed fast path. */
+  readonly generic: boolean;
   /** Folder for counterexample files, or null to write none. */
   readonly out: string | null;
   readonly json: boolean;
@@ -104,6 +109,7 @@ export function parseCheckOptions(args: readonly string[], family: ModelFamily, 
     if (!(seconds > 0) || !Number.isFinite(seconds)) throw new UsageError(`--timeout must be a positive number of seconds, got "${timeout}".`);
     timeoutMs = Math.ceil(seconds * 1000);
   }
+  const maxMemoryBytes = v["max-memory"] === undefined ? undefined : bytes("--max-memory", v["max-memory"] as string);
   const maxStates = v["max-states"] === undefined ? undefined : integer("--max-states", v["max-states"] as string, 1, Number.MAX_SAFE_INTEGER);
   const maxDepth = v["max-depth"] === undefined ? undefined : integer("--max-depth", v["max-depth"] as string, 0, Number.MAX_SAFE_INTEGER);
   return {
@@ -117,6 +123,8 @@ export function parseCheckOptions(args: readonly string[], family: ModelFamily, 
     ...(maxStates === undefined ? {} : { maxStates }),
     ...(maxDepth === undefined ? {} : { maxDepth }),
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    ...(maxMemoryBytes === undefined ? {} : { maxMemoryBytes }),
+    generic: Boolean(v.generic),
     out: v["no-write"] ? null : ((v.out as string | undefined) ?? defaultOut),
     json: Boolean(v.json),
     verbose: Boolean(v.verbose),
@@ -145,4 +153,12 @@ export function integer(flag: string, raw: string, min: number, max: number): nu
   const value = Number(raw);
   if (value < min || value > max) throw new UsageError(`${flag} must be an integer from ${min} to ${max}; got ${value}.`);
   return value;
+}
+
+/** Parses a memory size: a number of megabytes, or with a unit (`512M`, `4G`). */
+export function bytes(flag: string, raw: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([KMG]?)B?$/i.exec(raw.trim());
+  if (!m || Number(m[1]) <= 0) throw new UsageError(`${flag} must be a size such as 512M or 4G (a plain number means megabytes); got "${raw}".`);
+  const unit = { "": 2 ** 20, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30 }[m[2]!.toUpperCase() as "" | "K" | "M" | "G"];
+  return Math.round(Number(m[1]) * unit);
 }

@@ -12,6 +12,7 @@ const STOP_TEXT: Record<CheckResult["stopReason"], string> = {
   "max-states": "stopped at the state limit (--max-states): INCOMPLETE",
   "max-depth": "stopped at the depth limit (--max-depth): INCOMPLETE",
   timeout: "stopped by the time limit (--timeout): INCOMPLETE",
+  "max-memory": "stopped at the memory limit (--max-memory): INCOMPLETE",
 };
 
 /** "VIOLATED (9 actions)", "holds", "witness found (5 actions)", ... */

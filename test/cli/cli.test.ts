@@ -73,6 +73,16 @@ describe("dnsmc check", () => {
     expect(r.stdout).toContain("stopped by the time limit (--timeout): INCOMPLETE");
   });
 
+  it("--max-memory stops cleanly with partial statistics (exit 3)", () => {
+    const r = dnsmc(["check", "--variant", "incident", "--endpoints", "3", "--plans", "8", "--continue", "--no-properties", "--no-write", "--max-memory", "120M", "--json"]);
+    expect(r.code).toBe(3);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ status: "incomplete", stopReason: "max-memory", complete: false });
+    expect(json.distinctStates).toBeGreaterThan(0);
+    expect(json.distinctStates).toBeLessThan(2_562_126);
+    expect(dnsmc(["check", "--max-memory", "lots"]).stderr).toContain("--max-memory must be a size such as 512M or 4G");
+  });
+
   it("--verbose adds the model's stack trace to a model error", () => {
     const r = dnsmc(["check", "--model", "test/fixtures/throws.mjs", "--no-write", "--verbose"]);
     expect(r.code).toBe(2);

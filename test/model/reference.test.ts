@@ -41,6 +41,17 @@ describe("distinct reachable states (PROTOCOL.md)", () => {
   });
 });
 
+describe("the generic object path and the packed fast path", () => {
+  it.each([["incident"], ["guarded-cleanup"], ["cas"], ["fixed"], ["recheck"]])("agree on %s: states, diameter, verdicts, traces", async (variant) => {
+    const fast = await check(dnsModel(variant), { properties: all, exhaustive: true });
+    const generic = await check(dnsModel(variant), { properties: all, exhaustive: true, fastPath: false });
+    expect(generic.distinctStates).toBe(fast.distinctStates);
+    expect(generic.statesFound).toBe(fast.statesFound);
+    expect(generic.diameter).toBe(fast.diameter);
+    expect(generic.properties.map((p) => [p.verdict, p.traceLength, p.trace?.reason])).toEqual(fast.properties.map((p) => [p.verdict, p.traceLength, p.trace?.reason]));
+  });
+});
+
 describe("verdicts in the default configuration", () => {
   it.each([
     ["incident", ["violated", "violated", "violated", "found"]],

@@ -6,6 +6,7 @@ import { resultToJson } from "../../report/json.js";
 import { summaryLines } from "../../report/summary.js";
 import { traceToText } from "../../report/text.js";
 import { minimize } from "../minimize.js";
+import { progressLine } from "../../report/progress.js";
 import { loadContext } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { parseCheckOptions } from "../options.js";
@@ -18,6 +19,7 @@ export async function checkCommand(args: readonly string[], io: Output): Promise
   const opts = parseCheckOptions(args, loaded.family, defaultOut);
   if (opts.noProperties && opts.properties.length > 0) throw new UsageError("--no-properties and --property contradict each other: pass one or the other.");
   const properties = opts.noProperties ? [] : selectProperties(loaded, opts.properties);
+  const progress = !opts.json && process.stderr.isTTY ? progressLine(process.stderr, opts.maxStates) : null;
   const { model, result } = await runCheck(loaded, opts.variant, opts.params, properties, {
     strategy: opts.strategy,
     exhaustive: opts.exhaustive,
@@ -25,7 +27,11 @@ export async function checkCommand(args: readonly string[], io: Output): Promise
     ...(opts.maxStates === undefined ? {} : { maxStates: opts.maxStates }),
     ...(opts.maxDepth === undefined ? {} : { maxDepth: opts.maxDepth }),
     ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
+    ...(opts.maxMemoryBytes === undefined ? {} : { maxMemoryBytes: opts.maxMemoryBytes }),
+    fastPath: !opts.generic,
+    ...(progress ? { onProgress: progress.update } : {}),
   });
+  progress?.done();
   const context = { model: opts.variant, parameters: opts.params, source: loaded.source };
   if (result.error) {
     if (opts.json) io.out(JSON.stringify(resultToJson(result, { model: loaded.family.name, variant: opts.variant, parameters: opts.params }), null, 2));

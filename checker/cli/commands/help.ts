@@ -32,6 +32,10 @@ Exit codes:
   --max-states N       stop after N distinct states (exit 3 if then incomplete)
   --max-depth N        do not explore beyond N actions from the initial state
   --timeout SECONDS    stop after this long (exit 3 if then incomplete)
+  --max-memory SIZE    stop cleanly once the process uses this much memory
+                       (512M, 4G; a plain number is megabytes; exit 3)
+  --generic            explore through the generic object path, not the
+                       model's packed fast path (same states, slower)
   --out DIR            where to write counterexamples (default: counterexamples/)
   --no-write           write no counterexample files
   --minimize           also find the smallest configuration in which each
