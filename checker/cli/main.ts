@@ -11,6 +11,7 @@ import { checkCommand } from "./commands/check.js";
 import { helpCommand } from "./commands/help.js";
 import { listCommand } from "./commands/list.js";
 import { replayCommand } from "./commands/replay.js";
+import { simulateCommand } from "./commands/simulate.js";
 import { viewCommand } from "./commands/view.js";
 import { EXIT, UsageError } from "./exit-codes.js";
 import { processOutput, type Output } from "./output.js";
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => Promise<
   diff: diffCommand,
   list: listCommand,
   replay: replayCommand,
+  simulate: simulateCommand,
   view: viewCommand,
   help: helpCommand,
 };

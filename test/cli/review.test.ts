@@ -72,6 +72,27 @@ describe("dnsmc replay of the committed incident trace", () => {
   });
 });
 
+describe("dnsmc simulate", () => {
+  it("prints the seed and a one-line command that reproduces the violation", () => {
+    const args = ["simulate", "--variant", "incident", "--enactors", "5", "--endpoints", "4", "--plans", "20", "--seed", "11", "--property", "endpoint-never-empty"];
+    const r = dnsmc(args);
+    expect(r.code).toBe(1);
+    const command = /Reproduce: npx dnsmc (.*)/.exec(r.stdout)![1]!;
+    expect(command).toContain("--seed 11 --run 0 --runs 1");
+    const again = dnsmc(command.split(" "));
+    expect(again.code).toBe(1);
+    const trace = (out: string) => out.slice(out.indexOf("Counterexample:"));
+    expect(trace(again.stdout)).toBe(trace(r.stdout));
+  });
+
+  it("exits 0 when no walk violates a property", () => {
+    const r = dnsmc(["simulate", "--variant", "cas", "--runs", "50", "--seed", "1"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("No violation found. Random walks are not a proof");
+    expect(r.stdout).toContain("not judged by simulation (needs the whole graph): recoverable");
+  });
+});
+
 describe("dnsmc check --minimize", () => {
   it("finds the smallest world that shows the race", () => {
     const r = dnsmc(["check", "--variant", "incident", "--property", "endpoint-never-empty", "--minimize", "--no-write"]);

@@ -10,6 +10,7 @@ Usage:
   dnsmc diff A B [opts]   two variants side by side; A's counterexamples replayed on B
   dnsmc replay TRACE      re-execute a trace (.itf.json) on a variant, step by step
   dnsmc view TRACE        write a trace as a self-contained HTML page
+  dnsmc simulate [opts]   seeded random walks over configurations too large to exhaust
   dnsmc list [--json]     the variants, properties and parameters of the model
   dnsmc help [COMMAND]    this text, or a command's options
 
@@ -71,6 +72,21 @@ Exit codes:
 
   Exit 0: the property no longer fails at the end; 1: it still fails;
   2: the file is not a valid trace, or a step's action is not enabled.`,
+  simulate: `dnsmc simulate [options]
+
+  --variant NAME       variant (default: the first)
+  --NAME N             a model parameter, e.g. --enactors 5 --endpoints 4 --plans 20
+  --property NAME      check only this property (repeatable)
+  --seed S             the seed (default: from the clock, and printed)
+  --runs N             walks (default 10000)
+  --run K              start at walk K (with --runs 1: replay walk K alone)
+  --depth D            actions per walk at most (default 200)
+  --timeout SECONDS    stop after this long
+  --out DIR            also write the shortened counterexample there
+  --json               print the result as JSON
+
+  Exit 1: a walk violated a property (shortened to a locally minimal trace);
+  0: no walk did (not a proof).`,
   view: `dnsmc view TRACE.itf.json [-o FILE.html] [--variant NAME] [--NAME N]
 
   Writes the trace as one self-contained HTML page (default: beside the
@@ -82,7 +98,7 @@ export function helpCommand(args: readonly string[], io: Output): number {
   const topic = args[0] ?? "";
   const text = USAGE[topic];
   if (text === undefined) {
-    io.err(`dnsmc: no help for "${topic}": the commands are check, ci, diff, replay, view, list, help.`);
+    io.err(`dnsmc: no help for "${topic}": the commands are check, ci, diff, replay, view, simulate, list, help.`);
     return 2;
   }
   io.out(text);
