@@ -7,7 +7,12 @@
  * Fails loudly when the checkers disagree on a state count (SPIN counts one
  * extra pre-initial state).
  *
- *   npm run bench -- [--config E,N,G,K ...] [--variant V ...] [--repeat R] [--timeout SECONDS] [--symmetry]
+ *   npm run bench -- [--config E,N,G,K ...] [--variant V ...] [--repeat R] [--timeout SECONDS] [--symmetry] [--generic]
+ *
+ * --generic adds dnsmc through its generic object path (`dnsmc check --generic`),
+ * to show what the packed fast path buys. --growth instead prints how dnsmc's
+ * distinct states and time grow with each parameter, with and without
+ * symmetry (bench/results/growth.json).
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -39,9 +44,11 @@ const { values } = parseArgs({
     repeat: { type: "string" },
     timeout: { type: "string" },
     symmetry: { type: "boolean" },
+    generic: { type: "boolean" },
+    growth: { type: "boolean" },
   },
 });
-const configs: Config[] = (values.config ?? ["3,2,5,1", "3,3,8,1"]).map((c) => {
+const configs: Config[] = (values.config ?? ["3,2,5,1", "3,3,8,1", "4,3,8,1"]).map((c) => {
   const [enactors, endpoints, plans, keep] = c.split(",").map(Number);
   if ([enactors, endpoints, plans, keep].some((x) => !Number.isInteger(x))) throw new Error(`--config takes E,N,G,K (four integers), got "${c}"`);
   return { enactors: enactors!, endpoints: endpoints!, plans: plans!, keep: keep! };
@@ -52,6 +59,10 @@ const repeat = Number(values.repeat ?? 3);
 const timeout = Number(values.timeout ?? 600);
 const work = mkdtempSync(join(tmpdir(), "dnsmc-bench-"));
 
+if (values.growth) {
+  growth();
+  process.exit(process.exitCode ?? 0);
+}
 ensureTools();
 const results: Measurement[] = [];
 for (const c of configs) {
@@ -127,6 +138,14 @@ function buildRunners(variant: ReferenceVariant, c: Config, symmetry: boolean): 
       return j.complete ? j.distinctStates : null;
     },
   });
+  if (values.generic) {
+    runners.push({
+      name: "dnsmc (generic path)",
+      command: [...dnsmc, "--continue", "--no-properties", "--no-write", "--json", "--generic", "--timeout", String(timeout), ...(symmetry ? ["--symmetry"] : [])],
+      extraStates: 0,
+      parse: runners[0]!.parse,
+    });
+  }
   if (!symmetry) {
     writeFileSync(join(dir, "model.pml"), promela(variant, c));
     run(["spin", "-a", "model.pml"], dir);
@@ -205,4 +224,31 @@ function median(xs: readonly number[]): number | null {
 function machine(): string {
   const cpu = spawnSync("sh", ["-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], { encoding: "utf8" }).stdout.trim();
   return `${cpu}, ${spawnSync("nproc", { encoding: "utf8" }).stdout.trim()} cores, node ${process.version}`;
+}
+
+// How states and time grow with each parameter around the default (3,2,5,1), incident, with and without symmetry.
+function growth(): void {
+  const grid: Config[] = [
+    ...[1, 2, 3, 4].map((enactors) => ({ enactors, endpoints: 2, plans: 5, keep: 1 })),
+    ...[1, 3, 4].map((endpoints) => ({ enactors: 3, endpoints, plans: 5, keep: 1 })),
+    ...[3, 4, 6, 7, 8].map((plans) => ({ enactors: 3, endpoints: 2, plans, keep: 1 })),
+  ];
+  const rows: Array<Record<string, unknown>> = [];
+  console.log(["E,N,G,K", "distinct states", "time s", "with symmetry", "time s"].join("\t"));
+  for (const c of grid) {
+    const one = (symmetry: boolean) => {
+      const args = ["check", "--variant", "incident", "--enactors", String(c.enactors), "--endpoints", String(c.endpoints), "--plans", String(c.plans), "--keep", String(c.keep)];
+      const r = spawnSync("node", [CLI, ...args, "--continue", "--no-properties", "--no-write", "--json", "--timeout", String(timeout), ...(symmetry ? ["--symmetry"] : [])], { encoding: "utf8", maxBuffer: 1 << 26 });
+      const j = JSON.parse(r.stdout) as { distinctStates: number; elapsedMs: number; complete: boolean };
+      return { states: j.complete ? j.distinctStates : null, seconds: j.elapsedMs / 1000 };
+    };
+    const plain = one(false);
+    const sym = one(true);
+    const name = `${c.enactors},${c.endpoints},${c.plans},${c.keep}`;
+    rows.push({ config: name, distinctStates: plain.states, seconds: plain.seconds, symmetricStates: sym.states, symmetricSeconds: sym.seconds });
+    console.log([name, plain.states ?? "timeout", plain.seconds.toFixed(2), sym.states ?? "timeout", sym.seconds.toFixed(2)].join("\t"));
+  }
+  const out = join(ROOT, "bench", "results");
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, "growth.json"), JSON.stringify({ machine: machine(), rows }, null, 2) + "\n");
 }

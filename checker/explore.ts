@@ -201,7 +201,10 @@ function search<S, A>(
         calling = "next()";
         let successor: S;
         if (packed) {
-          packed.wordsOf(scratch!).set(packed.wordsOf(state));
+          // A few words: a plain loop beats TypedArray.prototype.set's call overhead.
+          const from = packed.wordsOf(state);
+          const to = packed.wordsOf(scratch!);
+          for (let w = 0; w < from.length; w++) to[w] = from[w]!;
           packed.nextInto(state, action, scratch!);
           successor = scratch!;
         } else successor = model.next(state, action);

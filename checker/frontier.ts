@@ -90,7 +90,8 @@ class PackedFrontier<S> implements Frontier<S> {
 
   push(state: S, id: number, depth: number): void {
     if (this.tail + this.stride > this.buf.length) this.makeRoom();
-    this.buf.set(this.ops.wordsOf(state), this.tail);
+    const words = this.ops.wordsOf(state);
+    for (let i = 0; i < words.length; i++) this.buf[this.tail + i] = words[i]!;
     this.buf[this.tail + this.stride - 2] = id;
     this.buf[this.tail + this.stride - 1] = depth;
     this.tail += this.stride;

@@ -4,12 +4,13 @@
  * it. States themselves are never kept; traces are rebuilt by replaying the
  * model along the links (see trace.ts), as Stateright and TLC do.
  *
- * Layout: states are numbered 0, 1, 2, ... in discovery order; per state the
- * fingerprint halves, parent number and action index sit in typed arrays at
- * that number. An open-addressing table (linear probing, load <= 1/2) maps a
- * fingerprint to its state number. About 22-30 bytes a state, in a handful of
- * large arrays, against ~100 bytes an entry and a 2^24-entry ceiling for a
- * JS Set of strings.
+ * Layout: an open-addressing table (linear probing, load <= 3/4) whose slots
+ * hold the fingerprint and the state's number side by side, so a lookup
+ * touches one cache line; states are numbered 0, 1, 2, ... in discovery
+ * order, and per state number typed arrays hold the parent's number, the
+ * action index and the state's slot (for its fingerprint). Between 22 and 44
+ * bytes a state, in a handful of large arrays, against ~100 bytes an entry
+ * and a 2^24-entry ceiling for a JS Set of strings.
  */
 
 /** Parent link of an initial state. */
@@ -19,23 +20,23 @@ export const MAX_ACTION_INDEX = 0xffff;
 
 /** A growable table from fingerprints to numbered states with parent links. */
 export class FingerprintStore {
-  private fpHi: Uint32Array;
-  private fpLo: Uint32Array;
+  /** Three words a slot: fingerprint high, low, state number + 1 (0: empty). */
+  private table: Uint32Array;
+  private mask: number;
   private parents: Uint32Array;
   private actionIndices: Uint16Array;
-  private slots: Uint32Array;
-  private mask: number;
+  private slotOf: Uint32Array;
   /** Number of distinct states stored. */
   size = 0;
 
   constructor(initialCapacity = 1 << 12) {
-    const cap = 1 << Math.ceil(Math.log2(Math.max(16, initialCapacity)));
-    this.fpHi = new Uint32Array(cap);
-    this.fpLo = new Uint32Array(cap);
-    this.parents = new Uint32Array(cap);
-    this.actionIndices = new Uint16Array(cap);
-    this.slots = new Uint32Array(cap * 2);
-    this.mask = cap * 2 - 1;
+    const slots = 1 << Math.ceil(Math.log2(Math.max(16, initialCapacity * 2)));
+    this.table = new Uint32Array(slots * 3);
+    this.mask = slots - 1;
+    const perState = (slots * 3) >>> 2;
+    this.parents = new Uint32Array(perState);
+    this.actionIndices = new Uint16Array(perState);
+    this.slotOf = new Uint32Array(perState);
   }
 
   /**
@@ -43,36 +44,40 @@ export class FingerprintStore {
    * there, or `~n` (< 0) where `n` is the number of the state already stored.
    */
   add(hi: number, lo: number, parent: number, actionIndex: number): number {
+    const t = this.table;
     let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask;
     for (;;) {
-      const entry = this.slots[slot]!;
+      const at = slot * 3;
+      const entry = t[at + 2]!;
       if (entry === 0) break;
-      const n = entry - 1;
-      if (this.fpLo[n] === lo && this.fpHi[n] === hi) return ~n;
+      if (t[at + 1] === lo && t[at] === hi) return ~(entry - 1);
       slot = (slot + 1) & this.mask;
     }
     const n = this.size;
-    if (n === this.fpHi.length) {
+    if (n === this.parents.length) {
       this.grow();
       return this.add(hi, lo, parent, actionIndex);
     }
-    this.slots[slot] = n + 1;
-    this.fpHi[n] = hi;
-    this.fpLo[n] = lo;
+    const at = slot * 3;
+    t[at] = hi;
+    t[at + 1] = lo;
+    t[at + 2] = n + 1;
     this.parents[n] = parent;
     this.actionIndices[n] = actionIndex;
+    this.slotOf[n] = slot;
     this.size = n + 1;
     return n;
   }
 
   /** The number of the stored state with this fingerprint, or -1. */
   find(hi: number, lo: number): number {
+    const t = this.table;
     let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask;
     for (;;) {
-      const entry = this.slots[slot]!;
+      const at = slot * 3;
+      const entry = t[at + 2]!;
       if (entry === 0) return -1;
-      const n = entry - 1;
-      if (this.fpLo[n] === lo && this.fpHi[n] === hi) return n;
+      if (t[at + 1] === lo && t[at] === hi) return entry - 1;
       slot = (slot + 1) & this.mask;
     }
   }
@@ -89,7 +94,8 @@ export class FingerprintStore {
 
   /** Fingerprint halves of state `n`. */
   fingerprintOf(n: number): { hi: number; lo: number } {
-    return { hi: this.fpHi[n]!, lo: this.fpLo[n]! };
+    const at = this.slotOf[n]! * 3;
+    return { hi: this.table[at]!, lo: this.table[at + 1]! };
   }
 
   /** The chain of state numbers from an initial state to `n`, inclusive. */
@@ -101,23 +107,32 @@ export class FingerprintStore {
 
   /** Bytes held by the store's arrays. */
   get bytes(): number {
-    return this.fpHi.byteLength + this.fpLo.byteLength + this.parents.byteLength + this.actionIndices.byteLength + this.slots.byteLength;
+    return this.table.byteLength + this.parents.byteLength + this.actionIndices.byteLength + this.slotOf.byteLength;
   }
 
+  // Double the table (keeping the load at most 3/4) and the per-state arrays, rehashing every slot.
   private grow(): void {
-    const cap = this.fpHi.length * 2;
-    this.fpHi = extend(this.fpHi, new Uint32Array(cap));
-    this.fpLo = extend(this.fpLo, new Uint32Array(cap));
-    this.parents = extend(this.parents, new Uint32Array(cap));
-    this.actionIndices = extend(this.actionIndices, new Uint16Array(cap));
-    // Rehash: slot positions depend on the mask.
-    this.slots = new Uint32Array(cap * 2);
-    this.mask = cap * 2 - 1;
-    for (let n = 0; n < this.size; n++) {
-      let slot = (this.fpLo[n]! ^ Math.imul(this.fpHi[n]!, 0x9e3779b1)) & this.mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot] = n + 1;
+    const old = this.table;
+    const slots = (this.mask + 1) * 2;
+    const t = new Uint32Array(slots * 3);
+    this.mask = slots - 1;
+    for (let at = 0; at < old.length; at += 3) {
+      const entry = old[at + 2]!;
+      if (entry === 0) continue;
+      const hi = old[at]!;
+      const lo = old[at + 1]!;
+      let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask;
+      while (t[slot * 3 + 2] !== 0) slot = (slot + 1) & this.mask;
+      t[slot * 3] = hi;
+      t[slot * 3 + 1] = lo;
+      t[slot * 3 + 2] = entry;
+      this.slotOf[entry - 1] = slot;
     }
+    this.table = t;
+    const perState = (slots * 3) >>> 2;
+    this.parents = extend(this.parents, new Uint32Array(perState));
+    this.actionIndices = extend(this.actionIndices, new Uint16Array(perState));
+    this.slotOf = extend(this.slotOf, new Uint32Array(perState));
   }
 }
 
