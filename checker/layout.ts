@@ -69,32 +69,3 @@ export class Layout {
     };
   }
 }
-
-/** 64-bit fingerprint of a packed state, written into `out`: murmur3-style mixing of each word in two lanes. */
-export function fingerprintWords(s: Uint32Array, out: { hi: number; lo: number }): { hi: number; lo: number } {
-  let h1 = 0x9e3779b9 ^ s.length;
-  let h2 = 0x85ebca6b;
-  for (let i = 0; i < s.length; i++) {
-    const k = s[i]!;
-    let k1 = Math.imul(k, 0xcc9e2d51);
-    k1 = (k1 << 15) | (k1 >>> 17);
-    h1 = Math.imul(h1 ^ Math.imul(k1, 0x1b873593), 5) + 0xe6546b64;
-    let k2 = Math.imul(k ^ 0x5bd1e995, 0x27d4eb2f);
-    k2 = (k2 << 13) | (k2 >>> 19);
-    h2 = Math.imul(h2 ^ k2, 0x165667b1) + 0x9e3779b9;
-  }
-  h1 ^= h2 >>> 16;
-  h2 ^= h1 >>> 13;
-  out.hi = fmix(h1) >>> 0;
-  out.lo = fmix(h2 ^ 0x2545f491) >>> 0;
-  return out;
-}
-
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
-}

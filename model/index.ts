@@ -4,7 +4,7 @@
  * here; the properties are discovered separately, in properties/.
  */
 import type { ModelFamily } from "../checker/family.js";
-import { fingerprintWords } from "../checker/layout.js";
+import { fingerprintWords } from "../checker/fingerprint.js";
 import type { Model } from "../checker/model.js";
 import type { History } from "../checker/property.js";
 import type { DnsAction } from "./actions.js";

@@ -96,10 +96,7 @@ export function parseCheckOptions(args: readonly string[], family: ModelFamily, 
   const clash = family.parameters.find((p) => p.name in CHECK_OPTIONS);
   if (clash) throw new UsageError(`The model's parameter "${clash.name}" has the same name as a dnsmc option; rename the parameter.`);
   const { values: v } = parse(args, { ...CHECK_OPTIONS, ...parameterOptions(family) }, "check");
-  const variant = (v.variant as string | undefined) ?? family.variants[0]!.name;
-  if (!family.variants.some((x) => x.name === variant)) {
-    throw new UsageError(`Unknown variant "${variant}". The variants of ${family.name} are: ${family.variants.map((x) => x.name).join(", ")} (see \`dnsmc list\`).`);
-  }
+  const variant = checkVariant(family, (v.variant as string | undefined) ?? family.variants[0]!.name);
   const strategy = (v.dfs ? "dfs" : ((v.strategy as string | undefined) ?? "bfs")) as Strategy;
   if (strategy !== "bfs" && strategy !== "dfs") throw new UsageError(`Unknown strategy "${strategy}": use --strategy bfs (default, shortest traces) or --strategy dfs.`);
   const timeout = v.timeout as string | undefined;
@@ -161,4 +158,12 @@ export function bytes(flag: string, raw: string): number {
   if (!m || Number(m[1]) <= 0) throw new UsageError(`${flag} must be a size such as 512M or 4G (a plain number means megabytes); got "${raw}".`);
   const unit = { "": 2 ** 20, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30 }[m[2]!.toUpperCase() as "" | "K" | "M" | "G"];
   return Math.round(Number(m[1]) * unit);
+}
+
+/** `name` if it is a variant of the family; otherwise a usage error listing the variants. */
+export function checkVariant(family: ModelFamily, name: string): string {
+  if (!family.variants.some((x) => x.name === name)) {
+    throw new UsageError(`Unknown variant "${name}". The variants of ${family.name} are: ${family.variants.map((x) => x.name).join(", ")} (see \`dnsmc list\`).`);
+  }
+  return name;
 }

@@ -10,7 +10,7 @@ import type { Property } from "../property.js";
 import { ItfError, readItf, type ItfTrace } from "../report/itf-read.js";
 import { UsageError } from "./exit-codes.js";
 import type { LoadedFamily } from "./load.js";
-import { parameterValues, type ParsedValues } from "./options.js";
+import { checkVariant, parameterValues, type ParsedValues } from "./options.js";
 import { buildModel, selectProperties } from "./run.js";
 
 /** A decoded trace file. */
@@ -43,7 +43,7 @@ export function readTraceFile(path: string, loaded: LoadedFamily, values: Parsed
   const meta = itf.meta;
   const variant = (values.variant as string | undefined) ?? (typeof meta.variant === "string" ? meta.variant : undefined);
   if (!variant) throw new UsageError(`${path} does not say which variant it comes from; pass --variant NAME.`);
-  if (!family.variants.some((v) => v.name === variant)) throw new UsageError(`Unknown variant "${variant}". The variants are: ${family.variants.map((v) => v.name).join(", ")}.`);
+  checkVariant(family, variant);
   const recorded = typeof meta.parameters === "object" && meta.parameters !== null ? (meta.parameters as Record<string, unknown>) : {};
   const given = family.parameters.filter((p) => values[p.name] !== undefined).map((p) => [p.name, values[p.name]] as const);
   const params = parameterValues(family, {

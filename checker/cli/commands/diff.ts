@@ -9,7 +9,7 @@ import { verdictText } from "../../report/summary.js";
 import type { PropertyResult } from "../../result.js";
 import { loadContext } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
-import { COMMON_OPTIONS, parameterOptions, parameterValues, parse } from "../options.js";
+import { checkVariant, COMMON_OPTIONS, parameterOptions, parameterValues, parse } from "../options.js";
 import type { Output } from "../output.js";
 import { runCheck, selectProperties } from "../run.js";
 
@@ -20,9 +20,7 @@ export async function diffCommand(args: readonly string[], io: Output): Promise<
   const { values, positionals } = parse(args, { ...COMMON_OPTIONS, property: { type: "string", multiple: true }, ...parameterOptions(family) }, "diff", true);
   if (positionals.length !== 2) throw new UsageError(`dnsmc diff takes two variants, e.g. \`dnsmc diff incident cas\`; got ${positionals.length}.`);
   const [a, b] = positionals as [string, string];
-  for (const v of [a, b]) {
-    if (!family.variants.some((x) => x.name === v)) throw new UsageError(`Unknown variant "${v}". The variants are: ${family.variants.map((x) => x.name).join(", ")}.`);
-  }
+  for (const v of [a, b]) checkVariant(family, v);
   const params = parameterValues(family, values);
   const properties = selectProperties(loaded, (values.property as string[] | undefined) ?? []);
   const runA = await runCheck(loaded, a, params, properties, { exhaustive: true });

@@ -11,7 +11,7 @@ import type { CheckResult } from "../../result.js";
 import { simulate } from "../../simulate.js";
 import { loadContext } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
-import { COMMON_OPTIONS, integer, parameterOptions, parameterValues, parse } from "../options.js";
+import { checkVariant, COMMON_OPTIONS, integer, parameterOptions, parameterValues, parse } from "../options.js";
 import type { Output } from "../output.js";
 import { buildModel, selectProperties } from "../run.js";
 
@@ -32,8 +32,7 @@ export async function simulateCommand(args: readonly string[], io: Output): Prom
     ...parameterOptions(family),
   } as const;
   const { values } = parse(args, options, "simulate");
-  const variant = (values.variant as string | undefined) ?? family.variants[0]!.name;
-  if (!family.variants.some((v) => v.name === variant)) throw new UsageError(`Unknown variant "${variant}". The variants are: ${family.variants.map((v) => v.name).join(", ")}.`);
+  const variant = checkVariant(family, (values.variant as string | undefined) ?? family.variants[0]!.name);
   const params = parameterValues(family, values);
   const properties = selectProperties(loaded, (values.property as string[] | undefined) ?? []);
   const seed = values.seed === undefined ? Date.now() % 2 ** 31 : integer("--seed", values.seed as string, 0, 2 ** 31 - 1);
