@@ -52,6 +52,16 @@ describe("the generic object path and the packed fast path", () => {
   });
 });
 
+describe("depth-first search over packed states", () => {
+  it.each([["incident"], ["cas"]])("%s: the same states as breadth-first, and a valid (if longer) counterexample", async (variant) => {
+    const dfs = await check(dnsModel(variant), { strategy: "dfs", exhaustive: true, properties: [endpointNeverEmpty] });
+    expect(dfs.distinctStates).toBe(variant === "incident" ? 39_089 : 9_897);
+    const p = dfs.properties[0]!;
+    expect(p.verdict).toBe(variant === "incident" ? "violated" : "holds");
+    if (p.trace) expect(p.traceLength).toBeGreaterThanOrEqual(9);
+  });
+});
+
 describe("verdicts in the default configuration", () => {
   it.each([
     ["incident", ["violated", "violated", "violated", "found"]],
