@@ -7,7 +7,7 @@
  * Fails loudly when the checkers disagree on a state count (SPIN counts one
  * extra pre-initial state).
  *
- *   npm run bench -- [--config E,N,G,K ...] [--variant V ...] [--repeat R] [--timeout SECONDS] [--symmetry] [--generic]
+ *   npm run bench -- [--config E,N,G,K ...] [--variant V ...] [--repeat R] [--timeout SECONDS] [--symmetry | --symmetric-only] [--generic]
  *
  * --generic adds dnsmc through its generic object path (`dnsmc check --generic`),
  * to show what the packed fast path buys. --growth instead prints how dnsmc's
@@ -46,6 +46,7 @@ const { values } = parseArgs({
     symmetry: { type: "boolean" },
     generic: { type: "boolean" },
     growth: { type: "boolean" },
+    "symmetric-only": { type: "boolean" },
   },
 });
 const configs: Config[] = (values.config ?? ["3,2,5,1", "3,3,8,1", "4,3,8,1"]).map((c) => {
@@ -67,7 +68,7 @@ ensureTools();
 const results: Measurement[] = [];
 for (const c of configs) {
   for (const variant of variants) {
-    for (const symmetry of values.symmetry ? [false, true] : [false]) {
+    for (const symmetry of values["symmetric-only"] ? [true] : values.symmetry ? [false, true] : [false]) {
       const name = `${c.enactors},${c.endpoints},${c.plans},${c.keep}`;
       const runners = buildRunners(variant, c, symmetry);
       // Alternate the checkers within each repetition, so load drifts hit all alike.
@@ -114,8 +115,9 @@ for (const c of configs) {
 printTable(results);
 const out = join(ROOT, "bench", "results");
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "latest.json"), JSON.stringify({ machine: machine(), repeat, results }, null, 2) + "\n");
-console.log(`\nwritten: bench/results/latest.json`);
+const file = values["symmetric-only"] ? "latest-symmetric.json" : "latest.json";
+writeFileSync(join(out, file), JSON.stringify({ machine: machine(), repeat, results }, null, 2) + "\n");
+console.log(`\nwritten: bench/results/${file}`);
 
 interface Runner {
   readonly name: string;
