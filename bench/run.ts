@@ -49,7 +49,7 @@ const { values } = parseArgs({
     "symmetric-only": { type: "boolean" },
   },
 });
-const configs: Config[] = (values.config ?? ["3,2,5,1", "3,3,8,1", "4,3,8,1"]).map((c) => {
+const configs: Config[] = (values.config ?? ["3,2,5,1", "3,3,8,1"]).map((c) => {
   const [enactors, endpoints, plans, keep] = c.split(",").map(Number);
   if ([enactors, endpoints, plans, keep].some((x) => !Number.isInteger(x))) throw new Error(`--config takes E,N,G,K (four integers), got "${c}"`);
   return { enactors: enactors!, endpoints: endpoints!, plans: plans!, keep: keep! };
