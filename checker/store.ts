@@ -8,7 +8,7 @@
  * hold the fingerprint and the state's number side by side, so a lookup
  * touches one cache line; states are numbered 0, 1, 2, ... in discovery
  * order, and per state number typed arrays hold the parent's number, the
- * action index and the state's slot (for its fingerprint). Between 22 and 44
+ * action index and the state's slot (for its fingerprint). Between 26 and 52
  * bytes a state, in a handful of large arrays, against ~100 bytes an entry
  * and a 2^24-entry ceiling for a JS Set of strings.
  */
