@@ -5,7 +5,8 @@
  * misuse of the API itself (bad options).
  */
 import { codecFor, type StateCodec } from "./codec.js";
-import { explore, ModelFailure, type Exploration, type Finding } from "./explore.js";
+import { explore, ModelFailure, type Exploration, type Finding, type SearchLimits } from "./explore.js";
+import { canRunParallel, exploreParallel, type WorkerSource } from "./parallel.js";
 import type { Strategy } from "./frontier.js";
 import type { Model } from "./model.js";
 import type { History, Property } from "./property.js";
@@ -43,6 +44,12 @@ export interface CheckOptions<S, A> {
   readonly fastPath?: boolean;
   /** Called about once a second with the search's progress. */
   readonly onProgress?: (progress: Progress) => void;
+  /**
+   * Threads for a breadth-first search of a packed model (default 1). More
+   * than one needs `workerSource`, from which each thread rebuilds the model.
+   */
+  readonly workers?: number;
+  readonly workerSource?: WorkerSource;
 }
 
 /** A snapshot of a running search, for progress displays. */
@@ -58,13 +65,29 @@ export interface Progress {
   readonly rssBytes: number;
 }
 
-/** Explores `model` and judges `options.properties`. */
+/** Explores `model` and judges `options.properties`; with `workers` > 1 and a worker source, on several threads. */
 export async function check<S, A>(model: Model<S, A>, options: CheckOptions<S, A> = {}): Promise<CheckResult<S, A>> {
+  const workers = options.workers ?? 1;
+  if (workers > 1 && options.workerSource && options.fastPath !== false) {
+    return checkWith(model, options, async (codec, properties, limits) => {
+      if (!canRunParallel(model as Model<unknown, unknown>, codec as StateCodec<unknown>, properties, limits)) return explore(model, codec, properties, limits);
+      return exploreParallel(model, codec, properties, limits, workers, options.workerSource!);
+    });
+  }
   return checkSync(model, options);
 }
 
-/** The synchronous core of {@link check}. */
+/** The synchronous core of {@link check}: one thread. */
 export function checkSync<S, A>(model: Model<S, A>, options: CheckOptions<S, A> = {}): CheckResult<S, A> {
+  return checkWith(model, options, (codec, properties, limits) => explore(options.fastPath === false ? { ...model, packed: undefined } : model, codec, properties, limits));
+}
+
+type Explorer<S, A> = (codec: StateCodec<S>, properties: readonly Property<S, A>[], limits: SearchLimits) => Exploration;
+type AsyncExplorer<S, A> = (codec: StateCodec<S>, properties: readonly Property<S, A>[], limits: SearchLimits) => Promise<Exploration>;
+
+function checkWith<S, A>(model: Model<S, A>, options: CheckOptions<S, A>, run: Explorer<S, A>): CheckResult<S, A>;
+function checkWith<S, A>(model: Model<S, A>, options: CheckOptions<S, A>, run: AsyncExplorer<S, A>): Promise<CheckResult<S, A>>;
+function checkWith<S, A>(model: Model<S, A>, options: CheckOptions<S, A>, run: Explorer<S, A> | AsyncExplorer<S, A>): CheckResult<S, A> | Promise<CheckResult<S, A>> {
   const started = performance.now();
   const properties = options.properties ?? [];
   const strategy = options.strategy ?? "bfs";
@@ -72,22 +95,37 @@ export function checkSync<S, A>(model: Model<S, A>, options: CheckOptions<S, A> 
   validate(options, properties);
   const codec = codecFor(model, symmetry);
   const base = { strategy, symmetry };
-  const searched = options.fastPath === false ? { ...model, packed: undefined } : model;
-  let exploration: Exploration;
-  try {
-    exploration = explore(searched, codec, properties, {
-      strategy,
-      stopEarly: !(options.exhaustive ?? false),
-      maxStates: options.maxStates ?? Infinity,
-      maxDepth: options.maxDepth ?? Infinity,
-      deadline: options.timeoutMs === undefined ? Infinity : started + options.timeoutMs,
-      maxMemoryBytes: options.maxMemoryBytes ?? Infinity,
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
-  } catch (error) {
+  const limits: SearchLimits = {
+    strategy,
+    stopEarly: !(options.exhaustive ?? false),
+    maxStates: options.maxStates ?? Infinity,
+    maxDepth: options.maxDepth ?? Infinity,
+    deadline: options.timeoutMs === undefined ? Infinity : started + options.timeoutMs,
+    maxMemoryBytes: options.maxMemoryBytes ?? Infinity,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  };
+  const onFailure = (error: unknown): CheckResult<S, A> => {
     if (!(error instanceof ModelFailure)) throw error;
     return failed(base, properties, started, modelThrew(model, codec, error));
+  };
+  let explored: Exploration | Promise<Exploration>;
+  try {
+    explored = run(codec, properties, limits);
+  } catch (error) {
+    return onFailure(error);
   }
+  if (explored instanceof Promise) return explored.then((x) => judgeAll(model, codec, properties, x, base, started), onFailure);
+  return judgeAll(model, codec, properties, explored, base, started);
+}
+
+function judgeAll<S, A>(
+  model: Model<S, A>,
+  codec: StateCodec<S>,
+  properties: readonly Property<S, A>[],
+  exploration: Exploration,
+  base: { strategy: Strategy; symmetry: boolean },
+  started: number,
+): CheckResult<S, A> {
   try {
     const results = properties.map((p, i) => judge(model, codec, exploration, p, i));
     return {
@@ -245,7 +283,7 @@ function modelThrew<S, A>(model: Model<S, A>, codec: StateCodec<S>, failure: Mod
       path = [];
     }
   }
-  const where = failure.stateId < 0 ? " while building the initial states" : path.length === 0 ? " in an initial state" : "";
+  const where = failure.message.startsWith("a worker thread") ? "" : failure.stateId < 0 ? " while building the initial states" : path.length === 0 ? " in an initial state" : "";
   const stack = failure.cause instanceof Error ? failure.cause.stack : undefined;
   return { kind: "model-threw", message: `${failure.message}${at}${where}`, path, ...(stack ? { stack } : {}) };
 }

@@ -32,6 +32,7 @@ export const CHECK_OPTIONS = {
   timeout: { type: "string" },
   "max-memory": { type: "string" },
   generic: { type: "boolean" },
+  workers: { type: "string" },
   out: { type: "string" },
   "no-write": { type: "boolean" },
   "no-properties": { type: "boolean" },
@@ -55,6 +56,8 @@ export interface CheckCommandOptions {
   readonly maxMemoryBytes?: number;
   /** Explore through the generic object path instead of the model's packed fast path. */
   readonly generic: boolean;
+  /** Threads for the search (breadth-first, packed models). */
+  readonly workers: number;
   /** Folder for counterexample files, or null to write none. */
   readonly out: string | null;
   readonly json: boolean;
@@ -122,6 +125,7 @@ export function parseCheckOptions(args: readonly string[], family: ModelFamily, 
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
     ...(maxMemoryBytes === undefined ? {} : { maxMemoryBytes }),
     generic: Boolean(v.generic),
+    workers: v.workers === undefined ? 1 : integer("--workers", v.workers as string, 1, 64),
     out: v["no-write"] ? null : ((v.out as string | undefined) ?? defaultOut),
     json: Boolean(v.json),
     verbose: Boolean(v.verbose),

@@ -83,6 +83,16 @@ describe("dnsmc check", () => {
     expect(dnsmc(["check", "--max-memory", "lots"]).stderr).toContain("--max-memory must be a size such as 512M or 4G");
   });
 
+  it("--workers 2 reports exactly what one thread reports", () => {
+    const run = (w: string) => {
+      const r = dnsmc(["check", "--variant", "guarded-cleanup", "--continue", "--no-write", "--json", "--workers", w]);
+      const { elapsedMs: _e, storeBytes: _b, ...rest } = JSON.parse(r.stdout);
+      return [r.code, rest];
+    };
+    expect(run("2")).toEqual(run("1"));
+    expect(dnsmc(["check", "--workers", "0"]).stderr).toContain("--workers must be an integer from 1 to 64");
+  });
+
   it("--verbose adds the model's stack trace to a model error", () => {
     const r = dnsmc(["check", "--model", "test/fixtures/throws.mjs", "--no-write", "--verbose"]);
     expect(r.code).toBe(2);

@@ -7,6 +7,11 @@ import { summaryLines } from "../../report/summary.js";
 import { traceToText } from "../../report/text.js";
 import { minimize } from "../minimize.js";
 import { progressLine } from "../../report/progress.js";
+import type { Property } from "../../property.js";
+import type { WorkerSource } from "../../parallel.js";
+import type { ProjectConfig } from "../project.js";
+import { peekModelFlag, type CheckCommandOptions } from "../options.js";
+import { resolve } from "node:path";
 import { loadContext } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { parseCheckOptions } from "../options.js";
@@ -15,7 +20,7 @@ import { runCheck, selectProperties } from "../run.js";
 
 /** Runs `dnsmc check ARGS`; returns the exit code. */
 export async function checkCommand(args: readonly string[], io: Output): Promise<number> {
-  const { loaded, defaultOut } = await loadContext(args, io);
+  const { loaded, project, defaultOut } = await loadContext(args, io);
   const opts = parseCheckOptions(args, loaded.family, defaultOut);
   if (opts.noProperties && opts.properties.length > 0) throw new UsageError("--no-properties and --property contradict each other: pass one or the other.");
   const properties = opts.noProperties ? [] : selectProperties(loaded, opts.properties);
@@ -29,6 +34,7 @@ export async function checkCommand(args: readonly string[], io: Output): Promise
     ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
     ...(opts.maxMemoryBytes === undefined ? {} : { maxMemoryBytes: opts.maxMemoryBytes }),
     fastPath: !opts.generic,
+    ...(opts.workers > 1 ? { workers: opts.workers, workerSource: workerSource(args, project, opts, properties) } : {}),
     ...(progress ? { onProgress: progress.update } : {}),
   });
   progress?.done();
@@ -77,4 +83,18 @@ export function modelErrorLines(error: ModelError): string[] {
     error.path.forEach((step, i) => lines.push(`  ${i + 1}. ${step}`));
   }
   return lines;
+}
+
+// How worker threads rebuild this check's model: the same source, variant, parameters and properties.
+function workerSource(args: readonly string[], project: ProjectConfig | null, opts: CheckCommandOptions, properties: readonly Property[]): WorkerSource {
+  const modelFile = peekModelFlag(args);
+  return {
+    module: new URL("../worker-model.js", import.meta.url).href,
+    spec: {
+      source: modelFile !== undefined ? { modelFile: resolve(modelFile) } : { projectRoot: project!.root },
+      variant: opts.variant,
+      params: opts.params,
+      properties: properties.map((p) => p.name),
+    },
+  };
 }
