@@ -25,7 +25,8 @@ let mask = 0;
 
 parentPort!.on("message", async (message: { type: "level"; words: SharedArrayBuffer; table: Uint32Array; mask: number } | { type: "chunk"; index: number; start: number; end: number }) => {
   if (message.type === "level") {
-    level = new Uint32Array(message.words);
+    // A private copy reads faster than shared memory in the hot loop.
+    level = new Uint32Array(message.words).slice();
     table = message.table;
     mask = message.mask;
     return;
@@ -33,13 +34,17 @@ parentPort!.on("message", async (message: { type: "level"; words: SharedArrayBuf
   try {
     const { model, properties } = await loading;
     const result = expand(model, properties, message.start, message.end);
-    parentPort!.postMessage({ index: message.index, records: result.records, counts: result.counts }, [result.records.buffer as ArrayBuffer, result.counts.buffer as ArrayBuffer]);
+    // The whole buffer moves to the main thread (no copy); `length` says how much of it is records.
+    parentPort!.postMessage({ index: message.index, records: result.records.buffer, length: result.length, counts: result.counts }, [
+      result.records.buffer as ArrayBuffer,
+      result.counts.buffer as ArrayBuffer,
+    ]);
   } catch (error) {
     parentPort!.postMessage({ index: message.index, error: (error as Error).message ?? String(error) });
   }
 });
 
-function expand(model: Model<unknown, unknown>, properties: readonly Property[], start: number, end: number): { records: Uint32Array; counts: Uint32Array } {
+function expand(model: Model<unknown, unknown>, properties: readonly Property[], start: number, end: number): { records: Uint32Array; length: number; counts: Uint32Array } {
   const ops = model.packed as PackedOps<unknown, unknown>;
   const W = ops.words;
   const stride = RECORD_HEADER + W;
@@ -50,8 +55,8 @@ function expand(model: Model<unknown, unknown>, properties: readonly Property[],
   const actions: unknown[] = [];
   const fp = { hi: 0, lo: 0 };
   const counts = new Uint32Array(end - start);
-  const seen = new ChunkSet((end - start) * 4);
-  let records = new Uint32Array(Math.max(64, (end - start) * 3) * stride);
+  const seen = new ChunkSet((end - start) * 2);
+  let records = new Uint32Array(Math.max(64, (end - start) * 2) * stride);
   let n = 0;
   for (let pos = start; pos < end; pos++) {
     for (let w = 0; w < W; w++) current[w] = level![pos * W + w]!;
@@ -96,7 +101,7 @@ function expand(model: Model<unknown, unknown>, properties: readonly Property[],
       n++;
     }
   }
-  return { records: records.slice(0, n * stride), counts };
+  return { records, length: n * stride, counts };
 }
 
 // Fingerprints seen in one chunk: open addressing (used flag, hi, lo), sized for the chunk.
@@ -104,7 +109,7 @@ class ChunkSet {
   private readonly table: Uint32Array;
   private readonly mask: number;
   constructor(expected: number) {
-    const slots = 1 << Math.ceil(Math.log2(Math.max(64, expected * 2)));
+    const slots = 1 << Math.ceil(Math.log2(Math.max(64, expected * 1.5)));
     this.table = new Uint32Array(slots * 3);
     this.mask = slots - 1;
   }

@@ -150,9 +150,9 @@ export async function exploreParallel<S, A>(
         w.postMessage({ type: "chunk", index: c, start: c * size, end: Math.min(count, (c + 1) * size) });
       };
       const listeners = pool.map((w) => {
-        const onMessage = (m: { index: number; records?: Uint32Array; counts?: Uint32Array; error?: string }) => {
+        const onMessage = (m: { index: number; records?: ArrayBuffer; length?: number; counts?: Uint32Array; error?: string }) => {
           if (m.error !== undefined) rejecters[m.index]!(new Error(m.error));
-          else resolvers[m.index]!({ records: m.records!, counts: m.counts! });
+          else resolvers[m.index]!({ records: new Uint32Array(m.records!, 0, m.length!), counts: m.counts! });
           feed(w);
         };
         const onError = (e: Error) => {
