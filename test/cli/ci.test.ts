@@ -34,6 +34,18 @@ describe("dnsmc ci", () => {
     for (const f of files(committed)) expect(readFileSync(join(out, f), "utf8"), f).toBe(readFileSync(join(committed, f), "utf8"));
   });
 
+  it("a configuration may run on several threads, with the same verdicts", () => {
+    const dir = tmp();
+    const m = structuredClone(matrix);
+    for (const c of m.configurations) c.workers = 2;
+    writeFileSync(join(dir, "matrix.json"), JSON.stringify(m));
+    const r = dnsmc(["ci", "--config", join(dir, "matrix.json"), "--out", join(dir, "out")]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/All 32 verdicts are as expected/);
+    const committed = join(ROOT, "counterexamples");
+    for (const f of files(committed)) expect(readFileSync(join(dir, "out", f), "utf8"), f).toBe(readFileSync(join(committed, f), "utf8"));
+  });
+
   it("fails when an expected violation is no longer found", () => {
     const dir = tmp();
     const m = structuredClone(matrix);
@@ -66,6 +78,7 @@ describe("dnsmc ci", () => {
     [{ configurations: [{ variant: "cas", parameters: { enactors: 99 } }] }, /configurations\[0\]\.parameters\.enactors: must be an integer from 1 to 26/],
     [{ configurations: [{ variant: "cas", expect: { "no-such-property": "holds" } }] }, /configurations\[0\]\.expect\.no-such-property: unknown key/],
     [{ configurations: [{ variant: "cas", expect: { recoverable: "fine" } }] }, /configurations\[0\]\.expect\.recoverable: must be one of holds, violated, found/],
+    [{ configurations: [{ variant: "cas", workers: 0 }] }, /configurations\[0\]\.workers: must be an integer from 1 to 64/],
   ])("rejects a malformed matrix %j with the offending path (exit 2)", (content, message) => {
     const dir = tmp();
     writeFileSync(join(dir, "m.json"), JSON.stringify(content));

@@ -19,6 +19,8 @@ export interface MatrixEntry {
   readonly variant: string;
   readonly parameters: Readonly<Record<string, number>>;
   readonly symmetry: boolean;
+  /** Threads for this configuration's search (see `dnsmc check --workers`). */
+  readonly workers: number;
   /** Expected verdict by property name. */
   readonly expect: Readonly<Record<string, ExpectedVerdict>>;
 }
@@ -44,7 +46,7 @@ export function readMatrix(file: string, family: ModelFamily, properties: readon
   if (!Array.isArray(top.configurations) || top.configurations.length === 0) fail("configurations", "must be a non-empty array");
   return (top.configurations as unknown[]).map((c, i) => {
     const at = `configurations[${i}]`;
-    const entry = object(c, at, ["name", "variant", "parameters", "symmetry", "expect"]);
+    const entry = object(c, at, ["name", "variant", "parameters", "symmetry", "workers", "expect"]);
     const variant = entry.variant;
     if (typeof variant !== "string" || !family.variants.some((v) => v.name === variant)) {
       fail(`${at}.variant`, `must be one of ${family.variants.map((v) => v.name).join(", ")}`);
@@ -58,6 +60,8 @@ export function readMatrix(file: string, family: ModelFamily, properties: readon
       }),
     );
     if (entry.symmetry !== undefined && typeof entry.symmetry !== "boolean") fail(`${at}.symmetry`, "must be true or false");
+    const workers = entry.workers ?? 1;
+    if (typeof workers !== "number" || !Number.isInteger(workers) || workers < 1 || workers > 64) fail(`${at}.workers`, "must be an integer from 1 to 64");
     const expectRaw = object(entry.expect ?? {}, `${at}.expect`, properties.map((p) => p.name));
     const expect: Record<string, ExpectedVerdict> = {};
     for (const [name, v] of Object.entries(expectRaw)) {
@@ -67,6 +71,6 @@ export function readMatrix(file: string, family: ModelFamily, properties: readon
     }
     const changed = family.parameters.filter((p) => parameters[p.name] !== p.default).map((p) => `${p.name}=${parameters[p.name]}`);
     const name = typeof entry.name === "string" ? entry.name : [variant as string, ...changed].join(",") + (entry.symmetry ? " (symmetry)" : "");
-    return { name, variant: variant as string, parameters, symmetry: entry.symmetry === true, expect };
+    return { name, variant: variant as string, parameters, symmetry: entry.symmetry === true, workers: workers as number, expect };
   });
 }

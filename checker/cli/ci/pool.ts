@@ -9,7 +9,7 @@ import type { LoadedFamily } from "../load.js";
 import { runCheck } from "../run.js";
 import type { MatrixEntry } from "./matrix.js";
 import { outcomeOf, type ConfigOutcome } from "./outcome.js";
-import type { FamilySource } from "./source.js";
+import { entryOptions, type FamilySource } from "./source.js";
 
 type Reply = { index: number; outcome?: ConfigOutcome; failure?: { message: string; usage: boolean; stack?: string } };
 
@@ -19,7 +19,7 @@ export async function runMatrix(entries: readonly MatrixEntry[], loaded: LoadedF
   if (threads <= 1) {
     const outcomes: ConfigOutcome[] = [];
     for (const entry of entries) {
-      const run = await runCheck(loaded, entry.variant, entry.parameters, loaded.properties, { exhaustive: true, symmetry: entry.symmetry });
+      const run = await runCheck(loaded, entry.variant, entry.parameters, loaded.properties, entryOptions(source, entry, loaded.properties.map((p) => p.name)));
       outcomes.push(outcomeOf(loaded, entry, run));
     }
     return outcomes;

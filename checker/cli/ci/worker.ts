@@ -7,14 +7,14 @@ import { UsageError } from "../exit-codes.js";
 import { runCheck } from "../run.js";
 import type { MatrixEntry } from "./matrix.js";
 import { outcomeOf } from "./outcome.js";
-import { loadSource, type FamilySource } from "./source.js";
+import { entryOptions, loadSource, type FamilySource } from "./source.js";
 
 const loading = loadSource(workerData as FamilySource);
 
 parentPort!.on("message", async ({ index, entry }: { index: number; entry: MatrixEntry }) => {
   try {
     const loaded = await loading;
-    const run = await runCheck(loaded, entry.variant, entry.parameters, loaded.properties, { exhaustive: true, symmetry: entry.symmetry });
+    const run = await runCheck(loaded, entry.variant, entry.parameters, loaded.properties, entryOptions(workerData as FamilySource, entry, loaded.properties.map((p) => p.name)));
     parentPort!.postMessage({ index, outcome: outcomeOf(loaded, entry, run) });
   } catch (error) {
     parentPort!.postMessage({ index, failure: { message: (error as Error).message, usage: error instanceof UsageError, stack: (error as Error).stack } });
