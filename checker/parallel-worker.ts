@@ -10,7 +10,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { fingerprintWords } from "./fingerprint.js";
 import type { Model, PackedOps } from "./model.js";
 import type { Property } from "./property.js";
-import { RECORD_HEADER, type WorkerInit } from "./parallel.js";
+import { RECORD_HEADER, stateFlags, type WorkerInit } from "./parallel.js";
 import { sharedHas } from "./store.js";
 
 const init = workerData as WorkerInit;
@@ -77,13 +77,7 @@ function expand(model: Model<unknown, unknown>, properties: readonly Property[],
       if (visited && stepFlags === 0 && !init.allEdges) continue;
       // A successor seen earlier in this chunk is, in sequential order, already stored: leave it out too.
       if (!visited && !seen.add(fp.hi, fp.lo) && stepFlags === 0 && !init.allEdges) continue;
-      let stateFlags = 0;
-      if (!visited) {
-        for (let i = 0; i < properties.length; i++) {
-          const p = properties[i]!;
-          if ((p.kind === "always" && !p.holds(scratch)) || (p.kind === "sometimes" && p.reached(scratch)) || (p.kind === "recoverable" && p.goal(scratch))) stateFlags |= 1 << i;
-        }
-      }
+      const flags = visited ? 0 : stateFlags(properties, scratch);
       if ((n + 1) * stride > records.length) {
         const bigger = new Uint32Array(records.length * 2);
         bigger.set(records);
@@ -94,7 +88,7 @@ function expand(model: Model<unknown, unknown>, properties: readonly Property[],
       records[at + 1] = k;
       records[at + 2] = fp.hi;
       records[at + 3] = fp.lo;
-      records[at + 4] = stateFlags;
+      records[at + 4] = flags;
       records[at + 5] = stepFlags;
       records[at + 6] = visited ? 1 : 0;
       for (let w = 0; w < W; w++) records[at + RECORD_HEADER + w] = scratchWords[w]!;

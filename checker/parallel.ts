@@ -34,6 +34,19 @@ export interface WorkerInit {
 /** Fixed fields of a record before the state's words: parent position, action index, fingerprint, flags, visited. */
 export const RECORD_HEADER = 7;
 
+/**
+ * Bit i is set when property i, a state property, has something to report
+ * about `state`: an invariant broken, a witness reached, a recovery goal met.
+ */
+export function stateFlags<S>(properties: readonly Property<S>[], state: S): number {
+  let flags = 0;
+  for (let i = 0; i < properties.length; i++) {
+    const p = properties[i]!;
+    if ((p.kind === "always" && !p.holds(state)) || (p.kind === "sometimes" && p.reached(state)) || (p.kind === "recoverable" && p.goal(state))) flags |= 1 << i;
+  }
+  return flags;
+}
+
 /** How worker threads rebuild the model: a module exporting `workerModel(spec)` and its argument. */
 export interface WorkerSource {
   readonly module: string;
@@ -101,11 +114,7 @@ export async function exploreParallel<S, A>(
     const id = store.add(fp.hi, fp.lo, NO_PARENT, k);
     if (id < 0) continue;
     initialIds.push(id);
-    let flags = 0;
-    properties.forEach((p, i) => {
-      if ((p.kind === "always" && !p.holds(state)) || (p.kind === "sometimes" && p.reached(state)) || (p.kind === "recoverable" && p.goal(state))) flags |= 1 << i;
-    });
-    flagState(flags, id);
+    flagState(stateFlags(properties, state), id);
     next.push(ops.wordsOf(state));
     nextIds.push(id);
   }

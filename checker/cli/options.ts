@@ -102,13 +102,7 @@ export function parseCheckOptions(args: readonly string[], family: ModelFamily, 
   const variant = checkVariant(family, (v.variant as string | undefined) ?? family.variants[0]!.name);
   const strategy = (v.dfs ? "dfs" : ((v.strategy as string | undefined) ?? "bfs")) as Strategy;
   if (strategy !== "bfs" && strategy !== "dfs") throw new UsageError(`Unknown strategy "${strategy}": use --strategy bfs (default, shortest traces) or --strategy dfs.`);
-  const timeout = v.timeout as string | undefined;
-  let timeoutMs: number | undefined;
-  if (timeout !== undefined) {
-    const seconds = Number(timeout);
-    if (!(seconds > 0) || !Number.isFinite(seconds)) throw new UsageError(`--timeout must be a positive number of seconds, got "${timeout}".`);
-    timeoutMs = Math.ceil(seconds * 1000);
-  }
+  const timeoutMs = v.timeout === undefined ? undefined : milliseconds("--timeout", v.timeout as string);
   const maxMemoryBytes = v["max-memory"] === undefined ? undefined : bytes("--max-memory", v["max-memory"] as string);
   const maxStates = v["max-states"] === undefined ? undefined : integer("--max-states", v["max-states"] as string, 1, Number.MAX_SAFE_INTEGER);
   const maxDepth = v["max-depth"] === undefined ? undefined : integer("--max-depth", v["max-depth"] as string, 0, Number.MAX_SAFE_INTEGER);
@@ -170,4 +164,11 @@ export function checkVariant(family: ModelFamily, name: string): string {
     throw new UsageError(`Unknown variant "${name}". The variants of ${family.name} are: ${family.variants.map((x) => x.name).join(", ")} (see \`dnsmc list\`).`);
   }
   return name;
+}
+
+/** Parses a positive number of seconds into milliseconds. */
+export function milliseconds(flag: string, raw: string): number {
+  const seconds = Number(raw);
+  if (!(seconds > 0) || !Number.isFinite(seconds)) throw new UsageError(`${flag} must be a positive number of seconds, got "${raw}".`);
+  return Math.ceil(seconds * 1000);
 }

@@ -8,7 +8,7 @@
  */
 import { join } from "node:path";
 import type { Model } from "../model.js";
-import type { CheckResult } from "../result.js";
+import type { CheckResult, PropertyResult } from "../result.js";
 import { writeFileAtomic } from "./files.js";
 import { traceToHtml } from "./html.js";
 import { formatItf, traceToItf } from "./itf.js";
@@ -22,8 +22,12 @@ export interface RenderedFile {
 
 /** The files of every violated property, not yet written. */
 export function renderCounterexamples<S, A>(model: Model<S, A>, result: CheckResult<S, A>, context: ReportContext): RenderedFile[] {
-  const folder = model.name + (result.symmetry ? ",symmetry" : "");
-  return result.properties.flatMap((p) => {
+  return renderTraces(model, result.properties, model.name + (result.symmetry ? ",symmetry" : ""), context);
+}
+
+/** The files of the violated properties among `properties`, under `folder`. */
+export function renderTraces<S, A>(model: Model<S, A>, properties: ReadonlyArray<PropertyResult<S, A>>, folder: string, context: ReportContext): RenderedFile[] {
+  return properties.flatMap((p) => {
     if (p.verdict !== "violated" || p.trace === null) return [];
     const itf = traceToItf(model, p.trace, {
       source: context.source,

@@ -5,13 +5,12 @@
  * trace.
  */
 import { relative } from "node:path";
-import { writeRendered, renderCounterexamples } from "../../report/counterexamples.js";
+import { renderTraces, writeRendered } from "../../report/counterexamples.js";
 import { traceToText } from "../../report/text.js";
-import type { CheckResult } from "../../result.js";
 import { simulate } from "../../simulate.js";
 import { loadContext } from "../context.js";
-import { EXIT, UsageError } from "../exit-codes.js";
-import { checkVariant, COMMON_OPTIONS, integer, parameterOptions, parameterValues, parse } from "../options.js";
+import { EXIT } from "../exit-codes.js";
+import { checkVariant, COMMON_OPTIONS, integer, milliseconds, parameterOptions, parameterValues, parse } from "../options.js";
 import type { Output } from "../output.js";
 import { buildModel, selectProperties } from "../run.js";
 
@@ -39,8 +38,7 @@ export async function simulateCommand(args: readonly string[], io: Output): Prom
   const runs = values.runs === undefined ? 10_000 : integer("--runs", values.runs as string, 1, 10_000_000);
   const firstRun = values.run === undefined ? 0 : integer("--run", values.run as string, 0, 10_000_000);
   const depth = values.depth === undefined ? 200 : integer("--depth", values.depth as string, 1, 1_000_000);
-  const timeoutMs = values.timeout === undefined ? undefined : Math.ceil(Number(values.timeout) * 1000);
-  if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError(`--timeout must be a positive number of seconds, got "${values.timeout}".`);
+  const timeoutMs = values.timeout === undefined ? undefined : milliseconds("--timeout", values.timeout as string);
   const model = buildModel(loaded, variant, params);
   const config = Object.entries(params).map(([k, v]) => `${k}=${v}`).join(" ");
   const result = simulate(model, { properties, seed, runs, depth, firstRun, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
@@ -67,8 +65,7 @@ export async function simulateCommand(args: readonly string[], io: Output): Prom
     const p = { name: v.property, kind: v.kind, description: properties.find((x) => x.name === v.property)?.description ?? "", verdict: "violated" as const, traceLength: v.trace.steps.length - 1, trace: v.trace };
     for (const line of traceToText(model, p, v.trace, io.term)) io.out(line);
     if (typeof values.out === "string") {
-      const asResult = { symmetry: false, properties: [p] } as unknown as CheckResult<unknown, unknown>;
-      const files = renderCounterexamples(model, asResult, { model: variant, parameters: params, source: loaded.source }).map((f) => ({ ...f, path: f.path.replace(/^[^/]+/, (d) => `${d},simulated`) }));
+      const files = renderTraces(model, [p], `${model.name},simulated`, { model: variant, parameters: params, source: loaded.source });
       for (const f of writeRendered(values.out, files)) io.out(`  written: ${relative(process.cwd(), f)}`);
     }
   }
