@@ -6,13 +6,13 @@
  */
 import { codecFor, type StateCodec } from "./codec.js";
 import { explore, ModelFailure, type Exploration, type Finding, type SearchLimits } from "./explore.js";
-import { canRunParallel, exploreParallel, type WorkerSource } from "./parallel.js";
+import { canSearchLevels, searchLevels, type LevelOutcome, type WorkerSource } from "./parallel.js";
 import type { Strategy } from "./frontier.js";
 import type { Model } from "./model.js";
 import type { History, Property } from "./property.js";
 import { findStuckState } from "./recovery.js";
 import type { CheckResult, CheckStatus, ModelError, PropertyResult, StopReason, Trace, TraceStep } from "./result.js";
-import type { FingerprintStore } from "./store.js";
+import { FingerprintStore } from "./store.js";
 import { NondeterminismError, replay, type TraceSkeleton } from "./trace.js";
 
 /** How to search. Every field is optional. */
@@ -45,8 +45,9 @@ export interface CheckOptions<S, A> {
   /** Called about once a second with the search's progress. */
   readonly onProgress?: (progress: Progress) => void;
   /**
-   * Threads for a breadth-first search of a packed model (default 1). More
-   * than one needs `workerSource`, from which each thread rebuilds the model.
+   * Threads for the level-synchronous search of a packed model (default 1).
+   * More than one needs `workerSource`, from which each thread rebuilds the
+   * model.
    */
   readonly workers?: number;
   readonly workerSource?: WorkerSource;
@@ -65,16 +66,42 @@ export interface Progress {
   readonly rssBytes: number;
 }
 
-/** Explores `model` and judges `options.properties`; with `workers` > 1 and a worker source, on several threads. */
+/**
+ * Explores `model` and judges `options.properties`. A breadth-first search of
+ * a packed model runs level by level over a shared fingerprint set
+ * (parallel.ts): on `workers` threads when a worker source says how they can
+ * rebuild the model, else on this one. Other searches run the sequential loop.
+ */
 export async function check<S, A>(model: Model<S, A>, options: CheckOptions<S, A> = {}): Promise<CheckResult<S, A>> {
   const workers = options.workers ?? 1;
-  if (workers > 1 && options.workerSource && options.fastPath !== false) {
-    return checkWith(model, options, async (codec, properties, limits) => {
-      if (!canRunParallel(model as Model<unknown, unknown>, codec as StateCodec<unknown>, properties, limits)) return explore(model, codec, properties, limits);
-      return exploreParallel(model, codec, properties, limits, workers, options.workerSource!);
-    });
+  if (options.fastPath === false || (workers > 1 && !options.workerSource)) return checkSync(model, options);
+  return checkWith(model, options, async (codec, properties, limits) => {
+    if (!canSearchLevels(model as Model<unknown, unknown>, codec as StateCodec<unknown>, properties, limits)) return explore(model, codec, properties, limits);
+    const outcome = await searchLevels(model, codec, properties, limits, workers, options.workerSource);
+    return withTraces(model, codec, properties, limits, outcome);
+  });
+}
+
+/**
+ * The level search keeps no parent links: where it found something, the
+ * sequential search runs again to the depth of the deepest first finding. It
+ * finds what a single thread would have found first, so the traces are the
+ * same; when the level search stopped at a violation, so did the sequential
+ * one, at the same state, and its whole result stands.
+ */
+function withTraces<S, A>(model: Model<S, A>, codec: StateCodec<S>, properties: readonly Property<S, A>[], limits: SearchLimits, o: LevelOutcome): Exploration {
+  const bounded = (maxDepth: number): Exploration => explore(model, codec, properties, { strategy: "bfs", stopEarly: limits.stopEarly, maxStates: Infinity, maxDepth, deadline: Infinity, maxMemoryBytes: Infinity });
+  if (o.failure) {
+    // The sequential search meets the same failure and names the path to it.
+    bounded(o.failure.depth + 1);
+    throw new ModelFailure(`a worker thread failed: ${o.failure.message}`, -1, null, null);
   }
-  return checkSync(model, options);
+  const depths = o.foundAtDepth.filter((d) => d >= 0);
+  const counts = { stopReason: o.stopReason, statesFound: o.statesFound, distinctStates: o.distinctStates, diameter: o.diameter, storeBytes: o.storeBytes };
+  if (depths.length === 0) return { store: new FingerprintStore(16), initialIds: [], findings: new Map(), goals: new Map(), edges: null, ...counts };
+  const x = bounded(Math.max(...depths));
+  if (limits.stopEarly && (o.stopReason === "violation" || o.stopReason === "decided")) return x;
+  return { ...x, ...counts };
 }
 
 /** The synchronous core of {@link check}: one thread. */
@@ -133,11 +160,11 @@ function judgeAll<S, A>(
       status: overallStatus(results, exploration.stopReason),
       stopReason: exploration.stopReason,
       complete: exploration.stopReason === "exhausted",
-      distinctStates: exploration.store.size,
+      distinctStates: exploration.distinctStates,
       statesFound: exploration.statesFound,
       diameter: exploration.diameter,
       elapsedMs: performance.now() - started,
-      storeBytes: exploration.store.bytes,
+      storeBytes: exploration.storeBytes,
       properties: results,
     };
   } catch (error) {
@@ -194,7 +221,7 @@ function judge<S, A>(model: Model<S, A>, codec: StateCodec<S>, x: Exploration, p
       if (!complete) return unknown();
       return noTrace(
         "violated",
-        `No reachable state satisfies "${p.name}" (${x.store.size} distinct states explored): the properties that rely on it being reachable are checked vacuously.`,
+        `No reachable state satisfies "${p.name}" (${x.distinctStates} distinct states explored): the properties that rely on it being reachable are checked vacuously.`,
       );
     }
     case "recoverable": {
@@ -300,11 +327,11 @@ function failed<S, A>(
     status: "error",
     stopReason: x?.stopReason ?? "exhausted",
     complete: false,
-    distinctStates: x?.store.size ?? 0,
+    distinctStates: x?.distinctStates ?? 0,
     statesFound: x?.statesFound ?? 0,
     diameter: x?.diameter ?? 0,
     elapsedMs: performance.now() - started,
-    storeBytes: x?.store.bytes ?? 0,
+    storeBytes: x?.storeBytes ?? 0,
     properties: properties.map((p) => ({
       name: p.name,
       kind: p.kind,

@@ -44,7 +44,10 @@ export interface Exploration {
   readonly edges: EdgeList | null;
   readonly stopReason: StopReason;
   readonly statesFound: number;
+  readonly distinctStates: number;
   readonly diameter: number;
+  /** Bytes held by the visited-state store. */
+  readonly storeBytes: number;
 }
 
 /** Thrown when the model's own code fails during the search. */
@@ -253,7 +256,7 @@ function search<S, A>(
 
   const goalArrays = new Map<number, Uint8Array>();
   goals.forEach((bits, i) => goalArrays.set(i, bits.toArray(store.size)));
-  return { store, initialIds, findings, goals: goalArrays, edges, stopReason, statesFound, diameter };
+  return { store, initialIds, findings, goals: goalArrays, edges, stopReason, statesFound, distinctStates: store.size, diameter, storeBytes: store.bytes };
 }
 
 function safeJson(value: unknown): string {

@@ -1,51 +1,49 @@
 /**
- * Breadth-first search on several cores, level by level. Worker threads
- * expand contiguous chunks of a level (parallel-worker.ts), looking
- * successors up in the fingerprint table, which lives in shared memory; the
- * main thread merges their records chunk by chunk, in order, into the one
- * fingerprint set. Merging in the order a single thread would have expanded
- * the states gives exactly the same state numbers, parent links, findings and
- * therefore traces as the sequential search, whatever the number of workers:
- * a successor a worker saw in the table was stored from an earlier point of
- * that order, so leaving it out changes nothing.
+ * Level-synchronous breadth-first search over a shared fingerprint set, on
+ * one thread or several.
+ *
+ * Each level is cut into chunks; every thread (level-expander.ts) takes
+ * chunks from a shared counter, inserts successors' fingerprints into the
+ * lock-free set (fingerprint-set.ts) and writes the new states to blocks of
+ * the next level. The main thread only hands out levels, grows the set
+ * between rounds and collects reports; no state passes through it.
+ *
+ * The set holds fingerprints only, so this search stores no parent links. A
+ * trace is rebuilt by the sequential search (explore.ts) run again, bounded
+ * to the depth where the levels found the first violation or witness: since
+ * every shallower level was searched in full, that bounded search finds
+ * exactly the counterexample (shortest, and the first in breadth-first order)
+ * a single-threaded search would have found. Counts, depth and verdicts come
+ * from the levels; they do not depend on the number of threads, nor on which
+ * thread reached a state first.
  *
  * Used for packed models, breadth-first, without --max-states or --max-depth
- * (whose exact cut-off points need the sequential loop).
+ * (whose exact cut-off points need the sequential loop), and without
+ * recoverable properties (which need every edge of the graph).
  */
+import { availableParallelism, totalmem } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { StateCodec } from "./codec.js";
-import { ModelFailure, type Exploration, type Finding, type SearchLimits } from "./explore.js";
-import type { Model } from "./model.js";
+import { fingerprintWords } from "./fingerprint.js";
+import { grownCapacity, growInPlace, INITIAL_SLOTS, insertFingerprint, maxSlotsFor, reserveTable } from "./fingerprint-set.js";
+import type { SearchLimits } from "./explore.js";
+import {
+  CONTROL_SLOTS,
+  LevelExpander,
+  NEXT_CHUNK,
+  SIZE,
+  STOP,
+  STOP_MEMORY,
+  STOP_TIMEOUT,
+  STOP_VIOLATION,
+  stateFindings,
+  type ExpanderLimits,
+  type LevelJob,
+  type RoundReport,
+} from "./level-expander.js";
+import type { Model, PackedOps } from "./model.js";
 import type { Property } from "./property.js";
-import { EdgeList } from "./recovery.js";
 import type { StopReason } from "./result.js";
-import { FingerprintStore, NO_PARENT } from "./store.js";
-
-/** What a worker is started with. */
-export interface WorkerInit {
-  /** Module exporting `workerModel(spec)`, which returns `{ model, properties }`. */
-  readonly module: string;
-  readonly spec: unknown;
-  readonly symmetry: boolean;
-  /** Report successors already visited too (their edges are needed for recoverable properties). */
-  readonly allEdges: boolean;
-}
-
-/** Fixed fields of a record before the state's words: parent position, action index, fingerprint, flags, visited. */
-export const RECORD_HEADER = 7;
-
-/**
- * Bit i is set when property i, a state property, has something to report
- * about `state`: an invariant broken, a witness reached, a recovery goal met.
- */
-export function stateFlags<S>(properties: readonly Property<S>[], state: S): number {
-  let flags = 0;
-  for (let i = 0; i < properties.length; i++) {
-    const p = properties[i]!;
-    if ((p.kind === "always" && !p.holds(state)) || (p.kind === "sometimes" && p.reached(state)) || (p.kind === "recoverable" && p.goal(state))) flags |= 1 << i;
-  }
-  return flags;
-}
 
 /** How worker threads rebuild the model: a module exporting `workerModel(spec)` and its argument. */
 export interface WorkerSource {
@@ -53,224 +51,270 @@ export interface WorkerSource {
   readonly spec: unknown;
 }
 
-/** True when the parallel search applies to this model and these limits. */
-export function canRunParallel(model: Model<unknown, unknown>, codec: StateCodec<unknown>, properties: readonly Property[], limits: SearchLimits): boolean {
+/** What a worker thread is started with. */
+export interface WorkerInit {
+  readonly module: string;
+  readonly spec: unknown;
+  readonly symmetry: boolean;
+  /** The fingerprint set's memory (a buffer, not a view: views over 4 GB do not survive the copy to a worker). */
+  readonly table: SharedArrayBuffer;
+  readonly control: Int32Array;
+  readonly limits: ExpanderLimits;
+}
+
+/** The outcome of a level-synchronous search. */
+export interface LevelOutcome {
+  readonly distinctStates: number;
+  readonly statesFound: number;
+  readonly diameter: number;
+  readonly stopReason: StopReason;
+  /** Per property: the depth at which it first had something to report (a violation or a witness), or -1. */
+  readonly foundAtDepth: readonly number[];
+  /** Bytes of the fingerprint set in use (its slots). */
+  readonly storeBytes: number;
+  /** Set when a thread's model code threw: the depth of the level being expanded, and the message. */
+  readonly failure?: { readonly depth: number; readonly message: string };
+}
+
+/** The number of threads `--workers` defaults to: the machine's cores. */
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/** True when the level-synchronous search applies to this model, these properties and limits. */
+export function canSearchLevels(model: Model<unknown, unknown>, codec: StateCodec<unknown>, properties: readonly Property[], limits: SearchLimits): boolean {
   return (
     model.packed !== undefined &&
     (!codec.symmetric || model.packed.canonicalizeInPlace !== undefined) &&
     limits.strategy === "bfs" &&
     limits.maxStates === Infinity &&
     limits.maxDepth === Infinity &&
-    properties.length <= 32
+    properties.length <= 31 &&
+    properties.every((p) => p.kind !== "recoverable")
   );
 }
 
-/** Explores `model` breadth-first with `workers` threads. */
-export async function exploreParallel<S, A>(
+/** Levels smaller than this are expanded by the main thread alone. */
+const SMALL_LEVEL = 16384;
+
+// One thread's side of a round: in this thread, or a worker thread.
+interface Thread {
+  readonly ready: boolean;
+  round(job: LevelJob, recycle: readonly SharedArrayBuffer[]): Promise<RoundReport>;
+  close(): Promise<void>;
+}
+
+/** Explores `model` level by level on `workers` threads (one: in this thread, without a source). */
+export async function searchLevels<S, A>(
   model: Model<S, A>,
   codec: StateCodec<S>,
   properties: readonly Property<S, A>[],
   limits: SearchLimits,
   workers: number,
-  source: WorkerSource,
-): Promise<Exploration> {
-  const ops = model.packed!;
+  source: WorkerSource | undefined,
+): Promise<LevelOutcome> {
+  const ops = model.packed as PackedOps<S, A>;
   const W = ops.words;
-  const stride = RECORD_HEADER + W;
-  const store = new FingerprintStore();
-  const findings = new Map<number, Finding>();
-  const goals = new Map<number, Uint8Array>();
-  const goalBits = properties.map(() => [] as number[]);
-  const edges = properties.some((p) => p.kind === "recoverable") ? new EdgeList() : null;
-  const fp = { hi: 0, lo: 0 };
-  let statesFound = 0;
-  let diameter = 0;
-  let violated = false;
-  let stopReason: StopReason | null = null;
+  const maxSlots = maxSlotsFor(totalmem());
+  const table = reserveTable(maxSlots);
+  let capacity = INITIAL_SLOTS;
+  const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
   const started = performance.now();
-  const allDecided = (): boolean => properties.length > 0 && !edges && properties.every((_, i) => findings.has(i));
-  const shouldStop = (): boolean => limits.stopEarly && (violated || allDecided());
-  const flagState = (flags: number, id: number): void => {
-    for (let i = 0; i < properties.length; i++) {
-      if (!(flags & (1 << i))) continue;
-      const p = properties[i]!;
-      if (p.kind === "always" && !findings.has(i)) {
-        findings.set(i, { at: "state", id });
-        violated = true;
-      } else if (p.kind === "sometimes" && !findings.has(i)) findings.set(i, { at: "state", id });
-      else if (p.kind === "recoverable") goalBits[i]!.push(id);
-    }
+  const expanderLimits: ExpanderLimits = {
+    stopEarly: limits.stopEarly,
+    deadline: limits.deadline === Infinity ? Infinity : performance.timeOrigin + limits.deadline,
+    maxMemoryBytes: limits.maxMemoryBytes,
   };
+  const foundAtDepth = properties.map(() => -1);
+  const note = (found: number, depth: number) => {
+    for (let i = 0; i < properties.length; i++) if (found & (1 << i) && foundAtDepth[i] === -1) foundAtDepth[i] = depth;
+  };
+  const violated = () => properties.some((p, i) => (p.kind === "always" || p.kind === "step") && foundAtDepth[i] !== -1);
+  const decided = () => properties.length > 0 && foundAtDepth.every((d) => d !== -1);
 
-  // The initial states, as the sequential search takes them.
-  let next = new GrowableWords(W);
-  let nextIds: number[] = [];
-  const initialIds: number[] = [];
+  // Level 0: the initial states.
   const inits = model.initStates();
-  for (let k = 0; k < inits.length; k++) {
-    const state = codec.normalise(inits[k]!);
-    codec.fingerprintInto(state, fp);
-    statesFound++;
-    const id = store.add(fp.hi, fp.lo, NO_PARENT, k);
-    if (id < 0) continue;
-    initialIds.push(id);
-    flagState(stateFlags(properties, state), id);
-    next.push(ops.wordsOf(state));
-    nextIds.push(id);
+  const first = new SharedArrayBuffer(Math.max(1, inits.length) * W * 4);
+  const firstWords = new Uint32Array(first);
+  const fp = { hi: 0, lo: 0 };
+  let count = 0;
+  for (const init of inits) {
+    const state = codec.normalise(init);
+    const words = ops.wordsOf(state);
+    fingerprintWords(words, fp);
+    if (!insertFingerprint(table, capacity, fp.hi, fp.lo)) continue;
+    firstWords.set(words, count * W);
+    count++;
+    note(stateFindings(properties, state), 0);
   }
+  control[SIZE] = count;
+  let statesFound = inits.length;
+  let levelBlocks: SharedArrayBuffer[] = [first];
+  let levelCounts: number[] = [count];
+  let dead: SharedArrayBuffer[] = [];
+  let diameter = 0;
+  let depth = 0;
+  let stopReason: StopReason | null = null;
+  let failure: LevelOutcome["failure"];
 
-  const init: WorkerInit = { module: source.module, spec: source.spec, symmetry: codec.symmetric, allEdges: edges !== null };
-  const pool = Array.from({ length: workers }, () => new Worker(new URL("./parallel-worker.js", import.meta.url), { workerData: init }));
-  const failures: Error[] = [];
+  // This thread is one of the workers: it expands small levels alone (the first ones, while the worker threads start up and
+  // compile), and takes chunks of big ones alongside the worker threads, after handing them their round (so it comes last).
+  const here = inProcess(ops, properties, codec.symmetric, table, control, expanderLimits, () => progress());
+  const pool: Thread[] = workers === 1 || !source ? here : [...startWorkers(workers - 1, source, codec.symmetric, table, control, expanderLimits), ...here];
+  const frontierSize = () => levelCounts.reduce((a, b) => a + b, 0);
+  // Reported about once a second: from a timer while this thread waits for the others, and between its own chunks.
+  let lastProgress = started;
+  function progress(): void {
+    const now = performance.now();
+    if (!limits.onProgress || now - lastProgress < 1000) return;
+    lastProgress = now;
+    limits.onProgress({ distinctStates: Atomics.load(control, SIZE), statesFound, depth, frontier: frontierSize(), elapsedMs: now - started, rssBytes: process.memoryUsage.rss() });
+  }
+  const timer = limits.onProgress ? setInterval(progress, 250) : null;
   try {
-    for (let depth = 0; next.length > 0 && stopReason === null; depth++) {
-      if (shouldStop()) {
-        stopReason = violated ? "violation" : "decided";
+    while (frontierSize() > 0 && stopReason === null) {
+      if (limits.stopEarly && (violated() || decided())) {
+        stopReason = violated() ? "violation" : "decided";
         break;
       }
-      const levelIds = nextIds;
-      const count = levelIds.length;
-      const words = new SharedArrayBuffer(count * W * 4);
-      new Uint32Array(words).set(next.view());
-      next = new GrowableWords(W);
-      nextIds = [];
-      const { table, mask } = store.shared;
-      for (const w of pool) w.postMessage({ type: "level", words, table, mask });
-
-      // Chunks are handed out as workers free up, and merged strictly in order.
-      const size = Math.max(256, Math.ceil(count / (workers * 8)));
-      const chunks = Math.ceil(count / size);
-      const results: Array<Promise<{ records: Uint32Array; counts: Uint32Array }>> = [];
-      const resolvers: Array<(r: { records: Uint32Array; counts: Uint32Array }) => void> = [];
-      const rejecters: Array<(e: Error) => void> = [];
-      for (let c = 0; c < chunks; c++) {
-        results.push(
-          new Promise((resolve, reject) => {
-            resolvers[c] = resolve;
-            rejecters[c] = reject;
-          }),
-        );
-      }
-      let handedOut = 0;
-      let stopping = false;
-      const feed = (w: Worker) => {
-        if (stopping || handedOut >= chunks) return;
-        const c = handedOut++;
-        w.postMessage({ type: "chunk", index: c, start: c * size, end: Math.min(count, (c + 1) * size) });
-      };
-      const listeners = pool.map((w) => {
-        const onMessage = (m: { index: number; records?: ArrayBuffer; length?: number; counts?: Uint32Array; error?: string }) => {
-          if (m.error !== undefined) rejecters[m.index]!(new Error(m.error));
-          else resolvers[m.index]!({ records: new Uint32Array(m.records!, 0, m.length!), counts: m.counts! });
-          feed(w);
-        };
-        const onError = (e: Error) => {
-          failures.push(e);
-          rejecters.forEach((r) => r(e));
-        };
-        w.on("message", onMessage);
-        w.on("error", onError);
-        return { w, onMessage, onError };
-      });
-      // Two chunks in flight per worker keep it busy while the main thread merges.
-      for (const w of pool) feed(w);
-      for (const w of pool) feed(w);
-
-      try {
-        for (let c = 0; c < chunks && stopReason === null; c++) {
-          const { records, counts } = await results[c]!;
-          const start = c * size;
-          let r = 0;
-          const n = records.length / stride;
-          for (let pos = start; pos < start + counts.length; pos++) {
-            statesFound += counts[pos - start]!;
-            const parent = levelIds[pos]!;
-            for (; r < n && records[r * stride]! === pos; r++) {
-              const at = r * stride;
-              const k = records[at + 1]!;
-              const hi = records[at + 2]!;
-              const lo = records[at + 3]!;
-              let dst: number;
-              let isNew = false;
-              if (records[at + 6]) dst = store.find(hi, lo);
-              else {
-                dst = store.add(hi, lo, parent, k);
-                isNew = dst >= 0;
-                if (!isNew) dst = ~dst;
-              }
-              edges?.add(parent, dst, k);
-              const stepFlags = records[at + 5]!;
-              if (stepFlags) {
-                for (let i = 0; i < properties.length; i++) {
-                  if (stepFlags & (1 << i) && !findings.has(i)) {
-                    findings.set(i, { at: "edge", src: parent, action: k, dst });
-                    violated = true;
-                  }
-                }
-              }
-              if (!isNew) continue;
-              if (depth + 1 > diameter) diameter = depth + 1;
-              flagState(records[at + 4]!, dst);
-              next.pushFrom(records, at + RECORD_HEADER);
-              nextIds.push(dst);
-            }
-            if (shouldStop()) {
-              stopReason = violated ? "violation" : "decided";
-              break;
-            }
-          }
-          const now = performance.now();
-          if (now > limits.deadline) stopReason = "timeout";
-          else if (limits.maxMemoryBytes < Infinity && process.memoryUsage.rss() > limits.maxMemoryBytes) stopReason = "max-memory";
-          else limits.onProgress?.({ distinctStates: store.size, statesFound, depth, frontier: count - start + nextIds.length, elapsedMs: now - started, rssBytes: process.memoryUsage.rss() });
+      // Worker threads join once they have loaded the model and compiled their code. Their messages arrive only when
+      // this thread yields to the event loop, which awaiting its own (synchronous) rounds does not do.
+      if (pool.some((t) => !t.ready)) await new Promise((resolve) => setImmediate(resolve));
+      const threads = frontierSize() < SMALL_LEVEL ? here : pool.filter((t) => t.ready);
+      const chunks = chunksOf(levelCounts, threads.length);
+      control[NEXT_CHUNK] = 0;
+      let redo: number[] = [];
+      const nextBlocks: SharedArrayBuffer[] = [];
+      const nextCounts: number[] = [];
+      let recycle = dead;
+      for (;;) {
+        const grown = grownCapacity(capacity, Atomics.load(control, SIZE), maxSlots);
+        if (grown > capacity) {
+          const t0 = performance.now();
+          growInPlace(table, capacity, grown);
+          if (process.env.DNSMC_DEBUG) console.error(`grow ${capacity} -> ${grown}: ${(performance.now() - t0).toFixed(0)} ms at ${(performance.now() - started).toFixed(0)}`);
+          capacity = grown;
+        } else if (grown === capacity && Atomics.load(control, SIZE) > capacity * 0.8) {
+          stopReason = "max-memory";
+          break;
         }
-      } finally {
-        // Wait out chunks still running so no worker works on a finished level.
-        stopping = true;
-        await Promise.allSettled(results.slice(0, handedOut));
-        for (const { w, onMessage, onError } of listeners) {
-          w.off("message", onMessage);
-          w.off("error", onError);
+        const job: LevelJob = { blocks: levelBlocks, chunks, depth, capacity, redo: [] };
+        const share = Math.ceil(recycle.length / threads.length);
+        // Map calls every round() in order: the worker threads get their messages before this thread starts on its share.
+        const reports = await Promise.all(threads.map((t, i) => t.round(i === 0 ? { ...job, redo } : job, recycle.slice(i * share, (i + 1) * share))));
+        recycle = [];
+        redo = [];
+        for (const r of reports) {
+          nextBlocks.push(...r.blocks);
+          nextCounts.push(...r.counts);
+          statesFound += r.transitions;
+          note(r.found, depth + 1);
+          if (r.redo >= 0) redo.push(r.redo);
         }
+        const stop = Atomics.load(control, STOP);
+        if (stop !== 0) {
+          stopReason = stop === STOP_VIOLATION ? "violation" : stop === STOP_TIMEOUT ? "timeout" : stop === STOP_MEMORY ? "max-memory" : "violation";
+          break;
+        }
+        if (reports.every((r) => r.status === "done") && redo.length === 0) break;
       }
+      if (process.env.DNSMC_DEBUG) console.error(`level ${depth} done at ${(performance.now() - started).toFixed(0)} ms, ${levelCounts.reduce((a, b) => a + b, 0)} states`);
+      if (nextCounts.some((n) => n > 0)) diameter = depth + 1;
+      dead = levelBlocks;
+      levelBlocks = nextBlocks;
+      levelCounts = nextCounts;
+      depth++;
     }
   } catch (error) {
-    throw new ModelFailure(`a worker thread failed: ${(error as Error).message}`, -1, null, error);
+    failure = { depth, message: (error as Error).message ?? String(error) };
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    if (timer) clearInterval(timer);
+    await Promise.all(pool.map((t) => t.close()));
   }
-  if (failures.length > 0) throw new ModelFailure(`a worker thread failed: ${failures[0]!.message}`, -1, null, failures[0]);
-  stopReason ??= "exhausted";
-  properties.forEach((p, i) => {
-    if (p.kind !== "recoverable") return;
-    const bits = new Uint8Array(store.size);
-    for (const id of goalBits[i]!) bits[id] = 1;
-    goals.set(i, bits);
-  });
-  return { store, initialIds, findings, goals, edges, stopReason, statesFound, diameter };
+  return {
+    distinctStates: Atomics.load(control, SIZE),
+    statesFound,
+    diameter,
+    stopReason: stopReason ?? "exhausted",
+    foundAtDepth,
+    storeBytes: capacity * 8,
+    ...(failure ? { failure } : {}),
+  };
 }
 
-// A growable run of packed states.
-class GrowableWords {
-  private data: Uint32Array;
-  length = 0;
-  constructor(private readonly words: number) {
-    this.data = new Uint32Array(words * 1024);
-  }
-  push(state: Uint32Array): void {
-    this.pushFrom(state, 0);
-  }
-  pushFrom(src: Uint32Array, at: number): void {
-    const W = this.words;
-    if ((this.length + 1) * W > this.data.length) {
-      const bigger = new Uint32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    for (let w = 0; w < W; w++) this.data[this.length * W + w] = src[at + w]!;
-    this.length++;
-  }
-  view(): Uint32Array {
-    return this.data.subarray(0, this.length * this.words);
-  }
+// Chunks of a level as (block, start, end) triples: about 16 a thread, at most 1024 states each.
+function chunksOf(counts: readonly number[], threads: number): Int32Array {
+  const total = counts.reduce((a, b) => a + b, 0);
+  const size = Math.max(16, Math.min(1024, Math.ceil(total / (threads * 16))));
+  const triples: number[] = [];
+  counts.forEach((n, b) => {
+    for (let start = 0; start < n; start += size) triples.push(b, start, Math.min(n, start + size));
+  });
+  const chunks = new Int32Array(new SharedArrayBuffer(Math.max(1, triples.length) * 12));
+  chunks.set(triples);
+  return chunks.subarray(0, triples.length);
+}
+
+function inProcess<S, A>(
+  ops: PackedOps<S, A>,
+  properties: readonly Property<S, A>[],
+  symmetry: boolean,
+  table: Uint32Array,
+  control: Int32Array,
+  limits: ExpanderLimits,
+  tick: () => void,
+): Thread[] {
+  const expander = new LevelExpander(ops, properties, symmetry, table, control, limits, tick);
+  const thread: Thread = {
+    ready: true,
+    round: async (job, recycle) => {
+      expander.recycle(recycle);
+      expander.begin(job);
+      return expander.run();
+    },
+    close: async () => {},
+  };
+  return [thread];
+}
+
+function startWorkers(count: number, source: WorkerSource, symmetry: boolean, table: Uint32Array, control: Int32Array, limits: ExpanderLimits): Thread[] {
+  const init: WorkerInit = { module: source.module, spec: source.spec, symmetry, table: table.buffer as SharedArrayBuffer, control, limits };
+  return Array.from({ length: count }, () => {
+    const worker = new Worker(new URL("./parallel-worker.js", import.meta.url), { workerData: init });
+    let pending: { resolve: (r: RoundReport) => void; reject: (e: Error) => void } | null = null;
+    let broken: Error | null = null;
+    let ready = false;
+    const fail = (e: Error) => {
+      broken ??= e;
+      pending?.reject(e);
+      pending = null;
+    };
+    worker.on("message", (m: RoundReport | { error: string } | { ready: true }) => {
+      if ("ready" in m) {
+        ready = true;
+        return;
+      }
+      const p = pending;
+      pending = null;
+      if ("error" in m) p?.reject(new Error(m.error));
+      else p?.resolve(m);
+    });
+    worker.on("error", fail);
+    worker.on("exit", (code) => fail(new Error(`worker thread exited with code ${code}`)));
+    return {
+      get ready() {
+        return ready || broken !== null;
+      },
+      round: (job, recycle) =>
+        new Promise<RoundReport>((resolve, reject) => {
+          if (broken) return reject(broken);
+          pending = { resolve, reject };
+          worker.postMessage({ job, recycle });
+        }),
+      close: async () => {
+        worker.removeAllListeners("exit");
+        await worker.terminate();
+      },
+    };
+  });
 }

@@ -35,8 +35,9 @@ Exit codes:
   --timeout SECONDS    stop after this long (exit 3 if then incomplete)
   --max-memory SIZE    stop cleanly once the process uses this much memory
                        (512M, 4G; a plain number is megabytes; exit 3)
-  --workers N          search on N threads (breadth-first, packed models;
-                       default 1); results and traces are identical to one thread
+  --workers N          threads for a breadth-first search of a packed model
+                       without recoverable properties (default: the number of
+                       cores); results and traces are identical to one thread
   --generic            explore through the generic object path, not the
                        model's packed fast path (same states, slower)
   --out DIR            where to write counterexamples (default: counterexamples/)

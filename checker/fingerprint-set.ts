@@ -1,0 +1,136 @@
+/**
+ * The visited set of the level-synchronous search (level-search.ts): 64-bit
+ * fingerprints and nothing else, 8 bytes a slot, in one block of shared
+ * memory that every worker thread inserts into without locks.
+ *
+ * - Linear probing from a home slot chosen by multiply-and-shift over the
+ *   current capacity ("fastrange"), so the capacity need not be a power of
+ *   two and the table grows by half (not double) when it is 80% full: past
+ *   64 MB the load stays between 53% and 80%, that is 10 to 15 bytes a
+ *   distinct state. Smaller tables quadruple, to rehash less often.
+ * - The whole address range is reserved up front (pages the table never
+ *   touches cost no memory) and the table grows in place, so growing never
+ *   holds an old and a new copy at once.
+ * - A slot is claimed with a compare-and-swap on its low word, then its high
+ *   word is written; a reader that sees a matching low word waits for the
+ *   high word. A slot never changes once written, except when the main thread
+ *   grows the table while every worker is idle.
+ * - Parent links are not stored: a trace is rebuilt afterwards by a second
+ *   search bounded to the violation's depth (see parallel.ts), as TLC rebuilds
+ *   its traces from a file rather than from the fingerprint set.
+ *
+ * Both halves of a stored fingerprint are non-zero (0 marks an empty slot): a
+ * zero half is stored as 1, which merges fingerprints with probability 2^-31
+ * per state, well below the collision probability of the fingerprints
+ * themselves (README, "Fingerprint collisions").
+ */
+
+/** Load at which the table grows between chunks of work. */
+export const GROW_AT = 0.8;
+/** Load at which a worker abandons the chunk it is expanding so the table can grow first. */
+export const HARD_LIMIT = 0.9;
+/** Growth factor: from 80% full to 53% full. */
+export const GROWTH = 1.5;
+/** Below this many slots (64 MB) the table quadruples instead: fewer rehashes while memory does not matter yet. */
+export const SMALL_TABLE = 1 << 23;
+/** First capacity, in slots. */
+export const INITIAL_SLOTS = 1 << 20;
+
+/** Reserves room for `maxSlots` slots of 8 bytes. Untouched pages are not resident. */
+export function reserveTable(maxSlots: number): Uint32Array {
+  return new Uint32Array(new SharedArrayBuffer(maxSlots * 8));
+}
+
+/** The most slots a table may have: as many as fit in physical memory, and fewer than 2^31 (a typed array's limit). */
+export function maxSlotsFor(totalMemoryBytes: number): number {
+  return Math.min(2 ** 31 - 1, Math.floor(totalMemoryBytes / 8));
+}
+
+// Home slot of a fingerprint in a table of `capacity` slots.
+function home(hi: number, lo: number, capacity: number): number {
+  const mixed = (lo ^ Math.imul(hi, 0x9e3779b1)) >>> 0;
+  const slot = Math.floor((mixed * capacity) / 4294967296);
+  return slot < capacity ? slot : capacity - 1;
+}
+
+/**
+ * Adds a fingerprint to the table; true if it was not there. Safe to call from
+ * several threads at once on the same table.
+ */
+export function insertFingerprint(table: Uint32Array, capacity: number, hi: number, lo: number): boolean {
+  if (hi === 0) hi = 1;
+  if (lo === 0) lo = 1;
+  let slot = home(hi, lo, capacity);
+  for (;;) {
+    const at = slot * 2;
+    let low = table[at]!;
+    if (low === 0) {
+      low = Atomics.compareExchange(table, at, 0, lo);
+      if (low === 0) {
+        Atomics.store(table, at + 1, hi);
+        return true;
+      }
+    }
+    if (low === lo) {
+      // Claimed by another thread a moment ago: its high word follows the low one.
+      let high = table[at + 1]!;
+      while (high === 0) high = Atomics.load(table, at + 1);
+      if (high === hi) return false;
+    }
+    slot = slot + 1 === capacity ? 0 : slot + 1;
+  }
+}
+
+/** True if the fingerprint is in the table (single-threaded use: tests and checks). */
+export function hasFingerprint(table: Uint32Array, capacity: number, hi: number, lo: number): boolean {
+  if (hi === 0) hi = 1;
+  if (lo === 0) lo = 1;
+  let slot = home(hi, lo, capacity);
+  for (;;) {
+    const at = slot * 2;
+    if (table[at] === 0) return false;
+    if (table[at] === lo && table[at + 1] === hi) return true;
+    slot = slot + 1 === capacity ? 0 : slot + 1;
+  }
+}
+
+/**
+ * Grows the table from `from` to `to` slots in place (no thread may be using
+ * it). Every stored fingerprint is moved to its slot for the new capacity; a
+ * fingerprint that lands on one not yet moved takes its place and the evicted
+ * one is placed next. A bit per slot marks the moved ones, so the only extra
+ * memory is `to / 8` bytes.
+ */
+export function growInPlace(table: Uint32Array, from: number, to: number): void {
+  const moved = new Uint32Array(Math.ceil(to / 32));
+  const isMoved = (s: number) => (moved[s >>> 5]! & (1 << (s & 31))) !== 0;
+  // From the top down: a fingerprint's new slot is about its old one times to/from, in the part already done, so the
+  // writes run nearly in order through memory and rarely evict anything.
+  for (let i = from - 1; i >= 0; i--) {
+    if (table[i * 2] === 0 || isMoved(i)) continue;
+    let lo = table[i * 2]!;
+    let hi = table[i * 2 + 1]!;
+    table[i * 2] = 0;
+    table[i * 2 + 1] = 0;
+    for (;;) {
+      let slot = home(hi, lo, to);
+      while (table[slot * 2] !== 0 && isMoved(slot)) slot = slot + 1 === to ? 0 : slot + 1;
+      const at = slot * 2;
+      const evictedLo = table[at]!;
+      const evictedHi = table[at + 1]!;
+      table[at] = lo;
+      table[at + 1] = hi;
+      moved[slot >>> 5] = moved[slot >>> 5]! | (1 << (slot & 31));
+      if (evictedLo === 0) break;
+      lo = evictedLo;
+      hi = evictedHi;
+    }
+  }
+}
+
+/** The capacity to grow to from `capacity` when `size` fingerprints are stored, or 0 if none is needed. */
+export function grownCapacity(capacity: number, size: number, maxSlots: number): number {
+  if (size <= capacity * GROW_AT) return 0;
+  const factor = capacity < SMALL_TABLE ? 4 : GROWTH;
+  return Math.min(maxSlots, Math.ceil(Math.max(capacity * factor, size / (GROW_AT / GROWTH))));
+}

@@ -1,0 +1,251 @@
+/**
+ * One thread's share of a level of the level-synchronous search
+ * (parallel.ts). Threads take chunks of the level from a shared counter,
+ * expand every state, insert each successor's fingerprint into the shared
+ * fingerprint set and append the new ones to blocks of the next level. A
+ * round of work ends when the level is done, when the set must grow first,
+ * or when the search must stop; the coordinator then collects every thread's
+ * report. The same code runs in worker threads and, for one thread, in the
+ * main thread itself.
+ */
+import { fingerprintWords } from "./fingerprint.js";
+import { HARD_LIMIT, GROW_AT, insertFingerprint } from "./fingerprint-set.js";
+import type { PackedOps } from "./model.js";
+import type { Property } from "./property.js";
+
+/** Slots of the shared control block. */
+export const NEXT_CHUNK = 0;
+export const SIZE = 1;
+export const STOP = 2;
+export const CONTROL_SLOTS = 3;
+
+/** States a block of the next level holds. */
+export const BLOCK_STATES = 1 << 14;
+
+/** A level to expand: blocks of packed states, and chunks of them as (block, start, end) triples. */
+export interface LevelJob {
+  readonly blocks: readonly SharedArrayBuffer[];
+  readonly chunks: Int32Array;
+  readonly depth: number;
+  readonly capacity: number;
+  /** Chunks abandoned in the previous round, to be expanded first. */
+  readonly redo: readonly number[];
+}
+
+/** What a thread did in one round. */
+export interface RoundReport {
+  readonly status: "done" | "grow" | "stop";
+  /** Blocks of new states, with how many states each holds. */
+  readonly blocks: readonly SharedArrayBuffer[];
+  readonly counts: readonly number[];
+  /** Successors computed in finished chunks. */
+  readonly transitions: number;
+  /** Bit i: property i has something to report (an invariant or step property broken, a witness reached). */
+  readonly found: number;
+  /** A chunk abandoned half-way, to expand again after the table has grown (-1: none). */
+  readonly redo: number;
+}
+
+/** Whether the search stops at the first violation, and when it must stop anyway. */
+export interface ExpanderLimits {
+  readonly stopEarly: boolean;
+  /** Absolute time (ms since the epoch) at which to stop; Infinity for none. */
+  readonly deadline: number;
+  readonly maxMemoryBytes: number;
+}
+
+/** Why a thread set the stop flag. */
+export const STOP_VIOLATION = 1;
+export const STOP_TIMEOUT = 2;
+export const STOP_MEMORY = 3;
+
+/** Bit i is set when property i, an invariant or a witness, has something to report about `state`. */
+export function stateFindings<S>(properties: readonly Property<S>[], state: S): number {
+  let bits = 0;
+  for (let i = 0; i < properties.length; i++) {
+    const p = properties[i]!;
+    if ((p.kind === "always" && !p.holds(state)) || (p.kind === "sometimes" && p.reached(state))) bits |= 1 << i;
+  }
+  return bits;
+}
+
+export class LevelExpander<S, A> {
+  private readonly W: number;
+  private readonly current: Uint32Array;
+  private readonly scratchWords: Uint32Array;
+  private readonly state: S;
+  private readonly scratch: S;
+  private readonly actions: A[] = [];
+  private readonly fp = { hi: 0, lo: 0 };
+  private readonly stepProps: Array<readonly [Property<S, A> & { kind: "step" }, number]>;
+  private readonly stateProps: Array<readonly [Property<S, A>, number]>;
+  private readonly breaking: number;
+  private job: LevelJob | null = null;
+  private level: Uint32Array[] = [];
+  private redo: number[] = [];
+  private out: SharedArrayBuffer[] = [];
+  private outCounts: number[] = [];
+  private block: Uint32Array;
+  private blockBuffer: SharedArrayBuffer;
+  private filled = 0;
+  private free: SharedArrayBuffer[] = [];
+  private nextClockCheck = 0;
+
+  constructor(
+    private readonly ops: PackedOps<S, A>,
+    properties: readonly Property<S, A>[],
+    private readonly symmetry: boolean,
+    private readonly table: Uint32Array,
+    private readonly control: Int32Array,
+    private readonly limits: ExpanderLimits,
+    /** Called every 200 ms or so between chunks (for progress reports from the main thread). */
+    private readonly tick?: () => void,
+  ) {
+    this.W = ops.words;
+    this.current = new Uint32Array(this.W);
+    this.scratchWords = new Uint32Array(this.W);
+    this.state = ops.wrap(this.current);
+    this.scratch = ops.wrap(this.scratchWords);
+    this.stepProps = properties.flatMap((p, i) => (p.kind === "step" ? [[p, i] as const] : []));
+    this.stateProps = properties.flatMap((p, i) => (p.kind === "always" || p.kind === "sometimes" ? [[p, i] as const] : []));
+    // Findings that stop an early-stopping search.
+    this.breaking = properties.reduce((bits, p, i) => (p.kind === "always" || p.kind === "step" ? bits | (1 << i) : bits), 0);
+    this.blockBuffer = this.newBlock();
+    this.block = new Uint32Array(this.blockBuffer);
+  }
+
+  /** Blocks of a finished level, to be written over again. */
+  recycle(blocks: readonly SharedArrayBuffer[]): void {
+    // The first level's block is sized for the initial states only.
+    for (const b of blocks) if (b.byteLength === BLOCK_STATES * this.W * 4) this.free.push(b);
+  }
+
+  /** Starts (or resumes, after the table grew) a level. */
+  begin(job: LevelJob): void {
+    if (this.job?.blocks !== job.blocks) this.level = job.blocks.map((b) => new Uint32Array(b));
+    this.job = job;
+    this.redo = [...job.redo];
+  }
+
+  /** Expands chunks until the level is done, the table must grow, or the search must stop. */
+  run(): RoundReport {
+    const job = this.job!;
+    const chunks = job.chunks.length / 3;
+    const growAt = job.capacity * GROW_AT;
+    let transitions = 0;
+    let found = 0;
+    let status: RoundReport["status"] = "done";
+    let redo = -1;
+    for (;;) {
+      if (Atomics.load(this.control, STOP) !== 0 || this.mustStop()) {
+        status = "stop";
+        break;
+      }
+      if (Atomics.load(this.control, SIZE) > growAt) {
+        status = "grow";
+        break;
+      }
+      const c = this.redo.length > 0 ? this.redo.pop()! : Atomics.add(this.control, NEXT_CHUNK, 1);
+      if (c >= chunks) break;
+      const r = this.expandChunk(c, job);
+      found |= r.found;
+      if (r.found & this.breaking && this.limits.stopEarly) Atomics.store(this.control, STOP, STOP_VIOLATION);
+      if (r.transitions < 0) {
+        redo = c;
+        status = "grow";
+        break;
+      }
+      transitions += r.transitions;
+    }
+    // Hand over what this round wrote, the partly filled block included.
+    if (this.filled > 0) {
+      this.out.push(this.blockBuffer);
+      this.outCounts.push(this.filled);
+      this.blockBuffer = this.newBlock();
+      this.block = new Uint32Array(this.blockBuffer);
+      this.filled = 0;
+    }
+    const report: RoundReport = { status, blocks: this.out, counts: this.outCounts, transitions, found, redo };
+    this.out = [];
+    this.outCounts = [];
+    return report;
+  }
+
+  // Checks the clock and memory at most every 200 ms; sets the stop flag when a limit is reached.
+  private mustStop(): boolean {
+    const now = performance.timeOrigin + performance.now();
+    if (now < this.nextClockCheck) return false;
+    this.nextClockCheck = now + 200;
+    this.tick?.();
+    const reason = now > this.limits.deadline ? STOP_TIMEOUT : process.memoryUsage.rss() > this.limits.maxMemoryBytes ? STOP_MEMORY : 0;
+    if (reason === 0) return false;
+    Atomics.compareExchange(this.control, STOP, 0, reason);
+    return true;
+  }
+
+  // Expands one chunk. Returns the successors computed, or -1 if the table filled up part-way.
+  private expandChunk(c: number, job: LevelJob): { transitions: number; found: number } {
+    const { ops, W, current, scratchWords, state, scratch, actions, fp, table, control } = this;
+    const source = this.level[job.chunks[c * 3]!]!;
+    const end = job.chunks[c * 3 + 2]!;
+    const capacity = job.capacity;
+    const hardLimit = capacity * HARD_LIMIT;
+    let transitions = 0;
+    let found = 0;
+    let pending = 0;
+    for (let pos = job.chunks[c * 3 + 1]!; pos < end; pos++) {
+      for (let w = 0; w < W; w++) current[w] = source[pos * W + w]!;
+      const count = ops.actionsInto(state, actions);
+      for (let k = 0; k < count; k++) {
+        const action = actions[k]!;
+        for (let w = 0; w < W; w++) scratchWords[w] = current[w]!;
+        ops.nextInto(state, action, scratch);
+        transitions++;
+        for (let j = 0; j < this.stepProps.length; j++) {
+          const [p, i] = this.stepProps[j]!;
+          if (!p.holds(state, action, scratch)) found |= 1 << i;
+        }
+        if (this.symmetry) ops.canonicalizeInPlace!(scratch);
+        fingerprintWords(scratchWords, fp);
+        if (!insertFingerprint(table, capacity, fp.hi, fp.lo)) continue;
+        found |= this.flags(scratch);
+        this.append(scratchWords);
+        // The shared size is kept within 64 insertions a thread, so no thread can fill the table.
+        if (++pending === 64) {
+          const size = Atomics.add(control, SIZE, pending) + pending;
+          pending = 0;
+          if (size > hardLimit) return { transitions: -1, found };
+        }
+      }
+    }
+    Atomics.add(control, SIZE, pending);
+    return { transitions, found };
+  }
+
+  private flags(s: S): number {
+    let bits = 0;
+    for (let j = 0; j < this.stateProps.length; j++) {
+      const [p, i] = this.stateProps[j]!;
+      if (p.kind === "always" ? !p.holds(s) : p.kind === "sometimes" && p.reached(s)) bits |= 1 << i;
+    }
+    return bits;
+  }
+
+  private append(words: Uint32Array): void {
+    if (this.filled === BLOCK_STATES) {
+      this.out.push(this.blockBuffer);
+      this.outCounts.push(this.filled);
+      this.blockBuffer = this.newBlock();
+      this.block = new Uint32Array(this.blockBuffer);
+      this.filled = 0;
+    }
+    const at = this.filled * this.W;
+    for (let w = 0; w < this.W; w++) this.block[at + w] = words[w]!;
+    this.filled++;
+  }
+
+  private newBlock(): SharedArrayBuffer {
+    return this.free.pop() ?? new SharedArrayBuffer(BLOCK_STATES * this.W * 4);
+  }
+}
+

@@ -1,0 +1,61 @@
+import fc from "fast-check";
+import { Worker } from "node:worker_threads";
+import { describe, expect, it } from "vitest";
+import { grownCapacity, growInPlace, hasFingerprint, insertFingerprint, reserveTable } from "../../checker/fingerprint-set.js";
+
+const fingerprints = fc.array(fc.tuple(fc.nat(0xffffffff), fc.nat(0xffffffff)), { maxLength: 700 });
+
+describe("the shared fingerprint set", () => {
+  it("says new exactly once per fingerprint, and keeps every one through growth in place", () => {
+    fc.assert(
+      fc.property(fingerprints, fc.integer({ min: 2, max: 40 }), ([...fps], grow) => {
+        const table = reserveTable(1 << 14);
+        let capacity = 8;
+        const seen = new Set<string>();
+        for (const [hi, lo] of fps) {
+          // A zero half is stored as 1, so (0, x) and (1, x) are one fingerprint.
+          const key = `${hi || 1}:${lo || 1}`;
+          const bigger = grownCapacity(capacity, seen.size + 1, 1 << 14);
+          if (bigger > capacity) {
+            growInPlace(table, capacity, bigger);
+            capacity = bigger;
+          }
+          expect(insertFingerprint(table, capacity, hi, lo)).toBe(!seen.has(key));
+          seen.add(key);
+        }
+        // An arbitrary extra growth, to a size the policy would not pick.
+        growInPlace(table, capacity, capacity + grow);
+        capacity += grow;
+        for (const [hi, lo] of fps) expect(hasFingerprint(table, capacity, hi, lo)).toBe(true);
+        let stored = 0;
+        for (let s = 0; s < capacity; s++) if (table[s * 2] !== 0) stored++;
+        expect(stored).toBe(seen.size);
+        expect(seen.size).toBeLessThanOrEqual(capacity * 0.8 + 1);
+      }),
+    );
+  });
+
+  it("two threads inserting the same fingerprints at once store each exactly once", async () => {
+    const table = reserveTable(1 << 18);
+    const capacity = 200_000;
+    // Worker threads run the build (npm test builds first).
+    const module = new URL("../../dist/checker/fingerprint-set.js", import.meta.url).href;
+    const script = `
+      const { workerData, parentPort } = require("node:worker_threads");
+      import(${JSON.stringify(module)}).then(({ insertFingerprint }) => {
+        const t = new Uint32Array(workerData.buffer);
+        let fresh = 0;
+        for (let i = 0; i < 100000; i++) if (insertFingerprint(t, workerData.capacity, (Math.imul(i, 2654435761) >>> 0) | 1, (i * 7 + 1) >>> 0)) fresh++;
+        parentPort.postMessage(fresh);
+      });`;
+    const run = () =>
+      new Promise<number>((resolve, reject) => {
+        const w = new Worker(script, { eval: true, workerData: { buffer: table.buffer, capacity } });
+        w.once("message", resolve);
+        w.once("error", reject);
+      });
+    const [a, b] = await Promise.all([run(), run()]);
+    expect(a + b).toBe(100_000);
+  });
+});
+
