@@ -2,8 +2,9 @@
  * `npm run bench`: dnsmc against the reference checkers, SPIN and Rumur, on
  * the same state graph (bench/reference-models.ts), run alternately in the
  * same process tree. Prints, per configuration and checker: distinct states,
- * median wall time, distinct states per second, peak RSS, and dnsmc's ratio
- * to each reference; writes the same as JSON to bench/results/latest.json.
+ * median wall time, distinct states per second, peak RSS, and the ratio of
+ * dnsmc on one worker and on every core to each; then how much faster every
+ * core is than one. Writes the same as JSON to bench/results/latest.json.
  * Fails loudly when the checkers disagree on a state count (SPIN counts one
  * extra pre-initial state).
  *
@@ -16,7 +17,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -24,6 +25,9 @@ import { murphi, promela, REFERENCE_VARIANTS, type Config, type ReferenceVariant
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "..", "..", "..");
 const CLI = join(ROOT, "dist", "checker", "cli", "main.js");
+const CORES = availableParallelism();
+const DNSMC_ONE = "dnsmc (1 worker)";
+const DNSMC_ALL = `dnsmc (${CORES} workers)`;
 
 interface Measurement {
   readonly config: string;
@@ -131,21 +135,20 @@ function buildRunners(variant: ReferenceVariant, c: Config, symmetry: boolean): 
   const dir = mkdtempSync(join(work, `${variant}-`));
   const runners: Runner[] = [];
   const dnsmc = ["node", CLI, "check", "--variant", variant, "--enactors", String(c.enactors), "--endpoints", String(c.endpoints), "--plans", String(c.plans), "--keep", String(c.keep)];
-  runners.push({
-    name: "dnsmc",
-    command: [...dnsmc, "--continue", "--no-properties", "--no-write", "--json", "--timeout", String(timeout), ...(symmetry ? ["--symmetry"] : [])],
-    extraStates: 0,
-    parse: (s) => {
-      const j = JSON.parse(s) as { distinctStates: number; complete: boolean };
-      return j.complete ? j.distinctStates : null;
-    },
-  });
+  const parse = (s: string) => {
+    const j = JSON.parse(s) as { distinctStates: number; complete: boolean };
+    return j.complete ? j.distinctStates : null;
+  };
+  const flags = ["--continue", "--no-properties", "--no-write", "--json", "--timeout", String(timeout), ...(symmetry ? ["--symmetry"] : [])];
+  // One worker (one core) is what the single-core targets compare; the default uses every core.
+  runners.push({ name: DNSMC_ONE, command: [...dnsmc, ...flags, "--workers", "1"], extraStates: 0, parse });
+  if (CORES > 1) runners.push({ name: DNSMC_ALL, command: [...dnsmc, ...flags, "--workers", String(CORES)], extraStates: 0, parse });
   if (values.generic) {
     runners.push({
       name: "dnsmc (generic path)",
-      command: [...dnsmc, "--continue", "--no-properties", "--no-write", "--json", "--generic", "--timeout", String(timeout), ...(symmetry ? ["--symmetry"] : [])],
+      command: [...dnsmc, ...flags, "--generic"],
       extraStates: 0,
-      parse: runners[0]!.parse,
+      parse,
     });
   }
   if (!symmetry) {
@@ -180,11 +183,14 @@ function measure(command: string[], limitSeconds: number): { stdout: string; sec
   return { stdout: r.stdout ?? "", seconds, peakRssMb: rssKb / 1024, ...(failed ? { failed } : {}) };
 }
 
+// Two ratio columns: dnsmc on one worker, and on every core, against each row (states per second).
 function printTable(rows: readonly Measurement[]): void {
-  const header = ["config", "variant", "checker", "distinct states", "wall s (median)", "states/s", "peak RSS MB", "dnsmc ÷ this"];
+  const header = ["config", "variant", "checker", "distinct states", "wall s (median)", "states/s", "peak RSS MB", "1 worker ÷ this", `${CORES} workers ÷ this`];
   const lines = rows.map((r) => {
-    const dnsmc = rows.find((x) => x.config === r.config && x.variant === r.variant && x.symmetry === r.symmetry && x.checker === "dnsmc");
-    const ratio = dnsmc?.statesPerSecond && r.statesPerSecond ? (dnsmc.statesPerSecond / r.statesPerSecond).toFixed(2) : "-";
+    const ratio = (name: string) => {
+      const d = rows.find((x) => x.config === r.config && x.variant === r.variant && x.symmetry === r.symmetry && x.checker === name);
+      return d === r ? "" : d?.statesPerSecond && r.statesPerSecond ? (d.statesPerSecond / r.statesPerSecond).toFixed(2) : "-";
+    };
     return [
       r.config + (r.symmetry ? " sym" : ""),
       r.variant,
@@ -193,11 +199,17 @@ function printTable(rows: readonly Measurement[]): void {
       r.medianSeconds?.toFixed(2) ?? "-",
       r.statesPerSecond ? Math.round(r.statesPerSecond).toLocaleString("en-US") : "-",
       r.peakRssMb?.toFixed(0) ?? "-",
-      r.checker === "dnsmc" ? "" : ratio,
+      ratio(DNSMC_ONE),
+      ratio(DNSMC_ALL),
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   for (const l of [header, ...lines]) console.log(l.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd());
+  // The speed-up of every core over one, per configuration.
+  for (const r of rows.filter((x) => x.checker === DNSMC_ALL)) {
+    const one = rows.find((x) => x.config === r.config && x.variant === r.variant && x.symmetry === r.symmetry && x.checker === DNSMC_ONE);
+    if (one?.statesPerSecond && r.statesPerSecond) console.log(`${r.config}${r.symmetry ? " sym" : ""} ${r.variant}: ${CORES} workers are ${(r.statesPerSecond / one.statesPerSecond).toFixed(2)} times as fast as 1`);
+  }
 }
 
 function ensureTools(): void {

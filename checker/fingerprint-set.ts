@@ -58,8 +58,9 @@ function home(hi: number, lo: number, capacity: number): number {
  * several threads at once on the same table.
  */
 export function insertFingerprint(table: Uint32Array, capacity: number, hi: number, lo: number): boolean {
-  if (hi === 0) hi = 1;
-  if (lo === 0) lo = 1;
+  // As unsigned 32-bit integers, the way the table gives them back.
+  hi = hi >>> 0 || 1;
+  lo = lo >>> 0 || 1;
   let slot = home(hi, lo, capacity);
   for (;;) {
     const at = slot * 2;
@@ -83,8 +84,8 @@ export function insertFingerprint(table: Uint32Array, capacity: number, hi: numb
 
 /** True if the fingerprint is in the table (single-threaded use: tests and checks). */
 export function hasFingerprint(table: Uint32Array, capacity: number, hi: number, lo: number): boolean {
-  if (hi === 0) hi = 1;
-  if (lo === 0) lo = 1;
+  hi = hi >>> 0 || 1;
+  lo = lo >>> 0 || 1;
   let slot = home(hi, lo, capacity);
   for (;;) {
     const at = slot * 2;

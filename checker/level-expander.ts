@@ -185,7 +185,9 @@ export class LevelExpander<S, A> {
 
   // Expands one chunk. Returns the successors computed, or -1 if the table filled up part-way.
   private expandChunk(c: number, job: LevelJob): { transitions: number; found: number } {
-    const { ops, W, current, scratchWords, state, scratch, actions, fp, table, control } = this;
+    const { ops, W, current, scratchWords, state, scratch, actions, fp, table, control, stepProps, symmetry } = this;
+    const steps = stepProps.length;
+    const judged = this.stateProps.length > 0;
     const source = this.level[job.chunks[c * 3]!]!;
     const end = job.chunks[c * 3 + 2]!;
     const capacity = job.capacity;
@@ -194,21 +196,22 @@ export class LevelExpander<S, A> {
     let found = 0;
     let pending = 0;
     for (let pos = job.chunks[c * 3 + 1]!; pos < end; pos++) {
-      for (let w = 0; w < W; w++) current[w] = source[pos * W + w]!;
+      const from = pos * W;
+      for (let w = 0; w < W; w++) current[w] = source[from + w]!;
       const count = ops.actionsInto(state, actions);
+      transitions += count;
       for (let k = 0; k < count; k++) {
         const action = actions[k]!;
         for (let w = 0; w < W; w++) scratchWords[w] = current[w]!;
         ops.nextInto(state, action, scratch);
-        transitions++;
-        for (let j = 0; j < this.stepProps.length; j++) {
-          const [p, i] = this.stepProps[j]!;
+        for (let j = 0; j < steps; j++) {
+          const [p, i] = stepProps[j]!;
           if (!p.holds(state, action, scratch)) found |= 1 << i;
         }
-        if (this.symmetry) ops.canonicalizeInPlace!(scratch);
+        if (symmetry) ops.canonicalizeInPlace!(scratch);
         fingerprintWords(scratchWords, fp);
         if (!insertFingerprint(table, capacity, fp.hi, fp.lo)) continue;
-        found |= this.flags(scratch);
+        if (judged) found |= this.flags(scratch);
         this.append(scratchWords);
         // The shared size is kept within 64 insertions a thread, so no thread can fill the table.
         if (++pending === 64) {
