@@ -8,7 +8,7 @@
  * Fails loudly when the checkers disagree on a state count (SPIN counts one
  * extra pre-initial state).
  *
- *   npm run bench -- [--config E,N,G,K ...] [--variant V ...] [--repeat R] [--timeout SECONDS] [--symmetry | --symmetric-only] [--generic]
+ *   npm run bench -- [--config E,N,G,K ...] [--variant V ...] [--repeat R] [--timeout SECONDS] [--symmetry | --symmetric-only] [--generic] [--out FILE]
  *
  * --generic adds dnsmc through its generic object path (`dnsmc check --generic`),
  * to show what the packed fast path buys. --growth instead prints how dnsmc's
@@ -51,6 +51,7 @@ const { values } = parseArgs({
     generic: { type: "boolean" },
     growth: { type: "boolean" },
     "symmetric-only": { type: "boolean" },
+    out: { type: "string" },
   },
 });
 const configs: Config[] = (values.config ?? ["3,2,5,1", "3,3,8,1"]).map((c) => {
@@ -119,7 +120,7 @@ for (const c of configs) {
 printTable(results);
 const out = join(ROOT, "bench", "results");
 mkdirSync(out, { recursive: true });
-const file = values["symmetric-only"] ? "latest-symmetric.json" : "latest.json";
+const file = values.out ?? (values["symmetric-only"] ? "latest-symmetric.json" : "latest.json");
 writeFileSync(join(out, file), JSON.stringify({ machine: machine(), repeat, results }, null, 2) + "\n");
 console.log(`\nwritten: bench/results/${file}`);
 

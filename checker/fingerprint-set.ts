@@ -20,9 +20,8 @@
  *   its traces from a file rather than from the fingerprint set.
  *
  * Both halves of a stored fingerprint are non-zero (0 marks an empty slot): a
- * zero half is stored as 1, which merges fingerprints with probability 2^-31
- * per state, well below the collision probability of the fingerprints
- * themselves (README, "Fingerprint collisions").
+ * zero half is stored as 1, so two halves match with probability
+ * 2^-32 (1 + 2^-31) instead of 2^-32 (README, "Fingerprint collisions").
  */
 
 /** Load at which the table grows between chunks of work. */
