@@ -160,7 +160,8 @@ function buildRunners(variant: ReferenceVariant, c: Config, symmetry: boolean): 
       name: "spin",
       command: ["sh", "-c", `cd ${dir} && ./pan -E -m10000000 -w26`],
       extraStates: 1,
-      parse: (s) => number(/(\d+) states, stored/.exec(s)?.[1]),
+      // Out of memory (MEMLIM), SPIN still prints the counts of the partial search: not a complete count.
+      parse: (s) => (/out of memory/i.test(s) ? null : number(/(\d+) states, stored/.exec(s)?.[1])),
     });
   }
   writeFileSync(join(dir, "model.m"), murphi(variant, c, symmetry));
