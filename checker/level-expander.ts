@@ -78,8 +78,9 @@ export class LevelExpander<S, A> {
   private readonly actions: A[] = [];
   private readonly fp = { hi: 0, lo: 0 };
   private readonly stepProps: Array<readonly [Property<S, A> & { kind: "step" }, number]>;
-  private readonly stateProps: Array<readonly [Property<S, A>, number]>;
   private readonly breaking: number;
+  /** Whether new states are judged at all (any invariant or witness). */
+  private readonly judged: boolean;
   private job: LevelJob | null = null;
   private level: Uint32Array[] = [];
   private redo: number[] = [];
@@ -93,7 +94,7 @@ export class LevelExpander<S, A> {
 
   constructor(
     private readonly ops: PackedOps<S, A>,
-    properties: readonly Property<S, A>[],
+    private readonly properties: readonly Property<S, A>[],
     private readonly symmetry: boolean,
     private readonly table: Uint32Array,
     private readonly control: Int32Array,
@@ -107,7 +108,7 @@ export class LevelExpander<S, A> {
     this.state = ops.wrap(this.current);
     this.scratch = ops.wrap(this.scratchWords);
     this.stepProps = properties.flatMap((p, i) => (p.kind === "step" ? [[p, i] as const] : []));
-    this.stateProps = properties.flatMap((p, i) => (p.kind === "always" || p.kind === "sometimes" ? [[p, i] as const] : []));
+    this.judged = properties.some((p) => p.kind === "always" || p.kind === "sometimes");
     // Findings that stop an early-stopping search.
     this.breaking = properties.reduce((bits, p, i) => (p.kind === "always" || p.kind === "step" ? bits | (1 << i) : bits), 0);
     this.blockBuffer = this.newBlock();
@@ -158,13 +159,7 @@ export class LevelExpander<S, A> {
       transitions += r.transitions;
     }
     // Hand over what this round wrote, the partly filled block included.
-    if (this.filled > 0) {
-      this.out.push(this.blockBuffer);
-      this.outCounts.push(this.filled);
-      this.blockBuffer = this.newBlock();
-      this.block = new Uint32Array(this.blockBuffer);
-      this.filled = 0;
-    }
+    if (this.filled > 0) this.seal();
     const report: RoundReport = { status, blocks: this.out, counts: this.outCounts, transitions, found, redo };
     this.out = [];
     this.outCounts = [];
@@ -187,7 +182,7 @@ export class LevelExpander<S, A> {
   private expandChunk(c: number, job: LevelJob): { transitions: number; found: number } {
     const { ops, W, current, scratchWords, state, scratch, actions, fp, table, control, stepProps, symmetry } = this;
     const steps = stepProps.length;
-    const judged = this.stateProps.length > 0;
+    const judged = this.judged;
     const source = this.level[job.chunks[c * 3]!]!;
     const end = job.chunks[c * 3 + 2]!;
     const capacity = job.capacity;
@@ -211,7 +206,7 @@ export class LevelExpander<S, A> {
         if (symmetry) ops.canonicalizeInPlace!(scratch);
         fingerprintWords(scratchWords, fp);
         if (!insertFingerprint(table, capacity, fp.hi, fp.lo)) continue;
-        if (judged) found |= this.flags(scratch);
+        if (judged) found |= stateFindings(this.properties, scratch);
         this.append(scratchWords);
         // The shared size is kept within 64 insertions a thread, so no thread can fill the table.
         if (++pending === 64) {
@@ -225,26 +220,20 @@ export class LevelExpander<S, A> {
     return { transitions, found };
   }
 
-  private flags(s: S): number {
-    let bits = 0;
-    for (let j = 0; j < this.stateProps.length; j++) {
-      const [p, i] = this.stateProps[j]!;
-      if (p.kind === "always" ? !p.holds(s) : p.kind === "sometimes" && p.reached(s)) bits |= 1 << i;
-    }
-    return bits;
-  }
-
   private append(words: Uint32Array): void {
-    if (this.filled === BLOCK_STATES) {
-      this.out.push(this.blockBuffer);
-      this.outCounts.push(this.filled);
-      this.blockBuffer = this.newBlock();
-      this.block = new Uint32Array(this.blockBuffer);
-      this.filled = 0;
-    }
+    if (this.filled === BLOCK_STATES) this.seal();
     const at = this.filled * this.W;
     for (let w = 0; w < this.W; w++) this.block[at + w] = words[w]!;
     this.filled++;
+  }
+
+  // Moves the current block to the output and starts a fresh one.
+  private seal(): void {
+    this.out.push(this.blockBuffer);
+    this.outCounts.push(this.filled);
+    this.blockBuffer = this.newBlock();
+    this.block = new Uint32Array(this.blockBuffer);
+    this.filled = 0;
   }
 
   private newBlock(): SharedArrayBuffer {

@@ -31,7 +31,7 @@ export class FingerprintStore {
 
   constructor(initialCapacity = 1 << 12) {
     const slots = 1 << Math.ceil(Math.log2(Math.max(16, initialCapacity * 2)));
-    this.table = sharedWords(slots * 3);
+    this.table = new Uint32Array(slots * 3);
     this.mask = slots - 1;
     const perState = (slots * 3) >>> 2;
     this.parents = new Uint32Array(perState);
@@ -105,14 +105,6 @@ export class FingerprintStore {
     return path.reverse();
   }
 
-  /**
-   * The table as shared memory, for worker threads that only look states up
-   * (see parallel.ts). A later growth replaces it; ask again after one.
-   */
-  get shared(): { readonly table: Uint32Array; readonly mask: number } {
-    return { table: this.table, mask: this.mask };
-  }
-
   /** Bytes held by the store's arrays. */
   get bytes(): number {
     return this.table.byteLength + this.parents.byteLength + this.actionIndices.byteLength + this.slotOf.byteLength;
@@ -122,7 +114,7 @@ export class FingerprintStore {
   private grow(): void {
     const old = this.table;
     const slots = (this.mask + 1) * 2;
-    const t = sharedWords(slots * 3);
+    const t = new Uint32Array(slots * 3);
     this.mask = slots - 1;
     for (let at = 0; at < old.length; at += 3) {
       const entry = old[at + 2]!;
@@ -147,22 +139,4 @@ export class FingerprintStore {
 function extend<T extends Uint32Array | Uint16Array>(from: T, to: T): T {
   to.set(from);
   return to;
-}
-
-// The table lives in shared memory so worker threads can read it without copies.
-function sharedWords(length: number): Uint32Array {
-  return new Uint32Array(new SharedArrayBuffer(length * 4));
-}
-
-/** Looks a fingerprint up in a table handed out by {@link FingerprintStore.shared}: true if present. */
-export function sharedHas(table: Uint32Array, mask: number, hi: number, lo: number): boolean {
-  let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
-  for (;;) {
-    const at = slot * 3;
-    // Plain reads suffice: a slot only ever goes from empty to a fixed fingerprint, so a torn or early
-    // read can only miss a state (which the main thread then finds), never invent one.
-    if (table[at + 2] === 0) return false;
-    if (table[at + 1] === lo && table[at] === hi) return true;
-    slot = (slot + 1) & mask;
-  }
 }
