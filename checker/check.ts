@@ -6,7 +6,8 @@
  */
 import { codecFor, type StateCodec } from "./codec.js";
 import { explore, ModelFailure, type Exploration, type Finding, type SearchLimits } from "./explore.js";
-import { canSearchLevels, searchLevels, type LevelOutcome, type WorkerSource } from "./parallel.js";
+import { canSearchLevels, searchLevels, type LevelOutcome } from "./parallel.js";
+import { WorkerPool, type WorkerSource } from "./worker-pool.js";
 import type { Strategy } from "./frontier.js";
 import type { Model } from "./model.js";
 import type { History, Property } from "./property.js";
@@ -47,10 +48,16 @@ export interface CheckOptions<S, A> {
   /**
    * Threads for the level-synchronous search of a packed model (default 1).
    * More than one needs `workerSource`, from which each thread rebuilds the
-   * model.
+   * model, or `workerPool`.
    */
   readonly workers?: number;
   readonly workerSource?: WorkerSource;
+  /**
+   * Worker threads started beforehand (so that they load the model while the
+   * caller does): the search uses them in place of `workers` and
+   * `workerSource`, and closes them when it ends.
+   */
+  readonly workerPool?: WorkerPool;
 }
 
 /** A snapshot of a running search, for progress displays. */
@@ -74,12 +81,22 @@ export interface Progress {
  */
 export async function check<S, A>(model: Model<S, A>, options: CheckOptions<S, A> = {}): Promise<CheckResult<S, A>> {
   const workers = options.workers ?? 1;
-  if (options.fastPath === false || (workers > 1 && !options.workerSource)) return checkSync(model, options);
-  return checkWith(model, options, async (codec, properties, limits) => {
-    if (!canSearchLevels(model as Model<unknown, unknown>, codec as StateCodec<unknown>, properties, limits)) return explore(model, codec, properties, limits);
-    const outcome = await searchLevels(model, codec, properties, limits, workers, options.workerSource);
-    return withTraces(model, codec, properties, limits, outcome);
-  });
+  const source = options.workerSource;
+  if (options.workerPool && options.workerPool.symmetry !== (options.symmetry ?? false)) {
+    await options.workerPool.close();
+    throw new Error("check: the worker pool must have loaded the model, with the check's symmetry setting.");
+  }
+  const pool = options.workerPool ?? (workers > 1 && source && options.fastPath !== false ? WorkerPool.load(source, workers - 1, options.symmetry ?? false) : null);
+  try {
+    if (options.fastPath === false || (workers > 1 && !pool)) return checkSync(model, options);
+    return await checkWith(model, options, async (codec, properties, limits) => {
+      if (!canSearchLevels(model as Model<unknown, unknown>, codec as StateCodec<unknown>, properties, limits)) return explore(model, codec, properties, limits);
+      const outcome = await searchLevels(model, codec, properties, limits, pool);
+      return withTraces(model, codec, properties, limits, outcome);
+    });
+  } finally {
+    await pool?.close();
+  }
 }
 
 /**

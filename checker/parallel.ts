@@ -22,7 +22,6 @@
  * recoverable properties (which need every edge of the graph).
  */
 import { availableParallelism, totalmem } from "node:os";
-import { Worker } from "node:worker_threads";
 import type { StateCodec } from "./codec.js";
 import { fingerprintWords } from "./fingerprint.js";
 import { grownCapacity, growInPlace, INITIAL_SLOTS, insertFingerprint, maxSlotsFor, reserveTable } from "./fingerprint-set.js";
@@ -30,7 +29,7 @@ import type { SearchLimits } from "./explore.js";
 import {
   CONTROL_SLOTS,
   LevelExpander,
-  NEXT_CHUNK,
+  resetShares,
   SIZE,
   STOP,
   STOP_MEMORY,
@@ -38,29 +37,11 @@ import {
   STOP_VIOLATION,
   stateFindings,
   type ExpanderLimits,
-  type LevelJob,
-  type RoundReport,
 } from "./level-expander.js";
 import type { Model, PackedOps } from "./model.js";
 import type { Property } from "./property.js";
 import type { StopReason } from "./result.js";
-
-/** How worker threads rebuild the model: a module exporting `workerModel(spec)` and its argument. */
-export interface WorkerSource {
-  readonly module: string;
-  readonly spec: unknown;
-}
-
-/** What a worker thread is started with. */
-export interface WorkerInit {
-  readonly module: string;
-  readonly spec: unknown;
-  readonly symmetry: boolean;
-  /** The fingerprint set's memory (a buffer, not a view: views over 4 GB do not survive the copy to a worker). */
-  readonly table: SharedArrayBuffer;
-  readonly control: Int32Array;
-  readonly limits: ExpanderLimits;
-}
+import type { Thread, WorkerPool } from "./worker-pool.js";
 
 /** The outcome of a level-synchronous search. */
 export interface LevelOutcome {
@@ -95,23 +76,15 @@ export function canSearchLevels(model: Model<unknown, unknown>, codec: StateCode
 }
 
 /** Levels smaller than this are expanded by the main thread alone. */
-const SMALL_LEVEL = 16384;
+const SMALL_LEVEL = 4096;
 
-// One thread's side of a round: in this thread, or a worker thread.
-interface Thread {
-  readonly ready: boolean;
-  round(job: LevelJob, recycle: readonly SharedArrayBuffer[]): Promise<RoundReport>;
-  close(): Promise<void>;
-}
-
-/** Explores `model` level by level on `workers` threads (one: in this thread, without a source). */
+/** Explores `model` level by level on this thread and the pool's worker threads (none: this thread alone). */
 export async function searchLevels<S, A>(
   model: Model<S, A>,
   codec: StateCodec<S>,
   properties: readonly Property<S, A>[],
   limits: SearchLimits,
-  workers: number,
-  source: WorkerSource | undefined,
+  workers: WorkerPool | null,
 ): Promise<LevelOutcome> {
   const ops = model.packed as PackedOps<S, A>;
   const W = ops.words;
@@ -120,6 +93,7 @@ export async function searchLevels<S, A>(
   let capacity = INITIAL_SLOTS;
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
   const started = performance.now();
+  if (process.env.DNSMC_DEBUG) console.error(`level search starts at ${started.toFixed(0)} ms since process start`);
   const expanderLimits: ExpanderLimits = {
     stopEarly: limits.stopEarly,
     deadline: limits.deadline === Infinity ? Infinity : performance.timeOrigin + limits.deadline,
@@ -160,7 +134,8 @@ export async function searchLevels<S, A>(
   // This thread is one of the workers: it expands small levels alone (the first ones, while the worker threads start up and
   // compile), and takes chunks of big ones alongside the worker threads, after handing them their round (so it comes last).
   const here = inProcess(ops, properties, codec.symmetric, table, control, expanderLimits, () => progress());
-  const pool: Thread[] = workers === 1 || !source ? here : [...startWorkers(workers - 1, source, codec.symmetric, table, control, expanderLimits), ...here];
+  workers?.setUp({ table: table.buffer as SharedArrayBuffer, control, limits: expanderLimits });
+  const pool: readonly Thread[] = workers ? [...workers.threads, ...here] : here;
   const frontierSize = () => levelCounts.reduce((a, b) => a + b, 0);
   // Reported about once a second: from a timer while this thread waits for the others, and between its own chunks.
   let lastProgress = started;
@@ -182,7 +157,8 @@ export async function searchLevels<S, A>(
       if (pool.some((t) => !t.ready)) await new Promise((resolve) => setImmediate(resolve));
       const threads = frontierSize() < SMALL_LEVEL ? here : pool.filter((t) => t.ready);
       const chunks = chunksOf(levelCounts, threads.length);
-      control[NEXT_CHUNK] = 0;
+      const shares = sharesOf(chunks.length / 3, threads.length);
+      resetShares(control, threads.length);
       let redo: number[] = [];
       const nextBlocks: SharedArrayBuffer[] = [];
       const nextCounts: number[] = [];
@@ -198,10 +174,11 @@ export async function searchLevels<S, A>(
           stopReason = "max-memory";
           break;
         }
-        const job: LevelJob = { blocks: levelBlocks, chunks, depth, capacity, redo: [] };
+        const job = { blocks: levelBlocks, chunks, shares, depth, capacity };
         const share = Math.ceil(recycle.length / threads.length);
         // Map calls every round() in order: the worker threads get their messages before this thread starts on its share.
-        const reports = await Promise.all(threads.map((t, i) => t.round(i === 0 ? { ...job, redo } : job, recycle.slice(i * share, (i + 1) * share))));
+        const reports = await Promise.all(threads.map((t, i) => t.round({ ...job, self: i, redo: i === 0 ? redo : [] }, recycle.slice(i * share, (i + 1) * share))));
+        if (process.env.DNSMC_DEBUG) console.error(`  per thread: ${reports.map((r) => `${r.transitions} successors in ${r.busyMs.toFixed(0)} ms`).join(", ")}`);
         recycle = [];
         redo = [];
         for (const r of reports) {
@@ -229,7 +206,6 @@ export async function searchLevels<S, A>(
     failure = { depth, message: (error as Error).message ?? String(error) };
   } finally {
     if (timer) clearInterval(timer);
-    await Promise.all(pool.map((t) => t.close()));
   }
   return {
     distinctStates: Atomics.load(control, SIZE),
@@ -240,6 +216,16 @@ export async function searchLevels<S, A>(
     storeBytes: capacity * 8,
     ...(failure ? { failure } : {}),
   };
+}
+
+// Chunk index ranges [start, end) of `threads` equal shares of `chunks` chunks.
+function sharesOf(chunks: number, threads: number): Int32Array {
+  const shares = new Int32Array(new SharedArrayBuffer(threads * 8));
+  for (let i = 0; i < threads; i++) {
+    shares[2 * i] = Math.floor((chunks * i) / threads);
+    shares[2 * i + 1] = Math.floor((chunks * (i + 1)) / threads);
+  }
+  return shares;
 }
 
 // Chunks of a level as (block, start, end) triples: about 16 a thread, at most 1024 states each.
@@ -272,49 +258,6 @@ function inProcess<S, A>(
       expander.begin(job);
       return expander.run();
     },
-    close: async () => {},
   };
   return [thread];
-}
-
-function startWorkers(count: number, source: WorkerSource, symmetry: boolean, table: Uint32Array, control: Int32Array, limits: ExpanderLimits): Thread[] {
-  const init: WorkerInit = { module: source.module, spec: source.spec, symmetry, table: table.buffer as SharedArrayBuffer, control, limits };
-  return Array.from({ length: count }, () => {
-    const worker = new Worker(new URL("./parallel-worker.js", import.meta.url), { workerData: init });
-    let pending: { resolve: (r: RoundReport) => void; reject: (e: Error) => void } | null = null;
-    let broken: Error | null = null;
-    let ready = false;
-    const fail = (e: Error) => {
-      broken ??= e;
-      pending?.reject(e);
-      pending = null;
-    };
-    worker.on("message", (m: RoundReport | { error: string } | { ready: true }) => {
-      if ("ready" in m) {
-        ready = true;
-        return;
-      }
-      const p = pending;
-      pending = null;
-      if ("error" in m) p?.reject(new Error(m.error));
-      else p?.resolve(m);
-    });
-    worker.on("error", fail);
-    worker.on("exit", (code) => fail(new Error(`worker thread exited with code ${code}`)));
-    return {
-      get ready() {
-        return ready || broken !== null;
-      },
-      round: (job, recycle) =>
-        new Promise<RoundReport>((resolve, reject) => {
-          if (broken) return reject(broken);
-          pending = { resolve, reject };
-          worker.postMessage({ job, recycle });
-        }),
-      close: async () => {
-        worker.removeAllListeners("exit");
-        await worker.terminate();
-      },
-    };
-  });
 }

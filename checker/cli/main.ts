@@ -5,45 +5,48 @@
  * process's exit code.
  */
 import { readFileSync } from "node:fs";
-import { ciCommand } from "./commands/ci.js";
-import { diffCommand } from "./commands/diff.js";
-import { checkCommand } from "./commands/check.js";
-import { helpCommand } from "./commands/help.js";
-import { listCommand } from "./commands/list.js";
-import { replayCommand } from "./commands/replay.js";
-import { simulateCommand } from "./commands/simulate.js";
-import { viewCommand } from "./commands/view.js";
 import { EXIT, UsageError } from "./exit-codes.js";
 import { processOutput, type Output } from "./output.js";
+import { startEarlyWorkers } from "./early-workers.js";
+import type { WorkerPool } from "../worker-pool.js";
 
-const COMMANDS: Record<string, (args: readonly string[], io: Output) => Promise<number> | number> = {
-  check: checkCommand,
-  ci: ciCommand,
-  diff: diffCommand,
-  list: listCommand,
-  replay: replayCommand,
-  simulate: simulateCommand,
-  view: viewCommand,
-  help: helpCommand,
+type Command = (args: readonly string[], io: Output, early: WorkerPool | null) => Promise<number> | number;
+
+// Each command's module is loaded when it runs: start-up time is paid on every run, and `check` does not need `view`.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import("./commands/check.js")).checkCommand,
+  ci: async () => (await import("./commands/ci.js")).ciCommand,
+  diff: async () => (await import("./commands/diff.js")).diffCommand,
+  list: async () => (await import("./commands/list.js")).listCommand,
+  replay: async () => (await import("./commands/replay.js")).replayCommand,
+  simulate: async () => (await import("./commands/simulate.js")).simulateCommand,
+  view: async () => (await import("./commands/view.js")).viewCommand,
+  help: async () => (await import("./commands/help.js")).helpCommand,
 };
+
+async function help(args: readonly string[], io: Output): Promise<number> {
+  return (await COMMANDS.help!())(args, io, null);
+}
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export async function main(argv: readonly string[], io: Output = processOutput): Promise<number> {
   const [command, ...args] = argv;
-  if (command === undefined || command === "--help" || command === "-h") return helpCommand([], io);
+  if (command === undefined || command === "--help" || command === "-h") return help([], io);
   if (command === "--version") {
     const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
     io.out(pkg.version);
     return EXIT.ok;
   }
-  const run = COMMANDS[command];
-  if (!run) {
+  const load = COMMANDS[command];
+  if (!load) {
     io.err(`dnsmc: unknown command "${command}". The commands are: ${Object.keys(COMMANDS).join(", ")}. Run \`dnsmc help\` for usage.`);
     return EXIT.usage;
   }
-  if (args.includes("--help") || args.includes("-h")) return helpCommand([command], io);
+  if (args.includes("--help") || args.includes("-h")) return help([command], io);
+  // Started before the command's code loads; the command takes them over or closes them, and so does this, to be sure.
+  const early = command === "check" ? startEarlyWorkers(args) : null;
   try {
-    return await run(args, io);
+    return await (await load())(args, io, early);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`dnsmc ${command}: ${error.message}`);
@@ -52,6 +55,8 @@ export async function main(argv: readonly string[], io: Output = processOutput):
     io.err(`dnsmc ${command}: internal error: ${(error as Error)?.message ?? String(error)}. This is a bug in dnsmc; please report it with the command you ran.`);
     if (args.includes("--verbose")) io.err((error as Error)?.stack ?? "");
     return EXIT.usage;
+  } finally {
+    await early?.close();
   }
 }
 

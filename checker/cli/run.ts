@@ -47,9 +47,16 @@ export async function runCheck(
   properties: readonly Property[],
   options: Omit<CheckOptions<unknown, unknown>, "properties">,
 ): Promise<Run> {
-  const model = buildModel(loaded, variant, params);
-  if (options.symmetry && !model.canonical) {
-    throw new UsageError(`--symmetry needs the model to define canonical(state); ${loaded.family.name} does not.`);
+  let model: Model<unknown, unknown>;
+  try {
+    model = buildModel(loaded, variant, params);
+    if (options.symmetry && !model.canonical) {
+      throw new UsageError(`--symmetry needs the model to define canonical(state); ${loaded.family.name} does not.`);
+    }
+  } catch (error) {
+    // check() closes the pool it is given; here it never gets it.
+    await options.workerPool?.close();
+    throw error;
   }
   const result = await check(model, { ...options, properties });
   return { model, result };

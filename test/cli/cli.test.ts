@@ -93,6 +93,29 @@ describe("dnsmc check", () => {
     expect(dnsmc(["check", "--workers", "0"]).stderr).toContain("--workers must be an integer from 1 to 64");
   });
 
+  it("worker threads started before the options are parsed: the level search on two threads agrees with one", () => {
+    const run = (...workers: string[]) => {
+      const r = dnsmc(["check", "--variant", "incident", "--plans", "6", "--continue", "--no-write", "--json", "--no-properties", ...workers]);
+      const { elapsedMs: _e, ...rest } = JSON.parse(r.stdout);
+      return [r.code, rest];
+    };
+    const one = run("--workers", "1");
+    expect(one[1]).toMatchObject({ complete: true });
+    expect(run("--workers", "2")).toEqual(one);
+    expect(run("--workers=2")).toEqual(one);
+    expect(run("--workers", "3")).toEqual(one);
+  });
+
+  it("a usage error after the worker threads started still ends the process at once", () => {
+    const started = performance.now();
+    const r = dnsmc(["check", "--workers", "2", "--variant", "nope"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Unknown variant "nope"');
+    const rejected = dnsmc(["check", "--workers", "2", "--enactors", "99"]);
+    expect(rejected.code).toBe(2);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
   it("--verbose adds the model's stack trace to a model error", () => {
     const r = dnsmc(["check", "--model", "test/fixtures/throws.mjs", "--no-write", "--verbose"]);
     expect(r.code).toBe(2);

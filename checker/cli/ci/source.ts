@@ -2,6 +2,7 @@
 import { loadModelFile, loadProject, type LoadedFamily } from "../load.js";
 import { findProject } from "../project.js";
 import { UsageError } from "../exit-codes.js";
+import { WORKER_MODEL } from "../early-workers.js";
 import type { MatrixEntry } from "./matrix.js";
 
 /** A `--model` file, or the project found from a folder. */
@@ -24,7 +25,7 @@ export function entryOptions(source: FamilySource, entry: MatrixEntry, propertie
       ? {
           workers: entry.workers,
           workerSource: {
-            module: new URL("../worker-model.js", import.meta.url).href,
+            module: WORKER_MODEL,
             spec: { source, variant: entry.variant, params: entry.parameters, properties },
           },
         }

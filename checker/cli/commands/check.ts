@@ -8,7 +8,9 @@ import { traceToText } from "../../report/text.js";
 import { minimize } from "../minimize.js";
 import { progressLine } from "../../report/progress.js";
 import type { Property } from "../../property.js";
-import type { WorkerSource } from "../../parallel.js";
+import { WorkerPool } from "../../worker-pool.js";
+import { WORKER_MODEL } from "../early-workers.js";
+import type { WorkerModelSpec } from "../worker-model.js";
 import type { ProjectConfig } from "../project.js";
 import { peekModelFlag, type CheckCommandOptions } from "../options.js";
 import { resolve } from "node:path";
@@ -19,11 +21,16 @@ import type { Output } from "../output.js";
 import { runCheck, selectProperties } from "../run.js";
 
 /** Runs `dnsmc check ARGS`; returns the exit code. */
-export async function checkCommand(args: readonly string[], io: Output): Promise<number> {
+export async function checkCommand(args: readonly string[], io: Output, early: WorkerPool | null = null): Promise<number> {
   const { loaded, project, defaultOut } = await loadContext(args, io);
   const opts = parseCheckOptions(args, loaded.family, defaultOut);
   if (opts.noProperties && opts.properties.length > 0) throw new UsageError("--no-properties and --property contradict each other: pass one or the other.");
   const properties = opts.noProperties ? [] : selectProperties(loaded, opts.properties);
+  // Worker threads (started early by main.ts if it could tell) load the model while this thread builds its own copy.
+  const wanted = opts.workers > 1 && !opts.generic ? opts.workers - 1 : 0;
+  if (early && early.size !== wanted) await early.close();
+  const workerPool = early?.size === wanted ? early : wanted > 0 ? new WorkerPool(WORKER_MODEL, wanted) : undefined;
+  workerPool?.load(workerSpec(args, project, opts, properties), opts.symmetry);
   const progress = !opts.json && process.stderr.isTTY ? progressLine(process.stderr, opts.maxStates) : null;
   const { model, result } = await runCheck(loaded, opts.variant, opts.params, properties, {
     strategy: opts.strategy,
@@ -34,7 +41,7 @@ export async function checkCommand(args: readonly string[], io: Output): Promise
     ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
     ...(opts.maxMemoryBytes === undefined ? {} : { maxMemoryBytes: opts.maxMemoryBytes }),
     fastPath: !opts.generic,
-    ...(opts.workers > 1 ? { workers: opts.workers, workerSource: workerSource(args, project, opts, properties) } : {}),
+    ...(workerPool ? { workerPool } : {}),
     ...(progress ? { onProgress: progress.update } : {}),
   });
   progress?.done();
@@ -85,16 +92,13 @@ export function modelErrorLines(error: ModelError): string[] {
   return lines;
 }
 
-// How worker threads rebuild this check's model: the same source, variant, parameters and properties.
-function workerSource(args: readonly string[], project: ProjectConfig | null, opts: CheckCommandOptions, properties: readonly Property[]): WorkerSource {
+// How worker threads rebuild this check's model (worker-model.ts): the same source, variant, parameters and properties.
+function workerSpec(args: readonly string[], project: ProjectConfig | null, opts: CheckCommandOptions, properties: readonly Property[]): WorkerModelSpec {
   const modelFile = peekModelFlag(args);
   return {
-    module: new URL("../worker-model.js", import.meta.url).href,
-    spec: {
-      source: modelFile !== undefined ? { modelFile: resolve(modelFile) } : { projectRoot: project!.root },
-      variant: opts.variant,
-      params: opts.params,
-      properties: properties.map((p) => p.name),
-    },
+    source: modelFile !== undefined ? { modelFile: resolve(modelFile) } : { projectRoot: project!.root },
+    variant: opts.variant,
+    params: opts.params,
+    properties: properties.map((p) => p.name),
   };
 }

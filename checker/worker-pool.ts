@@ -1,0 +1,136 @@
+/**
+ * The worker threads of a level-synchronous search (parallel.ts), as a pool
+ * that can be started before the search: a thread takes some 150 ms to load
+ * the model and compile its hot code, so the CLI starts the pool as soon as
+ * it knows the model and its options, while the main thread still loads its
+ * own copy. The threads join the search once they are ready; until then the
+ * main thread expands the levels alone.
+ */
+import { Worker } from "node:worker_threads";
+import type { ExpanderLimits, LevelJob, RoundReport } from "./level-expander.js";
+
+/** How worker threads rebuild the model: a module exporting `workerModel(spec)` and its argument. */
+export interface WorkerSource {
+  readonly module: string;
+  readonly spec: unknown;
+}
+
+/** What a worker thread is started with: the module it will rebuild the model with. */
+export interface WorkerInit {
+  readonly module: string;
+}
+
+/** What a worker thread is told to load: the model (the argument of `workerModel`), with or without symmetry reduction. */
+export interface WorkerLoad {
+  readonly spec: unknown;
+  readonly symmetry: boolean;
+}
+
+/** What a worker thread is given when the search starts: the shared memory it works in. */
+export interface WorkerSetup {
+  /** The fingerprint set's memory (a buffer, not a view: views over 4 GB do not survive the copy to a worker). */
+  readonly table: SharedArrayBuffer;
+  readonly control: Int32Array;
+  readonly limits: ExpanderLimits;
+}
+
+/** One thread's side of a round: this thread, or a worker thread. */
+export interface Thread {
+  /** Loaded and compiled (or broken: it then reports why in its first round). */
+  readonly ready: boolean;
+  round(job: LevelJob, recycle: readonly SharedArrayBuffer[]): Promise<RoundReport>;
+}
+
+/**
+ * Worker threads that load a model and wait for a search to join. Starting
+ * them and telling them what to load are two steps, so that a command can
+ * start them before it has even parsed its options: the threads boot and load
+ * the engine's code meanwhile.
+ */
+export class WorkerPool {
+  readonly threads: readonly Thread[];
+  private readonly workers: Worker[];
+  private loaded: WorkerLoad | null = null;
+  private closed = false;
+
+  /** Starts `count` threads that will rebuild the model with `module`'s `workerModel`. */
+  constructor(
+    readonly module: string,
+    readonly size: number,
+  ) {
+    const init: WorkerInit = { module };
+    this.workers = Array.from({ length: size }, () => new Worker(new URL("./parallel-worker.js", import.meta.url), { workerData: init }));
+    this.threads = this.workers.map(workerThread);
+  }
+
+  /** Starts `count` threads and has them load the model `source` describes. */
+  static load(source: WorkerSource, count: number, symmetry: boolean): WorkerPool {
+    const pool = new WorkerPool(source.module, count);
+    pool.load(source.spec, symmetry);
+    return pool;
+  }
+
+  /** Has every thread build the model from `spec` (once). */
+  load(spec: unknown, symmetry: boolean): void {
+    if (this.loaded) throw new Error("WorkerPool.load: the threads have loaded a model already.");
+    this.loaded = { spec, symmetry };
+    for (const w of this.workers) w.postMessage({ load: this.loaded });
+  }
+
+  /** Whether the threads build the model with symmetry reduction (null: not told yet). */
+  get symmetry(): boolean | null {
+    return this.loaded?.symmetry ?? null;
+  }
+
+  /** Hands every thread the shared memory of the search about to start. */
+  setUp(setup: WorkerSetup): void {
+    for (const w of this.workers) w.postMessage({ setup });
+  }
+
+  /** Stops every thread (again: nothing). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all(
+      this.workers.map((w) => {
+        w.removeAllListeners("exit");
+        return w.terminate();
+      }),
+    );
+  }
+}
+
+function workerThread(worker: Worker): Thread {
+  let pending: { resolve: (r: RoundReport) => void; reject: (e: Error) => void } | null = null;
+  let broken: Error | null = null;
+  let ready = false;
+  const fail = (e: Error) => {
+    broken ??= e;
+    pending?.reject(e);
+    pending = null;
+  };
+  worker.on("message", (m: RoundReport | { error: string } | { ready: true }) => {
+    if ("ready" in m) {
+      ready = true;
+      if (process.env.DNSMC_DEBUG) console.error(`worker ready at ${performance.now().toFixed(0)} ms since process start`);
+      return;
+    }
+    const p = pending;
+    pending = null;
+    if ("error" in m) p?.reject(new Error(m.error));
+    else p?.resolve(m);
+  });
+  worker.on("error", fail);
+  worker.on("exit", (code) => fail(new Error(`worker thread exited with code ${code}`)));
+  return {
+    get ready() {
+      return ready || broken !== null;
+    },
+    round: (job, recycle) =>
+      new Promise<RoundReport>((resolve, reject) => {
+        if (broken) return reject(broken);
+        pending = { resolve, reject };
+        worker.postMessage({ job, recycle });
+      }),
+  };
+}
