@@ -44,7 +44,7 @@ export interface LevelJob {
   readonly chunks: Int32Array;
   /** Chunk index ranges, one per thread: [start0, end0, start1, end1, ...]. */
   readonly shares: Int32Array;
-  /** This thread's share. */
+  /** This thread's share (the number of shares for a thread that joins a level under way: it has none). */
   readonly self: number;
   readonly depth: number;
   readonly capacity: number;
@@ -123,6 +123,8 @@ export class LevelExpander<S, A> {
     private readonly limits: ExpanderLimits,
     /** Called every 200 ms or so between chunks (for progress reports from the main thread). */
     private readonly tick?: () => void,
+    /** Called between chunks (for the main thread to bring in worker threads that have become ready). */
+    private readonly betweenChunks?: () => void,
   ) {
     this.W = ops.words;
     this.current = new Uint32Array(this.W);
@@ -179,6 +181,7 @@ export class LevelExpander<S, A> {
         break;
       }
       transitions += r.transitions;
+      this.betweenChunks?.();
     }
     // Hand over what this round wrote, the partly filled block included.
     if (this.filled > 0) this.seal();
@@ -192,13 +195,14 @@ export class LevelExpander<S, A> {
   private claim(job: LevelJob): number {
     const { shares, self } = job;
     const n = shares.length / 2;
+    // A thread that joined mid-level has no share (self >= n): it only helps.
     for (let k = 0; k < n; k++) {
       const s = (self + k) % n;
       const start = shares[2 * s]!;
       const size = shares[2 * s + 1]! - start;
       const at = LINE * (s + 1);
       if (Atomics.load(this.control, at) >= size || Atomics.add(this.control, at, 1) >= size) continue;
-      return k === 0 ? start + Atomics.add(this.control, at + 1, 1) : start + size - 1 - Atomics.add(this.control, at + 2, 1);
+      return s === self ? start + Atomics.add(this.control, at + 1, 1) : start + size - 1 - Atomics.add(this.control, at + 2, 1);
     }
     return -1;
   }

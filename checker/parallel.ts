@@ -37,6 +37,8 @@ import {
   STOP_VIOLATION,
   stateFindings,
   type ExpanderLimits,
+  type LevelJob,
+  type RoundReport,
 } from "./level-expander.js";
 import type { Model, PackedOps } from "./model.js";
 import type { Property } from "./property.js";
@@ -133,7 +135,18 @@ export async function searchLevels<S, A>(
 
   // This thread is one of the workers: it expands small levels alone (the first ones, while the worker threads start up and
   // compile), and takes chunks of big ones alongside the worker threads, after handing them their round (so it comes last).
-  const here = inProcess(ops, properties, codec.symmetric, table, control, expanderLimits, () => progress());
+  // The round under way in this thread, which worker threads that have just become ready can join.
+  let round: { job: Omit<LevelJob, "self" | "redo">; shares: number; open: boolean; joined: Set<Thread>; late: Promise<RoundReport>[] } | null = null;
+  const joinLate = () => {
+    if (round === null || !round.open || round.joined.size === pool.length) return;
+    for (const t of pool) {
+      if (round.joined.has(t) || !t.ready) continue;
+      round.joined.add(t);
+      if (process.env.DNSMC_DEBUG) console.error(`a worker thread joins level ${depth} at ${(performance.now() - started).toFixed(0)} ms`);
+      round.late.push(t.round({ ...round.job, self: round.shares, redo: [] }, []));
+    }
+  };
+  const here = inProcess(ops, properties, codec.symmetric, table, control, expanderLimits, () => progress(), joinLate);
   workers?.setUp({ table: table.buffer as SharedArrayBuffer, control, limits: expanderLimits });
   const pool: readonly Thread[] = workers ? [...workers.threads, ...here] : here;
   const frontierSize = () => levelCounts.reduce((a, b) => a + b, 0);
@@ -152,9 +165,8 @@ export async function searchLevels<S, A>(
         stopReason = violated() ? "violation" : "decided";
         break;
       }
-      // Worker threads join once they have loaded the model and compiled their code. Their messages arrive only when
-      // this thread yields to the event loop, which awaiting its own (synchronous) rounds does not do.
-      if (pool.some((t) => !t.ready)) await new Promise((resolve) => setImmediate(resolve));
+      // Worker threads take part once they have loaded the model and compiled their code: from the next level, or
+      // (see joinLate) from the next chunk this thread finishes, in a big level.
       const threads = frontierSize() < SMALL_LEVEL ? here : pool.filter((t) => t.ready);
       const chunks = chunksOf(levelCounts, threads.length);
       const shares = sharesOf(chunks.length / 3, threads.length);
@@ -177,7 +189,11 @@ export async function searchLevels<S, A>(
         const job = { blocks: levelBlocks, chunks, shares, depth, capacity };
         const share = Math.ceil(recycle.length / threads.length);
         // Map calls every round() in order: the worker threads get their messages before this thread starts on its share.
-        const reports = await Promise.all(threads.map((t, i) => t.round({ ...job, self: i, redo: i === 0 ? redo : [] }, recycle.slice(i * share, (i + 1) * share))));
+        round = { job, shares: threads.length, open: threads !== here, joined: new Set(threads), late: [] };
+        const dispatched = threads.map((t, i) => t.round({ ...job, self: i, redo: i === 0 ? redo : [] }, recycle.slice(i * share, (i + 1) * share)));
+        const late = round.late;
+        round = null;
+        const reports = await Promise.all([...dispatched, ...late]);
         if (process.env.DNSMC_DEBUG) console.error(`  per thread: ${reports.map((r) => `${r.transitions} successors in ${r.busyMs.toFixed(0)} ms`).join(", ")}`);
         recycle = [];
         redo = [];
@@ -228,10 +244,11 @@ function sharesOf(chunks: number, threads: number): Int32Array {
   return shares;
 }
 
-// Chunks of a level as (block, start, end) triples: about 16 a thread, at most 1024 states each.
+// Chunks of a level as (block, start, end) triples: at least 16 a thread, at most 256 states each. Small chunks cost
+// little (a thread claims them from its own share's counter) and keep every thread busy to the end of the level.
 function chunksOf(counts: readonly number[], threads: number): Int32Array {
   const total = counts.reduce((a, b) => a + b, 0);
-  const size = Math.max(16, Math.min(1024, Math.ceil(total / (threads * 16))));
+  const size = Math.max(16, Math.min(256, Math.ceil(total / (threads * 16))));
   const triples: number[] = [];
   counts.forEach((n, b) => {
     for (let start = 0; start < n; start += size) triples.push(b, start, Math.min(n, start + size));
@@ -249,8 +266,9 @@ function inProcess<S, A>(
   control: Int32Array,
   limits: ExpanderLimits,
   tick: () => void,
+  betweenChunks: () => void,
 ): Thread[] {
-  const expander = new LevelExpander(ops, properties, symmetry, table, control, limits, tick);
+  const expander = new LevelExpander(ops, properties, symmetry, table, control, limits, tick, betweenChunks);
   const thread: Thread = {
     ready: true,
     round: async (job, recycle) => {

@@ -1,10 +1,10 @@
 /**
  * The worker threads of a level-synchronous search (parallel.ts), as a pool
- * that can be started before the search: a thread takes some 150 ms to load
- * the model and compile its hot code, so the CLI starts the pool as soon as
- * it knows the model and its options, while the main thread still loads its
- * own copy. The threads join the search once they are ready; until then the
- * main thread expands the levels alone.
+ * that can be started before the search: a thread takes 100 to 200 ms to boot
+ * and load the model, so the CLI starts the pool before it even parses its
+ * options (early-workers.ts) and tells it the model once it knows it. The
+ * threads join the search as soon as they are ready, between two chunks of the
+ * main thread's work; until then the main thread expands the levels alone.
  */
 import { Worker } from "node:worker_threads";
 import type { ExpanderLimits, LevelJob, RoundReport } from "./level-expander.js";
@@ -18,6 +18,9 @@ export interface WorkerSource {
 /** What a worker thread is started with: the module it will rebuild the model with. */
 export interface WorkerInit {
   readonly module: string;
+  /** Set to 1 at `index` once the thread can take part (in shared memory: the main thread reads it between chunks). */
+  readonly ready: Int32Array;
+  readonly index: number;
 }
 
 /** What a worker thread is told to load: the model (the argument of `workerModel`), with or without symmetry reduction. */
@@ -58,9 +61,12 @@ export class WorkerPool {
     readonly module: string,
     readonly size: number,
   ) {
-    const init: WorkerInit = { module };
-    this.workers = Array.from({ length: size }, () => new Worker(new URL("./parallel-worker.js", import.meta.url), { workerData: init }));
-    this.threads = this.workers.map(workerThread);
+    const ready = new Int32Array(new SharedArrayBuffer(Math.max(1, size) * 4));
+    this.workers = Array.from({ length: size }, (_, index) => {
+      const init: WorkerInit = { module, ready, index };
+      return new Worker(new URL("./parallel-worker.js", import.meta.url), { workerData: init });
+    });
+    this.threads = this.workers.map((w, i) => workerThread(w, ready, i));
   }
 
   /** Starts `count` threads and has them load the model `source` describes. */
@@ -100,7 +106,7 @@ export class WorkerPool {
   }
 }
 
-function workerThread(worker: Worker): Thread {
+function workerThread(worker: Worker, readyFlags: Int32Array, index: number): Thread {
   let pending: { resolve: (r: RoundReport) => void; reject: (e: Error) => void } | null = null;
   let broken: Error | null = null;
   let ready = false;
@@ -109,12 +115,7 @@ function workerThread(worker: Worker): Thread {
     pending?.reject(e);
     pending = null;
   };
-  worker.on("message", (m: RoundReport | { error: string } | { ready: true }) => {
-    if ("ready" in m) {
-      ready = true;
-      if (process.env.DNSMC_DEBUG) console.error(`worker ready at ${performance.now().toFixed(0)} ms since process start`);
-      return;
-    }
+  worker.on("message", (m: RoundReport | { error: string }) => {
     const p = pending;
     pending = null;
     if ("error" in m) p?.reject(new Error(m.error));
@@ -124,6 +125,7 @@ function workerThread(worker: Worker): Thread {
   worker.on("exit", (code) => fail(new Error(`worker thread exited with code ${code}`)));
   return {
     get ready() {
+      if (!ready) ready = Atomics.load(readyFlags, index) === 1;
       return ready || broken !== null;
     },
     round: (job, recycle) =>
