@@ -27,7 +27,9 @@ export async function checkCommand(args: readonly string[], io: Output, early: W
   if (opts.noProperties && opts.properties.length > 0) throw new UsageError("--no-properties and --property contradict each other: pass one or the other.");
   const properties = opts.noProperties ? [] : selectProperties(loaded, opts.properties);
   // Worker threads (started early by main.ts if it could tell) load the model while this thread builds its own copy.
-  const wanted = opts.workers > 1 && !opts.generic ? opts.workers - 1 : 0;
+  // Only the level search uses them (parallel.ts, canSearchLevels): not depth-first, not with limits or recoverable.
+  const levels = !opts.generic && opts.strategy === "bfs" && opts.maxStates === undefined && opts.maxDepth === undefined && properties.every((p) => p.kind !== "recoverable");
+  const wanted = opts.workers > 1 && levels ? opts.workers - 1 : 0;
   if (early && early.size !== wanted) await early.close();
   const workerPool = early?.size === wanted ? early : wanted > 0 ? new WorkerPool(WORKER_MODEL, wanted) : undefined;
   workerPool?.load(workerSpec(args, project, opts, properties), opts.symmetry);
