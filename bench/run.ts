@@ -160,8 +160,9 @@ function buildRunners(variant: ReferenceVariant, c: Config, symmetry: boolean): 
       name: "spin",
       command: ["sh", "-c", `cd ${dir} && ./pan -E -m10000000 -w26`],
       extraStates: 1,
-      // Out of memory (MEMLIM), SPIN still prints the counts of the partial search: not a complete count.
-      parse: (s) => (/out of memory/i.test(s) ? null : number(/(\d+) states, stored/.exec(s)?.[1])),
+      // Out of memory, SPIN still prints the counts of the partial search: not a complete count. With -DMEMLIM pan says
+      // "reached -DMEMLIM bound" (a failed malloc: "out of memory").
+      parse: (s) => (/out of memory|reached -DMEMLIM bound/i.test(s) ? null : number(/(\d+) states, stored/.exec(s)?.[1])),
     });
   }
   writeFileSync(join(dir, "model.m"), murphi(variant, c, symmetry));

@@ -6,6 +6,7 @@ export type { Model, StateView, Diagram, DiagramMessage } from "./model.js";
 export { always, step, sometimes, recoverable, isProperty } from "./property.js";
 export type { History, Property, PropertyKind, AlwaysProperty, StepProperty, SometimesProperty, RecoverableProperty } from "./property.js";
 export { check, checkSync, type CheckOptions } from "./check.js";
+export { WorkerPool, type WorkerSource } from "./worker-pool.js";
 export type { CheckResult, CheckStatus, PropertyResult, Verdict, Trace, TraceNote, TraceStep, StopReason, ModelError } from "./result.js";
 export type { ModelModule, ModelFamily, Parameter, Variant } from "./family.js";
 export { itfSet, itfMap, itfTup, itfVariant } from "./report/itf.js";

@@ -7,7 +7,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 // Worker threads run compiled JavaScript, so this test uses the build (npm test builds first).
-import { check, checkSync, type CheckResult } from "../../dist/checker/index.js";
+import { check, checkSync, WorkerPool, type CheckResult } from "../../dist/checker/index.js";
 import { dnsModel } from "../../dist/model/index.js";
 import endpointNeverEmpty from "../../dist/properties/endpoint-never-empty.js";
 import noRegression from "../../dist/properties/no-regression.js";
@@ -57,6 +57,21 @@ describe("the level-synchronous search", () => {
     expect(r.distinctStates).toBe(2_562_126);
     expect(r.storeBytes / r.distinctStates).toBeLessThanOrEqual(16);
     expect(checkSync(dnsModel("incident", {}), { exhaustive: true }).storeBytes / 39_089).toBeGreaterThan(16);
+  });
+
+  it("worker threads started before the check (a WorkerPool) join it; three threads give the sequential result", async () => {
+    const params = { enactors: 4 };
+    const { module, spec } = source("incident", params, onTheFly.map((p) => p.name));
+    const pool = new WorkerPool(module, 2);
+    pool.load(spec, true);
+    const options = { properties: onTheFly, symmetry: true, exhaustive: true };
+    const three = await check(dnsModel("incident", params), { ...options, workerPool: pool });
+    expect(summary(three)).toEqual(summary(checkSync(dnsModel("incident", params), options)));
+    // The check closed the pool; closing again does nothing.
+    await pool.close();
+    const other = new WorkerPool(module, 1);
+    other.load(spec, false);
+    await expect(check(dnsModel("incident", params), { ...options, workerPool: other })).rejects.toThrow(/symmetry/);
   });
 
   it("a time limit stops every thread: incomplete, with the states counted so far", async () => {
