@@ -21,6 +21,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { countsAgree, printedCount, type Count } from "./counts.js";
 import { murphi, promela, REFERENCE_VARIANTS, type Config, type ReferenceVariant } from "./reference-models.js";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "..", "..", "..");
@@ -79,29 +80,31 @@ for (const c of configs) {
       // Alternate the checkers within each repetition, so load drifts hit all alike.
       const times = new Map<string, number[]>();
       const rss = new Map<string, number[]>();
-      const counts = new Map<string, number | null>();
+      const counts = new Map<string, Count | null>();
       const notes = new Map<string, string>();
       for (let r = 0; r < repeat; r++) {
         for (const runner of runners) {
           const m = measure(runner.command, timeout);
           if (m.failed) notes.set(runner.name, m.failed);
           const states = m.failed ? null : runner.parse(m.stdout);
-          counts.set(runner.name, states === null ? null : states - runner.extraStates);
+          counts.set(runner.name, states === null ? null : { ...states, states: states.states - runner.extraStates });
           if (!m.failed) {
             (times.get(runner.name) ?? times.set(runner.name, []).get(runner.name)!).push(m.seconds);
             (rss.get(runner.name) ?? rss.set(runner.name, []).get(runner.name)!).push(m.peakRssMb);
           }
         }
       }
-      const known = [...counts.values()].filter((x): x is number => x !== null);
-      if (new Set(known).size > 1) {
-        console.error(`STATE COUNTS DISAGREE for ${variant} ${name}${symmetry ? " (symmetry)" : ""}: ${[...counts].map(([k, v]) => `${k}=${v}`).join(", ")}`);
+      const known = [...counts.values()].filter((x): x is Count => x !== null);
+      if (!countsAgree(known)) {
+        const shown = [...counts].map(([k, v]) => `${k}=${v === null ? "none" : v.within ? `${v.states}±${v.within}` : v.states}`);
+        console.error(`STATE COUNTS DISAGREE for ${variant} ${name}${symmetry ? " (symmetry)" : ""}: ${shown.join(", ")}`);
         process.exitCode = 1;
       }
       for (const runner of runners) {
         const t = median(times.get(runner.name) ?? []);
-        const states = counts.get(runner.name) ?? null;
-        const note = notes.get(runner.name);
+        const count = counts.get(runner.name) ?? null;
+        const states = count?.states ?? null;
+        const note = notes.get(runner.name) ?? (count?.within ? `count printed to 8 significant digits (±${count.within})` : undefined);
         results.push({
           config: name,
           variant,
@@ -129,16 +132,16 @@ interface Runner {
   readonly command: string[];
   /** States the checker counts beyond the model's (SPIN's pre-initial state). */
   readonly extraStates: number;
-  parse(stdout: string): number | null;
+  parse(stdout: string): Count | null;
 }
 
 function buildRunners(variant: ReferenceVariant, c: Config, symmetry: boolean): Runner[] {
   const dir = mkdtempSync(join(work, `${variant}-`));
   const runners: Runner[] = [];
   const dnsmc = ["node", CLI, "check", "--variant", variant, "--enactors", String(c.enactors), "--endpoints", String(c.endpoints), "--plans", String(c.plans), "--keep", String(c.keep)];
-  const parse = (s: string) => {
+  const parse = (s: string): Count | null => {
     const j = JSON.parse(s) as { distinctStates: number; complete: boolean };
-    return j.complete ? j.distinctStates : null;
+    return j.complete ? { states: j.distinctStates, within: 0 } : null;
   };
   const flags = ["--continue", "--no-properties", "--no-write", "--json", "--timeout", String(timeout), ...(symmetry ? ["--symmetry"] : [])];
   // One worker (one core) is what the single-core targets compare; the default uses every core.
@@ -162,7 +165,7 @@ function buildRunners(variant: ReferenceVariant, c: Config, symmetry: boolean): 
       extraStates: 1,
       // Out of memory, SPIN still prints the counts of the partial search: not a complete count. With -DMEMLIM pan says
       // "reached -DMEMLIM bound" (a failed malloc: "out of memory").
-      parse: (s) => (/out of memory|reached -DMEMLIM bound/i.test(s) ? null : number(/(\d+) states, stored/.exec(s)?.[1])),
+      parse: (s) => (/out of memory|reached -DMEMLIM bound/i.test(s) ? null : printedCount(s, "states, stored")),
     });
   }
   writeFileSync(join(dir, "model.m"), murphi(variant, c, symmetry));
@@ -172,7 +175,7 @@ function buildRunners(variant: ReferenceVariant, c: Config, symmetry: boolean): 
     name: symmetry ? "rumur (scalarset)" : "rumur",
     command: ["sh", "-c", `cd ${dir} && ./rumur-model`],
     extraStates: 0,
-    parse: (s) => number(/(\d+) states, \d+ rules fired/.exec(s)?.[1]),
+    parse: (s) => printedCount(s, "states, \\d+ rules fired"),
   });
   return runners;
 }
@@ -226,10 +229,6 @@ function ensureTools(): void {
 function run(command: string[], cwd: string): void {
   const r = spawnSync(command[0]!, command.slice(1), { cwd, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`${command.join(" ")} failed in ${cwd}:\n${r.stdout}${r.stderr}`);
-}
-
-function number(s: string | undefined): number | null {
-  return s === undefined ? null : Number(s);
 }
 
 function median(xs: readonly number[]): number | null {
