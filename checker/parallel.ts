@@ -133,8 +133,6 @@ export async function searchLevels<S, A>(
   let stopReason: StopReason | null = null;
   let failure: LevelOutcome["failure"];
 
-  // This thread is one of the workers: it expands small levels alone (the first ones, while the worker threads start up and
-  // compile), and takes chunks of big ones alongside the worker threads, after handing them their round (so it comes last).
   // The round under way in this thread, which worker threads that have just become ready can join.
   let round: { job: Omit<LevelJob, "self" | "redo">; shares: number; open: boolean; joined: Set<Thread>; late: Promise<RoundReport>[] } | null = null;
   const joinLate = () => {
@@ -146,6 +144,8 @@ export async function searchLevels<S, A>(
       round.late.push(t.round({ ...round.job, self: round.shares, redo: [] }, []));
     }
   };
+  // This thread is one of the workers: it expands small levels alone (the first ones, while the worker threads start up and
+  // compile), and takes chunks of big ones alongside the worker threads, after handing them their round (so it comes last).
   const here = inProcess(ops, properties, codec.symmetric, table, control, expanderLimits, () => progress(), joinLate);
   workers?.setUp({ table: table.buffer as SharedArrayBuffer, control, limits: expanderLimits });
   const pool: readonly Thread[] = workers ? [...workers.threads, ...here] : here;
