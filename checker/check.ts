@@ -111,7 +111,7 @@ function withTraces<S, A>(model: Model<S, A>, codec: StateCodec<S>, properties: 
   if (o.failure) {
     // The sequential search meets the same failure and names the path to it.
     bounded(o.failure.depth + 1);
-    throw new ModelFailure(`a worker thread failed: ${o.failure.message}`, -1, null, null);
+    throw new ModelFailure(`a worker thread failed: ${o.failure.message}`, null, null, null);
   }
   const depths = o.foundAtDepth.filter((d) => d >= 0);
   const counts = { stopReason: o.stopReason, statesFound: o.statesFound, distinctStates: o.distinctStates, diameter: o.diameter, storeBytes: o.storeBytes };
@@ -320,14 +320,14 @@ function undecidedNote(reason: StopReason): string {
 function modelThrew<S, A>(model: Model<S, A>, codec: StateCodec<S>, failure: ModelFailure): ModelError {
   const at = failure.actionLabel === null ? "" : ` while taking action ${failure.actionLabel}`;
   let path: string[] = [];
-  if (failure.stateId >= 0 && failure.store) {
+  if (failure.stateId !== null && failure.stateId >= 0 && failure.store) {
     try {
       path = replay(model, codec, skeletonTo(failure.store, failure.stateId)).slice(1).map((s) => s.description);
     } catch {
       path = [];
     }
   }
-  const where = failure.message.startsWith("a worker thread") ? "" : failure.stateId < 0 ? " while building the initial states" : path.length === 0 ? " in an initial state" : "";
+  const where = failure.stateId === null ? "" : failure.stateId < 0 ? " while building the initial states" : path.length === 0 ? " in an initial state" : "";
   const stack = failure.cause instanceof Error ? failure.cause.stack : undefined;
   return { kind: "model-threw", message: `${failure.message}${at}${where}`, path, ...(stack ? { stack } : {}) };
 }

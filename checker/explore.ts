@@ -54,8 +54,8 @@ export interface Exploration {
 export class ModelFailure extends Error {
   constructor(
     message: string,
-    /** State number the failing call was made from (-1: while computing initial states). */
-    readonly stateId: number,
+    /** State number the failing call was made from (-1: while computing initial states; null: not known, in a worker thread). */
+    readonly stateId: number | null,
     /** Describes the action being taken, if the failure was in next(). */
     readonly actionLabel: string | null,
     override readonly cause: unknown,

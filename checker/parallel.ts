@@ -66,9 +66,12 @@ export function defaultWorkers(): number {
 
 /** True when the level-synchronous search applies to this model, these properties and limits. */
 export function canSearchLevels(model: Model<unknown, unknown>, codec: StateCodec<unknown>, properties: readonly Property[], limits: SearchLimits): boolean {
+  return model.packed !== undefined && (!codec.symmetric || model.packed.canonicalizeInPlace !== undefined) && levelsApply(properties, limits);
+}
+
+/** The part of {@link canSearchLevels} that does not depend on the model: the CLI asks it before building one. */
+export function levelsApply(properties: readonly Property[], limits: Pick<SearchLimits, "strategy" | "maxStates" | "maxDepth">): boolean {
   return (
-    model.packed !== undefined &&
-    (!codec.symmetric || model.packed.canonicalizeInPlace !== undefined) &&
     limits.strategy === "bfs" &&
     limits.maxStates === Infinity &&
     limits.maxDepth === Infinity &&

@@ -5,6 +5,7 @@
  * threads learn which model to build once the options are known (worker-pool.ts).
  */
 import { availableParallelism } from "node:os";
+import { MAX_THREADS } from "../level-expander.js";
 import { WorkerPool } from "../worker-pool.js";
 
 /** The module from which a worker thread rebuilds the model of a CLI run. */
@@ -18,6 +19,6 @@ export function startEarlyWorkers(args: readonly string[]): WorkerPool | null {
   if (args.includes("--generic") || args.includes("--help") || args.includes("-h")) return null;
   const at = args.findIndex((a) => a === "--workers" || a.startsWith("--workers="));
   const value = at < 0 ? availableParallelism() : Number(args[at]!.startsWith("--workers=") ? args[at]!.slice("--workers=".length) : args[at + 1]);
-  if (!Number.isInteger(value) || value < 2 || value > 64) return null;
+  if (!Number.isInteger(value) || value < 2 || value > MAX_THREADS) return null;
   return new WorkerPool(WORKER_MODEL, value - 1);
 }

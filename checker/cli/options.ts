@@ -5,6 +5,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { defaultWorkers } from "../parallel.js";
+import { MAX_THREADS } from "../level-expander.js";
 import type { Strategy } from "../frontier.js";
 import type { ModelFamily } from "../family.js";
 import { UsageError } from "./exit-codes.js";
@@ -120,7 +121,7 @@ export function parseCheckOptions(args: readonly string[], family: ModelFamily, 
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
     ...(maxMemoryBytes === undefined ? {} : { maxMemoryBytes }),
     generic: Boolean(v.generic),
-    workers: v.workers === undefined ? defaultWorkers() : integer("--workers", v.workers as string, 1, 64),
+    workers: v.workers === undefined ? defaultWorkers() : integer("--workers", v.workers as string, 1, MAX_THREADS),
     out: v["no-write"] ? null : ((v.out as string | undefined) ?? defaultOut),
     json: Boolean(v.json),
     verbose: Boolean(v.verbose),

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import type { ModelFamily } from "../../family.js";
 import type { Property } from "../../property.js";
+import { MAX_THREADS } from "../../level-expander.js";
 import { UsageError } from "../exit-codes.js";
 
 /** A verdict a configuration may expect: `found` is a witness reached. */
@@ -61,7 +62,7 @@ export function readMatrix(file: string, family: ModelFamily, properties: readon
     );
     if (entry.symmetry !== undefined && typeof entry.symmetry !== "boolean") fail(`${at}.symmetry`, "must be true or false");
     const workers = entry.workers ?? 1;
-    if (typeof workers !== "number" || !Number.isInteger(workers) || workers < 1 || workers > 64) fail(`${at}.workers`, "must be an integer from 1 to 64");
+    if (typeof workers !== "number" || !Number.isInteger(workers) || workers < 1 || workers > MAX_THREADS) fail(`${at}.workers`, `must be an integer from 1 to ${MAX_THREADS}`);
     const expectRaw = object(entry.expect ?? {}, `${at}.expect`, properties.map((p) => p.name));
     const expect: Record<string, ExpectedVerdict> = {};
     for (const [name, v] of Object.entries(expectRaw)) {

@@ -9,6 +9,7 @@ import { minimize } from "../minimize.js";
 import { progressLine } from "../../report/progress.js";
 import type { Property } from "../../property.js";
 import { WorkerPool } from "../../worker-pool.js";
+import { levelsApply } from "../../parallel.js";
 import { WORKER_MODEL } from "../early-workers.js";
 import type { WorkerModelSpec } from "../worker-model.js";
 import type { ProjectConfig } from "../project.js";
@@ -27,8 +28,8 @@ export async function checkCommand(args: readonly string[], io: Output, early: W
   if (opts.noProperties && opts.properties.length > 0) throw new UsageError("--no-properties and --property contradict each other: pass one or the other.");
   const properties = opts.noProperties ? [] : selectProperties(loaded, opts.properties);
   // Worker threads (started early by main.ts if it could tell) load the model while this thread builds its own copy.
-  // Only the level search uses them (parallel.ts, canSearchLevels): not depth-first, not with limits or recoverable.
-  const levels = !opts.generic && opts.strategy === "bfs" && opts.maxStates === undefined && opts.maxDepth === undefined && properties.every((p) => p.kind !== "recoverable");
+  // Only the level search uses them: not depth-first, not with limits or recoverable.
+  const levels = !opts.generic && levelsApply(properties, { strategy: opts.strategy, maxStates: opts.maxStates ?? Infinity, maxDepth: opts.maxDepth ?? Infinity });
   const wanted = opts.workers > 1 && levels ? opts.workers - 1 : 0;
   if (early && early.size !== wanted) await early.close();
   const workerPool = early?.size === wanted ? early : wanted > 0 ? new WorkerPool(WORKER_MODEL, wanted) : undefined;
