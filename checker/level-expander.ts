@@ -121,9 +121,7 @@ export class LevelExpander<S, A> {
     private readonly table: Uint32Array,
     private readonly control: Int32Array,
     private readonly limits: ExpanderLimits,
-    /** Called every 200 ms or so between chunks (for progress reports from the main thread). */
-    private readonly tick?: () => void,
-    /** Called between chunks (for the main thread to bring in worker threads that have become ready). */
+    /** Called between chunks (for the main thread: progress reports, and bringing in worker threads that have become ready). */
     private readonly betweenChunks?: () => void,
   ) {
     this.W = ops.words;
@@ -212,7 +210,6 @@ export class LevelExpander<S, A> {
     const now = performance.timeOrigin + performance.now();
     if (now < this.nextClockCheck) return false;
     this.nextClockCheck = now + 200;
-    this.tick?.();
     const reason = now > this.limits.deadline ? STOP_TIMEOUT : process.memoryUsage.rss() > this.limits.maxMemoryBytes ? STOP_MEMORY : 0;
     if (reason === 0) return false;
     Atomics.compareExchange(this.control, STOP, 0, reason);

@@ -149,7 +149,10 @@ export async function searchLevels<S, A>(
   };
   // This thread is one of the workers: it expands small levels alone (the first ones, while the worker threads start up and
   // compile), and takes chunks of big ones alongside the worker threads, after handing them their round (so it comes last).
-  const here = inProcess(ops, properties, codec.symmetric, table, control, expanderLimits, () => progress(), joinLate);
+  const here = inProcess(ops, properties, codec.symmetric, table, control, expanderLimits, () => {
+    progress();
+    joinLate();
+  });
   workers?.setUp({ table: table.buffer as SharedArrayBuffer, control, limits: expanderLimits });
   const pool: readonly Thread[] = workers ? [...workers.threads, ...here] : here;
   const frontierSize = () => levelCounts.reduce((a, b) => a + b, 0);
@@ -168,7 +171,7 @@ export async function searchLevels<S, A>(
         stopReason = violated() ? "violation" : "decided";
         break;
       }
-      // Worker threads take part once they have loaded the model and compiled their code: from the next level, or
+      // Worker threads take part once they have built the model: from the next level, or
       // (see joinLate) from the next chunk this thread finishes, in a big level.
       const threads = frontierSize() < SMALL_LEVEL ? here : pool.filter((t) => t.ready);
       const chunks = chunksOf(levelCounts, threads.length);
@@ -268,10 +271,9 @@ function inProcess<S, A>(
   table: Uint32Array,
   control: Int32Array,
   limits: ExpanderLimits,
-  tick: () => void,
   betweenChunks: () => void,
 ): Thread[] {
-  const expander = new LevelExpander(ops, properties, symmetry, table, control, limits, tick, betweenChunks);
+  const expander = new LevelExpander(ops, properties, symmetry, table, control, limits, betweenChunks);
   const thread: Thread = {
     ready: true,
     round: async (job, recycle) => {

@@ -39,7 +39,7 @@ export interface WorkerSetup {
 
 /** One thread's side of a round: this thread, or a worker thread. */
 export interface Thread {
-  /** Loaded and compiled (or broken: it then reports why in its first round). */
+  /** Has built the model (or is broken: it then reports why in its first round). */
   readonly ready: boolean;
   round(job: LevelJob, recycle: readonly SharedArrayBuffer[]): Promise<RoundReport>;
 }
@@ -58,7 +58,7 @@ export class WorkerPool {
 
   /** Starts `count` threads that will rebuild the model with `module`'s `workerModel`. */
   constructor(
-    readonly module: string,
+    module: string,
     readonly size: number,
   ) {
     const ready = new Int32Array(new SharedArrayBuffer(Math.max(1, size) * 4));
