@@ -29,6 +29,10 @@ export function resetShares(control: Int32Array, threads: number): void {
 
 /** States a block of the next level holds. */
 export const BLOCK_STATES = 1 << 14;
+// A thread's blocks are small until one fills up, so that a block fills up within the thread's first few dozen new
+// states, while its code is still interpreted: V8 compiles code that has never run to bail out when it first does (and
+// then compiles the whole function again).
+const FIRST_BLOCK_STATES = 16;
 
 /**
  * A level to expand: blocks of packed states, and chunks of them as (block,
@@ -104,6 +108,11 @@ export class LevelExpander<S, A> {
   /** Whether new states are judged at all (any invariant or witness). */
   private readonly judged: boolean;
   private job: LevelJob | null = null;
+  // The job's chunks and capacity, as this object's own fields: the optimizing compiler then checks this object's map,
+  // which never changes, instead of the map of each round's job, which can differ from round to round and throw the
+  // compiled code away (V8: "wrong map").
+  private chunks: Int32Array = new Int32Array(0);
+  private capacity = 0;
   private level: Uint32Array[] = [];
   private redo: number[] = [];
   private out: SharedArrayBuffer[] = [];
@@ -111,6 +120,8 @@ export class LevelExpander<S, A> {
   private block: Uint32Array;
   private blockBuffer: SharedArrayBuffer;
   private filled = 0;
+  /** States the current block holds. */
+  private room = FIRST_BLOCK_STATES;
   private free: SharedArrayBuffer[] = [];
   private nextClockCheck = 0;
 
@@ -139,7 +150,7 @@ export class LevelExpander<S, A> {
 
   /** Blocks of a finished level, to be written over again. */
   recycle(blocks: readonly SharedArrayBuffer[]): void {
-    // The first level's block is sized for the initial states only.
+    // Only full-sized blocks: the first level's is sized for the initial states, and a thread's first block is small.
     for (const b of blocks) if (b.byteLength === BLOCK_STATES * this.W * 4) this.free.push(b);
   }
 
@@ -147,6 +158,8 @@ export class LevelExpander<S, A> {
   begin(job: LevelJob): void {
     if (this.job?.blocks !== job.blocks) this.level = job.blocks.map((b) => new Uint32Array(b));
     this.job = job;
+    this.chunks = job.chunks;
+    this.capacity = job.capacity;
     this.redo = [...job.redo];
   }
 
@@ -170,7 +183,7 @@ export class LevelExpander<S, A> {
       }
       const c = this.redo.length > 0 ? this.redo.pop()! : this.claim(job);
       if (c < 0) break;
-      const r = this.expandChunk(c, job);
+      const r = this.expandChunk(c);
       found |= r.found;
       if (r.found & this.breaking && this.limits.stopEarly) Atomics.store(this.control, STOP, STOP_VIOLATION);
       if (r.transitions < 0) {
@@ -217,18 +230,17 @@ export class LevelExpander<S, A> {
   }
 
   // Expands one chunk. Returns the successors computed, or -1 if the table filled up part-way.
-  private expandChunk(c: number, job: LevelJob): { transitions: number; found: number } {
-    const { ops, W, current, scratchWords, state, scratch, actions, fp, table, control, stepProps, symmetry } = this;
+  private expandChunk(c: number): { transitions: number; found: number } {
+    const { ops, W, current, scratchWords, state, scratch, actions, fp, table, control, stepProps, symmetry, chunks, capacity } = this;
     const steps = stepProps.length;
     const judged = this.judged;
-    const source = this.level[job.chunks[c * 3]!]!;
-    const end = job.chunks[c * 3 + 2]!;
-    const capacity = job.capacity;
+    const source = this.level[chunks[c * 3]!]!;
+    const end = chunks[c * 3 + 2]!;
     const hardLimit = capacity * HARD_LIMIT;
     let transitions = 0;
     let found = 0;
     let pending = 0;
-    for (let pos = job.chunks[c * 3 + 1]!; pos < end; pos++) {
+    for (let pos = chunks[c * 3 + 1]!; pos < end; pos++) {
       const from = pos * W;
       for (let w = 0; w < W; w++) current[w] = source[from + w]!;
       const count = ops.actionsInto(state, actions);
@@ -259,7 +271,10 @@ export class LevelExpander<S, A> {
   }
 
   private append(words: Uint32Array): void {
-    if (this.filled === BLOCK_STATES) this.seal();
+    if (this.filled === this.room) {
+      this.room = BLOCK_STATES;
+      this.seal();
+    }
     const at = this.filled * this.W;
     for (let w = 0; w < this.W; w++) this.block[at + w] = words[w]!;
     this.filled++;
@@ -275,7 +290,7 @@ export class LevelExpander<S, A> {
   }
 
   private newBlock(): SharedArrayBuffer {
-    return this.free.pop() ?? new SharedArrayBuffer(BLOCK_STATES * this.W * 4);
+    return (this.room === BLOCK_STATES ? this.free.pop() : undefined) ?? new SharedArrayBuffer(this.room * this.W * 4);
   }
 }
 

@@ -52,8 +52,9 @@ export function variantModel(v: DnsVariant, params: Readonly<Record<string, numb
       words: L.words,
       wordsOf: (s) => s.w,
       wrap: (w) => new DnsState(L, w),
-      actionsInto: (s, out) => protocol.enabled(s, out),
-      nextInto: (s, a, t) => protocol.apply(s, a, t),
+      // The protocol's own functions, not wrappers: each function on the hot path is one more that V8 compiles on its own.
+      actionsInto: protocol.enabled,
+      nextInto: protocol.apply,
       canonicalizeInPlace,
     },
     key: (s) => s.w.join(","),
