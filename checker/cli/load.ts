@@ -11,7 +11,7 @@ import type { ModelFamily, ModelModule } from "../family.js";
 import type { Model } from "../model.js";
 import { isProperty, type Property } from "../property.js";
 import { UsageError } from "./exit-codes.js";
-import type { ProjectConfig } from "./project.js";
+import { findProject, type ProjectConfig } from "./project.js";
 
 /** A family with every property that applies to it. */
 export interface LoadedFamily {
@@ -19,6 +19,17 @@ export interface LoadedFamily {
   readonly properties: readonly Property[];
   /** Where the family came from, for messages and ITF `source`. */
   readonly source: string;
+}
+
+/** Where a family comes from, in a form a worker thread can receive: a `--model` file, or the project found from a folder. */
+export type FamilySource = { readonly modelFile: string } | { readonly projectRoot: string };
+
+/** Loads the family a source names. */
+export async function loadSource(source: FamilySource): Promise<LoadedFamily> {
+  if ("modelFile" in source) return loadModelFile(source.modelFile);
+  const project = findProject(source.projectRoot);
+  if (!project) throw new UsageError(`No dnsmc project at ${source.projectRoot}.`);
+  return loadProject(project);
 }
 
 /** Loads a user's `--model FILE` module. */
@@ -36,9 +47,9 @@ export async function loadProject(project: ProjectConfig): Promise<LoadedFamily>
   if (!existsSync(project.model)) {
     throw new UsageError(`The model module ${relative(process.cwd(), project.model)} does not exist. Build the project first (npm install, or npm run build).`);
   }
-  const mod = await importModule(project.model, "model module");
+  // The model and the property modules load together (each import waits mostly on the module loader, not on this thread).
+  const [mod, discovered] = await inOrder([importModule(project.model, "model module"), project.properties ? discoverProperties(project) : Promise.resolve([])]);
   const { family, properties } = familyFrom(mod, relative(project.root, project.model));
-  const discovered = project.properties ? await discoverProperties(project) : [];
   return { family, properties: [...properties, ...discovered], source: family.name };
 }
 
@@ -49,9 +60,10 @@ async function discoverProperties(project: ProjectConfig): Promise<Property[]> {
     .filter((f) => (f.endsWith(".js") || f.endsWith(".mjs")) && !f.endsWith(".test.js"))
     .filter((f) => hasSource(project, join(folder, f)))
     .sort();
+  const modules = await inOrder(files.map((f) => importModule(join(folder, f), "property module")));
   const found: Property[] = [];
-  for (const f of files) {
-    const mod = (await importModule(join(folder, f), "property module")) as Record<string, unknown>;
+  for (const [k, f] of files.entries()) {
+    const mod = modules[k] as Record<string, unknown>;
     const props = Object.values(mod).flatMap((v) => (Array.isArray(v) ? v : [v])).filter(isProperty);
     if (props.length === 0) {
       throw new UsageError(
@@ -68,6 +80,13 @@ function hasSource(project: ProjectConfig, compiled: string): boolean {
   if (!project.build) return true;
   const source = join(project.root, relative(project.build.output, compiled)).replace(/\.m?js$/, ".ts");
   return existsSync(source);
+}
+
+// Like Promise.all, but when several fail, the error reported is the first in order, not the first in time.
+async function inOrder<T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(promises);
+  for (const s of settled) if (s.status === "rejected") throw s.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 async function importModule(path: string, what: string): Promise<ModelModule> {

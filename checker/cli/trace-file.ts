@@ -11,7 +11,7 @@ import { ItfError, readItf, type ItfTrace } from "../report/itf-read.js";
 import { UsageError } from "./exit-codes.js";
 import type { LoadedFamily } from "./load.js";
 import { checkVariant, parameterValues, type ParsedValues } from "./options.js";
-import { buildModel, selectProperties } from "./run.js";
+import { buildModel, selectProperties } from "./select.js";
 
 /** A decoded trace file. */
 export interface TraceFile {

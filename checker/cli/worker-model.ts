@@ -5,8 +5,8 @@
  */
 import type { Model } from "../model.js";
 import type { Property } from "../property.js";
-import { loadSource, type FamilySource } from "./ci/source.js";
-import { buildModel, selectProperties } from "./run.js";
+import { loadSource, type FamilySource } from "./load.js";
+import { buildModel, selectProperties } from "./select.js";
 
 /** What the main thread sends. */
 export interface WorkerModelSpec {

@@ -5,11 +5,11 @@
  */
 import { Worker } from "node:worker_threads";
 import { UsageError } from "../exit-codes.js";
-import type { LoadedFamily } from "../load.js";
+import type { FamilySource, LoadedFamily } from "../load.js";
 import { runCheck } from "../run.js";
 import type { MatrixEntry } from "./matrix.js";
 import { outcomeOf, type ConfigOutcome } from "./outcome.js";
-import { entryOptions, type FamilySource } from "./source.js";
+import { entryOptions } from "./source.js";
 
 type Reply = { index: number; outcome?: ConfigOutcome; failure?: { message: string; usage: boolean; stack?: string } };
 

@@ -7,7 +7,8 @@ import { UsageError } from "../exit-codes.js";
 import { runCheck } from "../run.js";
 import type { MatrixEntry } from "./matrix.js";
 import { outcomeOf } from "./outcome.js";
-import { entryOptions, loadSource, type FamilySource } from "./source.js";
+import { loadSource, type FamilySource } from "../load.js";
+import { entryOptions } from "./source.js";
 
 const loading = loadSource(workerData as FamilySource);
 

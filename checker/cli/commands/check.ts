@@ -1,11 +1,6 @@
 /** `dnsmc check`: check one variant in one configuration and report. */
 import { relative } from "node:path";
 import type { ModelError } from "../../result.js";
-import { writeCounterexamples } from "../../report/counterexamples.js";
-import { resultToJson } from "../../report/json.js";
-import { summaryLines } from "../../report/summary.js";
-import { traceToText } from "../../report/text.js";
-import { minimize } from "../minimize.js";
 import { progressLine } from "../../report/progress.js";
 import type { Property } from "../../property.js";
 import { WorkerPool } from "../../worker-pool.js";
@@ -19,7 +14,8 @@ import { loadContext } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { parseCheckOptions } from "../options.js";
 import type { Output } from "../output.js";
-import { runCheck, selectProperties } from "../run.js";
+import { runCheck } from "../run.js";
+import { selectProperties } from "../select.js";
 
 /** Runs `dnsmc check ARGS`; returns the exit code. */
 export async function checkCommand(args: readonly string[], io: Output, early: WorkerPool | null = null): Promise<number> {
@@ -48,6 +44,14 @@ export async function checkCommand(args: readonly string[], io: Output, early: W
     ...(progress ? { onProgress: progress.update } : {}),
   });
   progress?.done();
+  // The reports load once the search is over: until then they would only delay it (start-up is paid on every run).
+  const [{ writeCounterexamples }, { resultToJson }, { summaryLines }, { traceToText }, { minimize }] = await Promise.all([
+    import("../../report/counterexamples.js"),
+    import("../../report/json.js"),
+    import("../../report/summary.js"),
+    import("../../report/text.js"),
+    import("../minimize.js"),
+  ]);
   const context = { model: opts.variant, parameters: opts.params, source: loaded.source };
   if (result.error) {
     if (opts.json) io.out(JSON.stringify(resultToJson(result, { model: loaded.family.name, variant: opts.variant, parameters: opts.params }), null, 2));

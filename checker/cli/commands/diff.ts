@@ -11,7 +11,8 @@ import { loadContext } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { checkVariant, COMMON_OPTIONS, parameterOptions, parameterValues, parse } from "../options.js";
 import type { Output } from "../output.js";
-import { runCheck, selectProperties } from "../run.js";
+import { runCheck } from "../run.js";
+import { selectProperties } from "../select.js";
 
 /** Runs `dnsmc diff A B ARGS`; returns the exit code (0 unless the input is bad). */
 export async function diffCommand(args: readonly string[], io: Output): Promise<number> {

@@ -12,7 +12,7 @@ import { loadContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { checkVariant, COMMON_OPTIONS, integer, milliseconds, parameterOptions, parameterValues, parse } from "../options.js";
 import type { Output } from "../output.js";
-import { buildModel, selectProperties } from "../run.js";
+import { buildModel, selectProperties } from "../select.js";
 
 /** Runs `dnsmc simulate ARGS`: exit 1 when a walk violates a property, 0 when none did (not a proof), 2 on bad input. */
 export async function simulateCommand(args: readonly string[], io: Output): Promise<number> {
