@@ -39,6 +39,8 @@ interface Measurement {
   readonly medianSeconds: number | null;
   readonly statesPerSecond: number | null;
   readonly peakRssMb: number | null;
+  /** dnsmc only: the median time of the search itself, as dnsmc reports it (elapsedMs): the wall time less start-up. */
+  readonly searchSeconds?: number | null;
   readonly note?: string;
 }
 
@@ -65,6 +67,11 @@ for (const v of variants) if (!REFERENCE_VARIANTS.includes(v)) throw new Error(`
 const repeat = Number(values.repeat ?? 3);
 const timeout = Number(values.timeout ?? 600);
 const work = mkdtempSync(join(tmpdir(), "dnsmc-bench-"));
+// Every checker runs without NODE_EXTRA_CA_CERTS: a machine behind a TLS proxy sets it (this one does), and Node then
+// parses that CA bundle at every start (90 ms here) for connections no checker makes. The README says what it changes.
+const ENV = { ...process.env };
+delete ENV.NODE_EXTRA_CA_CERTS;
+if (process.env.NODE_EXTRA_CA_CERTS) console.log("(NODE_EXTRA_CA_CERTS is set here; the checkers run without it)");
 
 if (values.growth) {
   growth();
@@ -79,6 +86,7 @@ for (const c of configs) {
       const runners = buildRunners(variant, c, symmetry);
       // Alternate the checkers within each repetition, so load drifts hit all alike.
       const times = new Map<string, number[]>();
+      const searches = new Map<string, number[]>();
       const rss = new Map<string, number[]>();
       const counts = new Map<string, Count | null>();
       const notes = new Map<string, string>();
@@ -91,6 +99,8 @@ for (const c of configs) {
           if (!m.failed) {
             (times.get(runner.name) ?? times.set(runner.name, []).get(runner.name)!).push(m.seconds);
             (rss.get(runner.name) ?? rss.set(runner.name, []).get(runner.name)!).push(m.peakRssMb);
+            const search = runner.searchSeconds?.(m.stdout);
+            if (search !== undefined) (searches.get(runner.name) ?? searches.set(runner.name, []).get(runner.name)!).push(search);
           }
         }
       }
@@ -114,6 +124,7 @@ for (const c of configs) {
           medianSeconds: t,
           statesPerSecond: t && states ? states / t : null,
           peakRssMb: median(rss.get(runner.name) ?? []),
+          ...(runner.searchSeconds ? { searchSeconds: median(searches.get(runner.name) ?? []) } : {}),
           ...(note ? { note } : {}),
         });
       }
@@ -133,6 +144,8 @@ interface Runner {
   /** States the checker counts beyond the model's (SPIN's pre-initial state). */
   readonly extraStates: number;
   parse(stdout: string): Count | null;
+  /** dnsmc only: the search's own time from its JSON output. */
+  searchSeconds?(stdout: string): number;
 }
 
 function buildRunners(variant: ReferenceVariant, c: Config, symmetry: boolean): Runner[] {
@@ -143,16 +156,18 @@ function buildRunners(variant: ReferenceVariant, c: Config, symmetry: boolean): 
     const j = JSON.parse(s) as { distinctStates: number; complete: boolean };
     return j.complete ? { states: j.distinctStates, within: 0 } : null;
   };
+  const searchSeconds = (s: string): number => (JSON.parse(s) as { elapsedMs: number }).elapsedMs / 1000;
   const flags = ["--continue", "--no-properties", "--no-write", "--json", "--timeout", String(timeout), ...(symmetry ? ["--symmetry"] : [])];
   // One worker (one core) is what the single-core targets compare; the default uses every core.
-  runners.push({ name: DNSMC_ONE, command: [...dnsmc, ...flags, "--workers", "1"], extraStates: 0, parse });
-  if (CORES > 1) runners.push({ name: DNSMC_ALL, command: [...dnsmc, ...flags, "--workers", String(CORES)], extraStates: 0, parse });
+  runners.push({ name: DNSMC_ONE, command: [...dnsmc, ...flags, "--workers", "1"], extraStates: 0, parse, searchSeconds });
+  if (CORES > 1) runners.push({ name: DNSMC_ALL, command: [...dnsmc, ...flags, "--workers", String(CORES)], extraStates: 0, parse, searchSeconds });
   if (values.generic) {
     runners.push({
       name: "dnsmc (generic path)",
       command: [...dnsmc, ...flags, "--generic"],
       extraStates: 0,
       parse,
+      searchSeconds,
     });
   }
   if (!symmetry) {
@@ -182,7 +197,7 @@ function buildRunners(variant: ReferenceVariant, c: Config, symmetry: boolean): 
 
 function measure(command: string[], limitSeconds: number): { stdout: string; seconds: number; peakRssMb: number; failed?: string } {
   const started = performance.now();
-  const r = spawnSync("/usr/bin/time", ["-f", "BENCH-RSS-KB %M", ...command], { encoding: "utf8", timeout: (limitSeconds + 30) * 1000, maxBuffer: 1 << 26 });
+  const r = spawnSync("/usr/bin/time", ["-f", "BENCH-RSS-KB %M", ...command], { encoding: "utf8", timeout: (limitSeconds + 30) * 1000, maxBuffer: 1 << 26, env: ENV });
   const seconds = (performance.now() - started) / 1000;
   const rssKb = Number(/BENCH-RSS-KB (\d+)/.exec(r.stderr ?? "")?.[1] ?? NaN);
   const failed = r.status === 0 || (command.includes(CLI) && r.status === 1) ? undefined : `exit ${r.status ?? r.signal}: ${(r.stderr ?? "").split("\n").slice(-3).join(" ").trim()}`;
@@ -214,7 +229,10 @@ function printTable(rows: readonly Measurement[]): void {
   // The speed-up of every core over one, per configuration.
   for (const r of rows.filter((x) => x.checker === DNSMC_ALL)) {
     const one = rows.find((x) => x.config === r.config && x.variant === r.variant && x.symmetry === r.symmetry && x.checker === DNSMC_ONE);
-    if (one?.statesPerSecond && r.statesPerSecond) console.log(`${r.config}${r.symmetry ? " sym" : ""} ${r.variant}: ${CORES} workers are ${(r.statesPerSecond / one.statesPerSecond).toFixed(2)} times as fast as 1`);
+    if (!one?.statesPerSecond || !r.statesPerSecond) continue;
+    // Also the search alone: start-up (Node, loading the model, starting the threads) is the same on one thread and on all.
+    const search = one.searchSeconds && r.searchSeconds ? ` (the search alone: ${(one.searchSeconds / r.searchSeconds).toFixed(2)} times)` : "";
+    console.log(`${r.config}${r.symmetry ? " sym" : ""} ${r.variant}: ${CORES} workers are ${(r.statesPerSecond / one.statesPerSecond).toFixed(2)} times as fast as 1${search}`);
   }
 }
 
@@ -254,7 +272,7 @@ function growth(): void {
   for (const c of grid) {
     const one = (symmetry: boolean) => {
       const args = ["check", "--variant", "incident", "--enactors", String(c.enactors), "--endpoints", String(c.endpoints), "--plans", String(c.plans), "--keep", String(c.keep)];
-      const r = spawnSync("node", [CLI, ...args, "--continue", "--no-properties", "--no-write", "--json", "--timeout", String(timeout), ...(symmetry ? ["--symmetry"] : [])], { encoding: "utf8", maxBuffer: 1 << 26 });
+      const r = spawnSync("node", [CLI, ...args, "--continue", "--no-properties", "--no-write", "--json", "--timeout", String(timeout), ...(symmetry ? ["--symmetry"] : [])], { encoding: "utf8", maxBuffer: 1 << 26, env: ENV });
       const j = JSON.parse(r.stdout) as { distinctStates: number; elapsedMs: number; complete: boolean };
       return { states: j.complete ? j.distinctStates : null, seconds: j.elapsedMs / 1000 };
     };

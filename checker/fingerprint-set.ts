@@ -32,8 +32,13 @@ export const HARD_LIMIT = 0.9;
 export const GROWTH = 1.5;
 /** Below this many slots (64 MB) the table quadruples instead: fewer rehashes while memory does not matter yet. */
 export const SMALL_TABLE = 1 << 23;
-/** First capacity, in slots. */
-export const INITIAL_SLOTS = 1 << 20;
+/**
+ * First capacity, in slots: 32 MB, room for 3.3 million states. Growing stops
+ * every thread while one moves the fingerprints, so the first table is sized
+ * for the configurations a check usually meets; a smaller one cost a (3,3,8,1)
+ * check on two threads 3% of its time (60 ms), for 24 MB saved.
+ */
+export const INITIAL_SLOTS = 1 << 22;
 
 /** Reserves room for `maxSlots` slots of 8 bytes. Untouched pages are not resident. */
 export function reserveTable(maxSlots: number): Uint32Array {

@@ -36,9 +36,7 @@ describe("the shared fingerprint set", () => {
   });
 
   it("two threads inserting the same fingerprints at once store each exactly once", async () => {
-    const table = reserveTable(1 << 18);
     const capacity = 200_000;
-    const gate = new Int32Array(new SharedArrayBuffer(4));
     // Worker threads run the build (npm test builds first).
     const module = new URL("../../dist/checker/fingerprint-set.js", import.meta.url).href;
     const script = `
@@ -52,16 +50,28 @@ describe("the shared fingerprint set", () => {
         for (let i = 0; i < 100000; i++) if (insertFingerprint(t, workerData.capacity, (Math.imul(i, 2654435761) >>> 0) | 1, (i * 7 + 1) >>> 0)) fresh++;
         parentPort.postMessage(fresh);
       });`;
-    const run = () =>
-      new Promise<number>((resolve, reject) => {
-        const w = new Worker(script, { eval: true, workerData: { buffer: table.buffer, capacity, gate } });
-        w.once("message", resolve);
-        w.once("error", reject);
-      });
-    const [a, b] = await Promise.all([run(), run()]);
-    expect(a + b).toBe(100_000);
-    // Each thread stored some of them first: the race really happened.
-    expect(Math.min(a, b)).toBeGreaterThan(0);
+    const race = async (): Promise<[number, number]> => {
+      const table = reserveTable(1 << 18);
+      const gate = new Int32Array(new SharedArrayBuffer(4));
+      const run = () =>
+        new Promise<number>((resolve, reject) => {
+          const w = new Worker(script, { eval: true, workerData: { buffer: table.buffer, capacity, gate } });
+          w.once("message", resolve);
+          w.once("error", reject);
+        });
+      const [a, b] = await Promise.all([run(), run()]);
+      return [a, b];
+    };
+    // A busy machine can run one thread's inserts entirely before the other's: then no race happened, and the test
+    // races again (a few times at most). Every attempt must store each fingerprint exactly once.
+    let raced = false;
+    for (let attempt = 0; attempt < 5 && !raced; attempt++) {
+      const [a, b] = await race();
+      expect(a + b).toBe(100_000);
+      raced = Math.min(a, b) > 0;
+    }
+    // Each thread stored some of them first in one attempt at least: the race really happened.
+    expect(raced).toBe(true);
   });
 });
 
