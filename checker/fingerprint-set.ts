@@ -40,9 +40,17 @@ export const SMALL_TABLE = 1 << 23;
  */
 export const INITIAL_SLOTS = 1 << 22;
 
-/** Reserves room for `maxSlots` slots of 8 bytes. Untouched pages are not resident. */
-export function reserveTable(maxSlots: number): Uint32Array {
-  return new Uint32Array(new SharedArrayBuffer(maxSlots * 8));
+/**
+ * Reserves room for `maxSlots` slots of 8 bytes. Untouched pages are not resident.
+ *
+ * The words are signed: Node's V8 (64-bit, without pointer compression) holds
+ * every signed 32-bit integer as a small integer, so the atomic operations take
+ * and return them unboxed. Unsigned words past 2^31 were boxed on every call,
+ * and an optimized caller that had only ever seen small integers come back
+ * bailed out the first time another thread's fingerprint did.
+ */
+export function reserveTable(maxSlots: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(maxSlots * 8));
 }
 
 /** The most slots a table may have: as many as fit in physical memory, and fewer than 2^31 (a typed array's limit). */
@@ -61,10 +69,10 @@ function home(hi: number, lo: number, capacity: number): number {
  * Adds a fingerprint to the table; true if it was not there. Safe to call from
  * several threads at once on the same table.
  */
-export function insertFingerprint(table: Uint32Array, capacity: number, hi: number, lo: number): boolean {
-  // As unsigned 32-bit integers, the way the table gives them back.
-  hi = hi >>> 0 || 1;
-  lo = lo >>> 0 || 1;
+export function insertFingerprint(table: Int32Array, capacity: number, hi: number, lo: number): boolean {
+  // As signed 32-bit integers, the way the table gives them back.
+  hi = hi | 0 || 1;
+  lo = lo | 0 || 1;
   let slot = home(hi, lo, capacity);
   for (;;) {
     const at = slot * 2;
@@ -87,9 +95,9 @@ export function insertFingerprint(table: Uint32Array, capacity: number, hi: numb
 }
 
 /** True if the fingerprint is in the table (single-threaded use: tests and checks). */
-export function hasFingerprint(table: Uint32Array, capacity: number, hi: number, lo: number): boolean {
-  hi = hi >>> 0 || 1;
-  lo = lo >>> 0 || 1;
+export function hasFingerprint(table: Int32Array, capacity: number, hi: number, lo: number): boolean {
+  hi = hi | 0 || 1;
+  lo = lo | 0 || 1;
   let slot = home(hi, lo, capacity);
   for (;;) {
     const at = slot * 2;
@@ -106,7 +114,7 @@ export function hasFingerprint(table: Uint32Array, capacity: number, hi: number,
  * one is placed next. A bit per slot marks the moved ones, so the only extra
  * memory is `to / 8` bytes.
  */
-export function growInPlace(table: Uint32Array, from: number, to: number): void {
+export function growInPlace(table: Int32Array, from: number, to: number): void {
   const moved = new Uint32Array(Math.ceil(to / 32));
   const isMoved = (s: number) => (moved[s >>> 5]! & (1 << (s & 31))) !== 0;
   // From the top down: a fingerprint's new slot is about its old one times to/from, in the part already done, so the

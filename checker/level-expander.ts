@@ -129,7 +129,7 @@ export class LevelExpander<S, A> {
     private readonly ops: PackedOps<S, A>,
     private readonly properties: readonly Property<S, A>[],
     private readonly symmetry: boolean,
-    private readonly table: Uint32Array,
+    private readonly table: Int32Array,
     private readonly control: Int32Array,
     private readonly limits: ExpanderLimits,
     /** Called between chunks (for the main thread: progress reports, and bringing in worker threads that have become ready). */

@@ -39,7 +39,7 @@ parentPort!.on("message", async (message: { load: WorkerLoad } | { setup: Worker
   }
   if ("setup" in message) {
     const { table, control, limits } = message.setup;
-    expander = loading!.then(({ ops, properties, symmetry }) => new LevelExpander(ops, properties, symmetry, new Uint32Array(table), control, limits));
+    expander = loading!.then(({ ops, properties, symmetry }) => new LevelExpander(ops, properties, symmetry, new Int32Array(table), control, limits));
     expander.catch(() => {});
     return;
   }

@@ -268,7 +268,7 @@ function inProcess<S, A>(
   ops: PackedOps<S, A>,
   properties: readonly Property<S, A>[],
   symmetry: boolean,
-  table: Uint32Array,
+  table: Int32Array,
   control: Int32Array,
   limits: ExpanderLimits,
   betweenChunks: () => void,

@@ -42,7 +42,7 @@ describe("the shared fingerprint set", () => {
     const script = `
       const { workerData, parentPort } = require("node:worker_threads");
       import(${JSON.stringify(module)}).then(({ insertFingerprint }) => {
-        const t = new Uint32Array(workerData.buffer);
+        const t = new Int32Array(workerData.buffer);
         // Both threads start together, so they race for the same slots.
         Atomics.add(workerData.gate, 0, 1);
         while (Atomics.load(workerData.gate, 0) < 2);
