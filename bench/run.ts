@@ -257,7 +257,8 @@ function median(xs: readonly number[]): number | null {
 
 function machine(): string {
   const cpu = spawnSync("sh", ["-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], { encoding: "utf8" }).stdout.trim();
-  return `${cpu}, ${spawnSync("nproc", { encoding: "utf8" }).stdout.trim()} cores, node ${process.version}`;
+  const unset = process.env.NODE_EXTRA_CA_CERTS ? " (checkers run without its NODE_EXTRA_CA_CERTS)" : "";
+  return `${cpu}, ${spawnSync("nproc", { encoding: "utf8" }).stdout.trim()} cores, node ${process.version}${unset}`;
 }
 
 // How states and time grow with each parameter around the default (3,2,5,1), incident, with and without symmetry.
