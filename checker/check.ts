@@ -58,6 +58,13 @@ export interface CheckOptions<S, A> {
    * `workerSource`, and closes them when it ends.
    */
   readonly workerPool?: WorkerPool;
+  /**
+   * Levels of fewer states than this are expanded by the calling thread alone
+   * (default 16384: a worker thread that joins a smaller level is still
+   * compiling its code, and the level waits for it). Tests lower it, so that
+   * small models exercise the worker threads too.
+   */
+  readonly sharedLevelStates?: number;
 }
 
 /** A snapshot of a running search, for progress displays. */
@@ -91,7 +98,7 @@ export async function check<S, A>(model: Model<S, A>, options: CheckOptions<S, A
     if (options.fastPath === false || (workers > 1 && !pool)) return checkSync(model, options);
     return await checkWith(model, options, async (codec, properties, limits) => {
       if (!canSearchLevels(model as Model<unknown, unknown>, codec as StateCodec<unknown>, properties, limits)) return explore(model, codec, properties, limits);
-      const outcome = await searchLevels(model, codec, properties, limits, pool);
+      const outcome = await searchLevels(model, codec, properties, limits, pool, options.sharedLevelStates);
       return withTraces(model, codec, properties, limits, outcome);
     });
   } finally {

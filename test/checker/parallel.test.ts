@@ -45,7 +45,8 @@ describe("the level-synchronous search", () => {
     const options = { properties: onTheFly, symmetry, exhaustive };
     const sequential = checkSync(dnsModel(variant, params), options);
     const one = await check(dnsModel(variant, params), options);
-    const two = await check(dnsModel(variant, params), { ...options, workers: 2, workerSource: source(variant, params, onTheFly.map((p) => p.name)) });
+    // Levels from 64 states on are shared, so that these small models keep the worker thread busy too.
+    const two = await check(dnsModel(variant, params), { ...options, workers: 2, workerSource: source(variant, params, onTheFly.map((p) => p.name)), sharedLevelStates: 64 });
     expect(one.error).toBeUndefined();
     expect(two.error).toBeUndefined();
     expect(summary(one)).toEqual(summary(sequential));
@@ -65,7 +66,7 @@ describe("the level-synchronous search", () => {
     const pool = new WorkerPool(module, 2);
     pool.load(spec, true);
     const options = { properties: onTheFly, symmetry: true, exhaustive: true };
-    const three = await check(dnsModel("incident", params), { ...options, workerPool: pool });
+    const three = await check(dnsModel("incident", params), { ...options, workerPool: pool, sharedLevelStates: 64 });
     expect(summary(three)).toEqual(summary(checkSync(dnsModel("incident", params), options)));
     // The check closed the pool; closing again does nothing.
     await pool.close();
