@@ -97,10 +97,9 @@ for (const c of configs) {
           const states = m.failed ? null : runner.parse(m.stdout);
           counts.set(runner.name, states === null ? null : { ...states, states: states.states - runner.extraStates });
           if (!m.failed) {
-            (times.get(runner.name) ?? times.set(runner.name, []).get(runner.name)!).push(m.seconds);
-            (rss.get(runner.name) ?? rss.set(runner.name, []).get(runner.name)!).push(m.peakRssMb);
-            const search = runner.searchSeconds?.(m.stdout);
-            if (search !== undefined) (searches.get(runner.name) ?? searches.set(runner.name, []).get(runner.name)!).push(search);
+            append(times, runner.name, m.seconds);
+            append(rss, runner.name, m.peakRssMb);
+            if (runner.searchSeconds) append(searches, runner.name, runner.searchSeconds(m.stdout));
           }
         }
       }
@@ -230,7 +229,7 @@ function printTable(rows: readonly Measurement[]): void {
   for (const r of rows.filter((x) => x.checker === DNSMC_ALL)) {
     const one = rows.find((x) => x.config === r.config && x.variant === r.variant && x.symmetry === r.symmetry && x.checker === DNSMC_ONE);
     if (!one?.statesPerSecond || !r.statesPerSecond) continue;
-    // Also the search alone: start-up (Node, loading the model, starting the threads) is the same on one thread and on all.
+    // Also the search alone: start-up (Node, loading the model) does not shrink with threads (starting them adds a little).
     const search = one.searchSeconds && r.searchSeconds ? ` (the search alone: ${(one.searchSeconds / r.searchSeconds).toFixed(2)} times)` : "";
     console.log(`${r.config}${r.symmetry ? " sym" : ""} ${r.variant}: ${CORES} workers are ${(r.statesPerSecond / one.statesPerSecond).toFixed(2)} times as fast as 1${search}`);
   }
@@ -247,6 +246,10 @@ function ensureTools(): void {
 function run(command: string[], cwd: string): void {
   const r = spawnSync(command[0]!, command.slice(1), { cwd, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`${command.join(" ")} failed in ${cwd}:\n${r.stdout}${r.stderr}`);
+}
+
+function append(samples: Map<string, number[]>, name: string, x: number): void {
+  (samples.get(name) ?? samples.set(name, []).get(name)!).push(x);
 }
 
 function median(xs: readonly number[]): number | null {

@@ -4,8 +4,9 @@
  * model and its properties when told which; then it runs rounds of a level's
  * expansion (level-expander.ts) in the shared memory the main thread sets up.
  * It says it is ready through shared memory, which the main thread reads
- * between chunks of its own work: a thread that is still compiling its code
- * is slow, but it takes small chunks and so never holds up the end of a level.
+ * between chunks of its own work. A thread that is still compiling its code is
+ * slow, and the level's end waits for the chunk it holds: chunks are small, and
+ * only big levels are shared (parallel.ts), so the wait stays short.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { LevelExpander, type LevelJob } from "./level-expander.js";

@@ -86,7 +86,7 @@ export function levelsApply(properties: readonly Property[], limits: Pick<Search
  * its end for the chunk that thread holds: with 4096, two threads took a
  * (3,2,5,1) check 38 ms longer (of 300), and (3,3,8,1) no shorter.
  */
-export const SMALL_LEVEL = 16384;
+const SMALL_LEVEL = 16384;
 
 /**
  * Explores `model` level by level on this thread and the pool's worker threads
