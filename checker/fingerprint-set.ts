@@ -53,9 +53,27 @@ export function reserveTable(maxSlots: number): Int32Array {
   return new Int32Array(new SharedArrayBuffer(maxSlots * 8));
 }
 
+/**
+ * Writes to every page of slots [from, to), so that the kernel gives each one
+ * its own zeroed page now. A page first read and only then written (a lookup
+ * that finds it empty, then an insert) is mapped to the shared zero page and
+ * later copied on write, which must flush that page from every core running
+ * the search: on two threads, one interrupt to the other core per 4 KB of
+ * table, thousands in all, each a round trip between virtual CPUs.
+ */
+export function populate(table: Int32Array, from: number, to: number): void {
+  // 1024 words: 4 KB, the smallest page size.
+  for (let i = from * 2; i < to * 2; i += 1024) table[i] = 0;
+}
+
 /** The most slots a table may have: as many as fit in physical memory, and fewer than 2^31 (a typed array's limit). */
 export function maxSlotsFor(totalMemoryBytes: number): number {
   return Math.min(2 ** 31 - 1, Math.floor(totalMemoryBytes / 8));
+}
+
+/** Half of a fingerprint as the table stores it: a signed 32-bit integer (the way the table gives it back), 1 for 0. */
+export function storedHalf(half: number): number {
+  return half | 0 || 1;
 }
 
 // Home slot of a fingerprint in a table of `capacity` slots.
@@ -70,9 +88,8 @@ function home(hi: number, lo: number, capacity: number): number {
  * several threads at once on the same table.
  */
 export function insertFingerprint(table: Int32Array, capacity: number, hi: number, lo: number): boolean {
-  // As signed 32-bit integers, the way the table gives them back.
-  hi = hi | 0 || 1;
-  lo = lo | 0 || 1;
+  hi = storedHalf(hi);
+  lo = storedHalf(lo);
   let slot = home(hi, lo, capacity);
   for (;;) {
     const at = slot * 2;
@@ -96,8 +113,8 @@ export function insertFingerprint(table: Int32Array, capacity: number, hi: numbe
 
 /** True if the fingerprint is in the table (single-threaded use: tests and checks). */
 export function hasFingerprint(table: Int32Array, capacity: number, hi: number, lo: number): boolean {
-  hi = hi | 0 || 1;
-  lo = lo | 0 || 1;
+  hi = storedHalf(hi);
+  lo = storedHalf(lo);
   let slot = home(hi, lo, capacity);
   for (;;) {
     const at = slot * 2;

@@ -1,17 +1,19 @@
 /**
  * One thread's share of a level of the level-synchronous search
  * (parallel.ts). Threads take chunks of the level from a shared counter,
- * expand every state, insert each successor's fingerprint into the shared
- * fingerprint set and append the new ones to blocks of the next level. A
+ * expand every state, look each successor's fingerprint up in the thread's
+ * filter of recently met ones (recent-filter.ts), insert the rest into the
+ * shared fingerprint set and append the new ones to blocks of the next level. A
  * round of work ends when the level is done, when the set must grow first,
  * or when the search must stop; the coordinator then collects every thread's
  * report. The same code runs in worker threads and, for one thread, in the
  * main thread itself.
  */
 import { fingerprintWords } from "./fingerprint.js";
-import { HARD_LIMIT, GROW_AT, insertFingerprint } from "./fingerprint-set.js";
+import { HARD_LIMIT, GROW_AT, insertFingerprint, storedHalf } from "./fingerprint-set.js";
 import type { PackedOps } from "./model.js";
 import type { Property } from "./property.js";
+import { metRecently, recentFilter } from "./recent-filter.js";
 
 /** Slots of the shared control block: the set's size, the stop flag, then one cache line of claim counters per share. */
 export const SIZE = 0;
@@ -103,6 +105,8 @@ export class LevelExpander<S, A> {
   private readonly scratch: S;
   private readonly actions: A[] = [];
   private readonly fp = { hi: 0, lo: 0 };
+  /** This thread's filter of recently met fingerprints, consulted before the shared set. */
+  private readonly recent = recentFilter();
   private readonly stepProps: Array<readonly [Property<S, A> & { kind: "step" }, number]>;
   private readonly breaking: number;
   /** Whether new states are judged at all (any invariant or witness). */
@@ -231,7 +235,7 @@ export class LevelExpander<S, A> {
 
   // Expands one chunk. Returns the successors computed, or -1 if the table filled up part-way.
   private expandChunk(c: number): { transitions: number; found: number } {
-    const { ops, W, current, scratchWords, state, scratch, actions, fp, table, control, stepProps, symmetry, chunks, capacity } = this;
+    const { ops, W, current, scratchWords, state, scratch, actions, fp, recent, table, control, stepProps, symmetry, chunks, capacity } = this;
     const steps = stepProps.length;
     const judged = this.judged;
     const source = this.level[chunks[c * 3]!]!;
@@ -255,7 +259,9 @@ export class LevelExpander<S, A> {
         }
         if (symmetry) ops.canonicalizeInPlace!(scratch);
         fingerprintWords(scratchWords, fp);
-        if (!insertFingerprint(table, capacity, fp.hi, fp.lo)) continue;
+        const hi = storedHalf(fp.hi);
+        const lo = storedHalf(fp.lo);
+        if (metRecently(recent, hi, lo) || !insertFingerprint(table, capacity, hi, lo)) continue;
         if (judged) found |= stateFindings(this.properties, scratch);
         this.append(scratchWords);
         // The shared size is kept within 64 insertions a thread, so no thread can fill the table.

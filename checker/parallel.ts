@@ -24,7 +24,7 @@
 import { availableParallelism, totalmem } from "node:os";
 import type { StateCodec } from "./codec.js";
 import { fingerprintWords } from "./fingerprint.js";
-import { grownCapacity, growInPlace, INITIAL_SLOTS, insertFingerprint, maxSlotsFor, reserveTable } from "./fingerprint-set.js";
+import { grownCapacity, growInPlace, INITIAL_SLOTS, insertFingerprint, maxSlotsFor, populate, reserveTable } from "./fingerprint-set.js";
 import type { SearchLimits } from "./explore.js";
 import {
   CONTROL_SLOTS,
@@ -105,6 +105,7 @@ export async function searchLevels<S, A>(
   const maxSlots = maxSlotsFor(totalmem());
   const table = reserveTable(maxSlots);
   let capacity = INITIAL_SLOTS;
+  populate(table, 0, capacity);
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
   const started = performance.now();
   if (process.env.DNSMC_DEBUG) console.error(`level search starts at ${started.toFixed(0)} ms since process start`);
@@ -194,6 +195,7 @@ export async function searchLevels<S, A>(
         const grown = grownCapacity(capacity, Atomics.load(control, SIZE), maxSlots);
         if (grown > capacity) {
           const t0 = performance.now();
+          populate(table, capacity, grown);
           growInPlace(table, capacity, grown);
           if (process.env.DNSMC_DEBUG) console.error(`grow ${capacity} -> ${grown}: ${(performance.now() - t0).toFixed(0)} ms at ${(performance.now() - started).toFixed(0)}`);
           capacity = grown;
