@@ -111,6 +111,22 @@ export function insertFingerprint(table: Int32Array, capacity: number, hi: numbe
   }
 }
 
+/**
+ * Runs the duplicate path of {@link insertFingerprint} on a scratch table, so
+ * that it has type feedback before V8 optimizes the search loop that inlines
+ * it. Early in a search nearly every duplicate is answered before the table
+ * (recent-filter.ts) and the table is nearly empty, so that path may not have
+ * run yet; code that has never run compiles to a bail-out, and the first real
+ * duplicate then threw the whole compiled loop away, to be compiled twice more.
+ * V8 records feedback only once a function has run a little, so search
+ * threads call this at the start of every round, not once.
+ */
+export function primeInsertFingerprint(): void {
+  const scratch = new Int32Array(2);
+  insertFingerprint(scratch, 1, 1, 1);
+  insertFingerprint(scratch, 1, 1, 1);
+}
+
 /** True if the fingerprint is in the table (single-threaded use: tests and checks). */
 export function hasFingerprint(table: Int32Array, capacity: number, hi: number, lo: number): boolean {
   hi = storedHalf(hi);

@@ -10,7 +10,7 @@
  * main thread itself.
  */
 import { fingerprintWords } from "./fingerprint.js";
-import { HARD_LIMIT, GROW_AT, insertFingerprint, storedHalf } from "./fingerprint-set.js";
+import { HARD_LIMIT, GROW_AT, insertFingerprint, primeInsertFingerprint, storedHalf } from "./fingerprint-set.js";
 import type { PackedOps } from "./model.js";
 import type { Property } from "./property.js";
 import { metRecently, recentFilter } from "./recent-filter.js";
@@ -165,6 +165,7 @@ export class LevelExpander<S, A> {
     this.chunks = job.chunks;
     this.capacity = job.capacity;
     this.redo = [...job.redo];
+    primeInsertFingerprint();
   }
 
   /** Expands chunks until the level is done, the table must grow, or the search must stop. */

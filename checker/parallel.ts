@@ -87,6 +87,12 @@ export function levelsApply(properties: readonly Property[], limits: Pick<Search
  * (3,2,5,1) check 38 ms longer (of 300), and (3,3,8,1) no shorter.
  */
 const SMALL_LEVEL = 16384;
+/**
+ * Once the worker threads have taken part in a level (their code is compiled),
+ * levels down to this size are shared too: the last levels of a search shrink
+ * through it, and a round costs one message each way.
+ */
+const WARM_SMALL_LEVEL = 2048;
 
 /**
  * Explores `model` level by level on this thread and the pool's worker threads
@@ -145,6 +151,8 @@ export async function searchLevels<S, A>(
   let depth = 0;
   let stopReason: StopReason | null = null;
   let failure: LevelOutcome["failure"];
+  // Whether worker threads have taken part in a level yet.
+  let warm = false;
 
   // The round under way in this thread, which worker threads that have just become ready can join.
   let round: { job: Omit<LevelJob, "self" | "redo">; shares: number; open: boolean; joined: Set<Thread>; late: Promise<RoundReport>[] } | null = null;
@@ -183,7 +191,8 @@ export async function searchLevels<S, A>(
       }
       // Worker threads take part once they have built the model: from the next level, or
       // (see joinLate) from the next chunk this thread finishes, in a big level.
-      const threads = frontierSize() < smallLevel ? here : pool.filter((t) => t.ready);
+      const threads = frontierSize() < (warm ? Math.min(smallLevel, WARM_SMALL_LEVEL) : smallLevel) ? here : pool.filter((t) => t.ready);
+      if (threads.length > 1) warm = true;
       const chunks = chunksOf(levelCounts, threads.length);
       const shares = sharesOf(chunks.length / 3, threads.length);
       resetShares(control, threads.length);
