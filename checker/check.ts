@@ -6,7 +6,7 @@
  */
 import { codecFor, type StateCodec } from "./codec.js";
 import { explore, ModelFailure, type Exploration, type Finding, type SearchLimits } from "./explore.js";
-import { canSearchLevels, searchLevels, type LevelOutcome } from "./parallel.js";
+import { canSearchLevels, searchLevels, type LevelOutcome, type LevelTuning } from "./parallel.js";
 import { WorkerPool, type WorkerSource } from "./worker-pool.js";
 import type { Strategy } from "./frontier.js";
 import type { Model } from "./model.js";
@@ -17,7 +17,7 @@ import { FingerprintStore } from "./store.js";
 import { NondeterminismError, replay, type TraceSkeleton } from "./trace.js";
 
 /** How to search. Every field is optional. */
-export interface CheckOptions<S, A> {
+export interface CheckOptions<S, A> extends LevelTuning {
   /** The properties to judge (default: none; the search then only counts states). */
   readonly properties?: readonly Property<S, A>[];
   /** `bfs` (default: every trace is a shortest one) or `dfs`. */
@@ -58,13 +58,6 @@ export interface CheckOptions<S, A> {
    * `workerSource`, and closes them when it ends.
    */
   readonly workerPool?: WorkerPool;
-  /**
-   * Levels of fewer states than this are expanded by the calling thread alone
-   * (default 16384: a worker thread that joins a smaller level is still
-   * compiling its code, and the level waits for it). Tests lower it, so that
-   * small models exercise the worker threads too.
-   */
-  readonly sharedLevelStates?: number;
 }
 
 /** A snapshot of a running search, for progress displays. */
@@ -98,7 +91,7 @@ export async function check<S, A>(model: Model<S, A>, options: CheckOptions<S, A
     if (options.fastPath === false || (workers > 1 && !pool)) return checkSync(model, options);
     return await checkWith(model, options, async (codec, properties, limits) => {
       if (!canSearchLevels(model as Model<unknown, unknown>, codec as StateCodec<unknown>, properties, limits)) return explore(model, codec, properties, limits);
-      const outcome = await searchLevels(model, codec, properties, limits, pool, options.sharedLevelStates);
+      const outcome = await searchLevels(model, codec, properties, limits, pool, options);
       return withTraces(model, codec, properties, limits, outcome);
     });
   } finally {

@@ -76,8 +76,8 @@ export function storedHalf(half: number): number {
   return half | 0 || 1;
 }
 
-// Home slot of a fingerprint in a table of `capacity` slots.
-function home(hi: number, lo: number, capacity: number): number {
+/** Home slot of a fingerprint in a table of `capacity` slots. */
+export function home(hi: number, lo: number, capacity: number): number {
   const mixed = (lo ^ Math.imul(hi, 0x9e3779b1)) >>> 0;
   const slot = Math.floor((mixed * capacity) / 4294967296);
   return slot < capacity ? slot : capacity - 1;

@@ -24,7 +24,7 @@
 import { availableParallelism, totalmem } from "node:os";
 import type { StateCodec } from "./codec.js";
 import { fingerprintWords } from "./fingerprint.js";
-import { grownCapacity, growInPlace, INITIAL_SLOTS, insertFingerprint, maxSlotsFor, populate, reserveTable } from "./fingerprint-set.js";
+import { grownCapacity, growInPlace, HARD_LIMIT, INITIAL_SLOTS, insertFingerprint, maxSlotsFor, populate, reserveTable } from "./fingerprint-set.js";
 import type { SearchLimits } from "./explore.js";
 import {
   CONTROL_SLOTS,
@@ -94,9 +94,27 @@ const SMALL_LEVEL = 16384;
  */
 const WARM_SMALL_LEVEL = 2048;
 
+/** Sizes of the level search that tests change, so that small models take the paths big ones take. */
+export interface LevelTuning {
+  /**
+   * Levels of fewer states than this are expanded by the calling thread alone
+   * (default 16384: a worker thread that joins a smaller level is still
+   * compiling its code, and the level waits for it), until the worker threads
+   * have taken part in a level. Tests lower it, so that small models exercise
+   * the worker threads too.
+   */
+  readonly sharedLevelStates?: number;
+  /**
+   * The first capacity of the fingerprint set, in slots (default 4,194,304:
+   * 32 MB). Tests lower it, so that small models make the set grow, between
+   * levels and in the middle of one.
+   */
+  readonly tableSlots?: number;
+}
+
 /**
  * Explores `model` level by level on this thread and the pool's worker threads
- * (none: this thread alone); levels under `smallLevel` states on this thread.
+ * (none: this thread alone).
  */
 export async function searchLevels<S, A>(
   model: Model<S, A>,
@@ -104,13 +122,16 @@ export async function searchLevels<S, A>(
   properties: readonly Property<S, A>[],
   limits: SearchLimits,
   workers: WorkerPool | null,
-  smallLevel = SMALL_LEVEL,
+  { sharedLevelStates: smallLevel = SMALL_LEVEL, tableSlots = INITIAL_SLOTS }: LevelTuning = {},
 ): Promise<LevelOutcome> {
   const ops = model.packed as PackedOps<S, A>;
   const W = ops.words;
   const maxSlots = maxSlotsFor(totalmem());
   const table = reserveTable(maxSlots);
-  let capacity = INITIAL_SLOTS;
+  // A thread inserts up to 64 fingerprints before it adds them to the shared count and sees whether the set is past its
+  // hard limit (level-expander.ts), so the set keeps room for 128 a thread past that limit: a full set has no end to a probe.
+  const threadCount = 1 + (workers?.size ?? 0);
+  let capacity = Math.min(maxSlots, Math.max(tableSlots, Math.ceil((128 * threadCount) / (1 - HARD_LIMIT))));
   populate(table, 0, capacity);
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
   const started = performance.now();

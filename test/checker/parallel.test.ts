@@ -47,10 +47,15 @@ describe("the level-synchronous search", () => {
     const one = await check(dnsModel(variant, params), options);
     // Levels from 64 states on are shared, so that these small models keep the worker thread busy too.
     const two = await check(dnsModel(variant, params), { ...options, workers: 2, workerSource: source(variant, params, onTheFly.map((p) => p.name)), sharedLevelStates: 64 });
+    // A set as small as it can be (room for 128 insertions a thread past its hard limit) grows many times, between levels and in the middle of them (a thread then abandons its chunk).
+    const growing = await check(dnsModel(variant, params), { ...options, workers: 2, workerSource: source(variant, params, onTheFly.map((p) => p.name)), sharedLevelStates: 64, tableSlots: 1 });
     expect(one.error).toBeUndefined();
     expect(two.error).toBeUndefined();
+    expect(growing.error).toBeUndefined();
     expect(summary(one)).toEqual(summary(sequential));
     expect(summary(two)).toEqual(summary(sequential));
+    expect(summary(growing)).toEqual(summary(sequential));
+    expect(growing.storeBytes).toBeGreaterThan(((2 * 128) / 0.1) * 8);
   });
 
   it("stores fingerprints only: at most 16 bytes a state once the table is past its first size", async () => {
