@@ -62,8 +62,9 @@ export function reserveTable(maxSlots: number): Int32Array {
  * table, thousands in all, each a round trip between virtual CPUs.
  */
 export function populate(table: Int32Array, from: number, to: number): void {
-  // 1024 words: 4 KB, the smallest page size.
-  for (let i = from * 2; i < to * 2; i += 1024) table[i] = 0;
+  // 1024 words: 4 KB, the smallest page size. A compare-and-swap of 0 for 0 writes the page but never changes a stored
+  // fingerprint, so a worker thread can populate the table while the search already inserts into it.
+  for (let i = from * 2; i < to * 2; i += 1024) Atomics.compareExchange(table, i, 0, 0);
 }
 
 /** The most slots a table may have: as many as fit in physical memory, and fewer than 2^31 (a typed array's limit). */

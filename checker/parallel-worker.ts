@@ -9,6 +9,7 @@
  * only big levels are shared (parallel.ts), so the wait stays short.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { INITIAL_SLOTS, populate } from "./fingerprint-set.js";
 import { LevelExpander, type LevelJob } from "./level-expander.js";
 import type { Model, PackedOps } from "./model.js";
 import type { Property } from "./property.js";
@@ -18,9 +19,12 @@ type Loaded = { readonly ops: PackedOps<unknown, unknown>; readonly properties: 
 type WorkerModule = { workerModel(spec: unknown): Promise<{ model: Model<unknown, unknown>; properties: readonly Property[] }> };
 
 const init = workerData as WorkerInit;
+const table = new Int32Array(init.table);
 // The module's code loads while the main thread is still parsing its options.
 const mod = import(init.module) as Promise<WorkerModule>;
 mod.catch(() => {});
+// Meanwhile the first thread writes the set's first pages, which the main thread would otherwise write before the search.
+if (init.index === 0) populate(table, 0, INITIAL_SLOTS);
 let loading: Promise<Loaded> | null = null;
 let expander: Promise<LevelExpander<unknown, unknown>> | null = null;
 
@@ -39,8 +43,8 @@ parentPort!.on("message", async (message: { load: WorkerLoad } | { setup: Worker
     return;
   }
   if ("setup" in message) {
-    const { table, control, limits } = message.setup;
-    expander = loading!.then(({ ops, properties, symmetry }) => new LevelExpander(ops, properties, symmetry, new Int32Array(table), control, limits));
+    const { control, limits } = message.setup;
+    expander = loading!.then(({ ops, properties, symmetry }) => new LevelExpander(ops, properties, symmetry, table, control, limits));
     expander.catch(() => {});
     return;
   }

@@ -126,13 +126,17 @@ export async function searchLevels<S, A>(
 ): Promise<LevelOutcome> {
   const ops = model.packed as PackedOps<S, A>;
   const W = ops.words;
-  const maxSlots = maxSlotsFor(totalmem());
-  const table = reserveTable(maxSlots);
+  const table = workers ? workers.table : reserveTable(maxSlotsFor(totalmem()));
+  const maxSlots = table.length / 2;
   // A thread inserts up to 64 fingerprints before it adds them to the shared count and sees whether the set is past its
   // hard limit (level-expander.ts), so the set keeps room for 128 a thread past that limit: a full set has no end to a probe.
   const threadCount = 1 + (workers?.size ?? 0);
   let capacity = Math.min(maxSlots, Math.max(tableSlots, Math.ceil((128 * threadCount) / (1 - HARD_LIMIT))));
-  populate(table, 0, capacity);
+  // With worker threads, every page of the set is written before it is used (fingerprint-set.ts, populate): the first
+  // INITIAL_SLOTS by the first worker thread as it starts, the rest here. On one thread a page's copy on write interrupts
+  // no other core, and writing 32 MB of pages up front cost more than it saved.
+  const shared = workers !== null;
+  if (shared) populate(table, INITIAL_SLOTS, capacity);
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
   const started = performance.now();
   if (process.env.DNSMC_DEBUG) console.error(`level search starts at ${started.toFixed(0)} ms since process start`);
@@ -192,7 +196,7 @@ export async function searchLevels<S, A>(
     progress();
     joinLate();
   });
-  workers?.setUp({ table: table.buffer as SharedArrayBuffer, control, limits: expanderLimits });
+  workers?.setUp({ control, limits: expanderLimits });
   const pool: readonly Thread[] = workers ? [...workers.threads, ...here] : here;
   const frontierSize = () => levelCounts.reduce((a, b) => a + b, 0);
   // Reported about once a second: from a timer while this thread waits for the others, and between its own chunks.
@@ -225,7 +229,7 @@ export async function searchLevels<S, A>(
         const grown = grownCapacity(capacity, Atomics.load(control, SIZE), maxSlots);
         if (grown > capacity) {
           const t0 = performance.now();
-          populate(table, capacity, grown);
+          if (shared) populate(table, capacity, grown);
           growInPlace(table, capacity, grown);
           if (process.env.DNSMC_DEBUG) console.error(`grow ${capacity} -> ${grown}: ${(performance.now() - t0).toFixed(0)} ms at ${(performance.now() - started).toFixed(0)}`);
           capacity = grown;

@@ -6,7 +6,9 @@
  * threads join the search as soon as they are ready, between two chunks of the
  * main thread's work; until then the main thread expands the levels alone.
  */
+import { totalmem } from "node:os";
 import { Worker } from "node:worker_threads";
+import { maxSlotsFor, reserveTable } from "./fingerprint-set.js";
 import type { ExpanderLimits, LevelJob, RoundReport } from "./level-expander.js";
 
 /** How worker threads rebuild the model: a module exporting `workerModel(spec)` and its argument. */
@@ -15,9 +17,11 @@ export interface WorkerSource {
   readonly spec: unknown;
 }
 
-/** What a worker thread is started with: the module it will rebuild the model with. */
+/** What a worker thread is started with: the module it will rebuild the model with, and the fingerprint set's memory. */
 export interface WorkerInit {
   readonly module: string;
+  /** The fingerprint set's memory (a buffer, not a view: views over 4 GB do not survive the copy to a worker). */
+  readonly table: SharedArrayBuffer;
   /** Set to 1 at `index` once the thread can take part (in shared memory: the main thread reads it between chunks). */
   readonly ready: Int32Array;
   readonly index: number;
@@ -29,10 +33,8 @@ export interface WorkerLoad {
   readonly symmetry: boolean;
 }
 
-/** What a worker thread is given when the search starts: the shared memory it works in. */
+/** What a worker thread is given when the search starts: the rest of the shared memory it works in. */
 export interface WorkerSetup {
-  /** The fingerprint set's memory (a buffer, not a view: views over 4 GB do not survive the copy to a worker). */
-  readonly table: SharedArrayBuffer;
   readonly control: Int32Array;
   readonly limits: ExpanderLimits;
 }
@@ -52,6 +54,12 @@ export interface Thread {
  */
 export class WorkerPool {
   readonly threads: readonly Thread[];
+  /**
+   * The fingerprint set of the search the threads will join, reserved with the
+   * threads: the first one writes the set's first pages while the main thread
+   * is still starting up (fingerprint-set.ts, populate).
+   */
+  readonly table: Int32Array;
   private readonly workers: Worker[];
   private loaded: WorkerLoad | null = null;
   private closed = false;
@@ -62,8 +70,10 @@ export class WorkerPool {
     readonly size: number,
   ) {
     const ready = new Int32Array(new SharedArrayBuffer(Math.max(1, size) * 4));
+    this.table = reserveTable(maxSlotsFor(totalmem()));
+    const table = this.table.buffer as SharedArrayBuffer;
     this.workers = Array.from({ length: size }, (_, index) => {
-      const init: WorkerInit = { module, ready, index };
+      const init: WorkerInit = { module, table, ready, index };
       return new Worker(new URL("./parallel-worker.js", import.meta.url), { workerData: init });
     });
     this.threads = this.workers.map((w, i) => workerThread(w, ready, i));

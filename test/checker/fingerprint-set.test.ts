@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { grownCapacity, growInPlace, hasFingerprint, insertFingerprint, reserveTable } from "../../checker/fingerprint-set.js";
+import { grownCapacity, growInPlace, hasFingerprint, insertFingerprint, populate, reserveTable } from "../../checker/fingerprint-set.js";
 
 const fingerprints = fc.array(fc.tuple(fc.nat(0xffffffff), fc.nat(0xffffffff)), { maxLength: 700 });
 
@@ -31,6 +31,19 @@ describe("the shared fingerprint set", () => {
         for (let s = 0; s < capacity; s++) if (table[s * 2] !== 0) stored++;
         expect(stored).toBe(seen.size);
         expect(seen.size).toBeLessThanOrEqual(capacity * 0.8 + 1);
+      }),
+    );
+  });
+
+  it("writing the pages of a table (populate) changes no stored fingerprint", () => {
+    fc.assert(
+      fc.property(fingerprints, ([...fps]) => {
+        const capacity = 4096;
+        const table = reserveTable(capacity);
+        for (const [hi, lo] of fps) insertFingerprint(table, capacity, hi, lo);
+        const before = table.slice();
+        populate(table, 0, capacity);
+        expect(table).toEqual(before);
       }),
     );
   });
