@@ -90,6 +90,12 @@ export interface ExpanderLimits {
   readonly maxMemoryBytes: number;
 }
 
+// What expandNext() reports: a chunk was expanded, or why the round ends.
+const MORE = 0;
+const DONE = 1;
+const GROW = 2;
+const STOPPED = 3;
+
 /** Why a thread set the stop flag. */
 export const STOP_VIOLATION = 1;
 export const STOP_TIMEOUT = 2;
@@ -120,10 +126,12 @@ export class LevelExpander<S, A> {
   /** Whether new states are judged at all (any invariant or witness). */
   private readonly judged: boolean;
   private job: LevelJob | null = null;
-  // The job's chunks and capacity, as this object's own fields: the optimizing compiler then checks this object's map,
+  // The job's chunks, shares and capacity, as this object's own fields: the optimizing compiler then checks this object's map,
   // which never changes, instead of the map of each round's job, which can differ from round to round and throw the
   // compiled code away (V8: "wrong map").
   private chunks: Int32Array = new Int32Array(0);
+  private shares: Int32Array = new Int32Array(0);
+  private self = 0;
   private capacity = 0;
   private level: Uint32Array[] = [];
   private redo: number[] = [];
@@ -137,6 +145,10 @@ export class LevelExpander<S, A> {
   private free: SharedArrayBuffer[] = [];
   private nextClockCheck = 0;
   private chunksToClockCheck = 0;
+  // What the round under way has done so far.
+  private roundTransitions = 0;
+  private roundFound = 0;
+  private roundRedo = -1;
   /** Successors that passed the recent filter, waiting for the shared set: their words and fingerprints. */
   private readonly stageWords: Uint32Array;
   private readonly stageHi = new Int32Array(STAGE);
@@ -181,6 +193,8 @@ export class LevelExpander<S, A> {
     if (this.job?.blocks !== job.blocks) this.level = job.blocks.map((b) => new Uint32Array(b));
     this.job = job;
     this.chunks = job.chunks;
+    this.shares = job.shares;
+    this.self = job.self;
     this.capacity = job.capacity;
     this.redo = [...job.redo];
     primeInsertFingerprint();
@@ -189,45 +203,25 @@ export class LevelExpander<S, A> {
   /** Expands chunks until the level is done, the table must grow, or the search must stop. */
   run(): RoundReport {
     const t0 = performance.now();
-    const job = this.job!;
-    const growAt = job.capacity * GROW_AT;
-    let transitions = 0;
-    let found = 0;
-    let status: RoundReport["status"] = "done";
-    let redo = -1;
-    for (;;) {
-      if (Atomics.load(this.control, STOP) !== 0 || (--this.chunksToClockCheck < 0 && this.mustStop())) {
-        status = "stop";
-        break;
-      }
-      if (Atomics.load(this.control, SIZE) > growAt) {
-        status = "grow";
-        break;
-      }
-      const c = this.redo.length > 0 ? this.redo.pop()! : this.claim(job);
-      if (c < 0) break;
-      const r = this.expandChunk(c);
-      found |= r.found;
-      if (r.found & this.breaking && this.limits.stopEarly) Atomics.store(this.control, STOP, STOP_VIOLATION);
-      if (r.transitions < 0) {
-        redo = c;
-        status = "grow";
-        break;
-      }
-      transitions += r.transitions;
-      this.betweenChunks?.();
-    }
+    this.roundTransitions = 0;
+    this.roundFound = 0;
+    this.roundRedo = -1;
+    let step: number;
+    // Kept this small on purpose: V8 compiles run() once more late in a search (it is called once a round, so it turns
+    // hot only then) while every thread is busy; the work, and all it inlines, is in expandChunk(), too big to inline here.
+    while ((step = this.expandChunk()) === MORE) this.betweenChunks?.();
     // Hand over what this round wrote, the partly filled block included.
     if (this.filled > 0) this.seal();
-    const report: RoundReport = { status, blocks: this.out, counts: this.outCounts, transitions, found, redo, busyMs: performance.now() - t0 };
+    const status = step === STOPPED ? "stop" : step === GROW ? "grow" : "done";
+    const report: RoundReport = { status, blocks: this.out, counts: this.outCounts, transitions: this.roundTransitions, found: this.roundFound, redo: this.roundRedo, busyMs: performance.now() - t0 };
     this.out = [];
     this.outCounts = [];
     return report;
   }
 
   // The next chunk: from the front of this thread's share, else from the back of another's; -1 when none is left.
-  private claim(job: LevelJob): number {
-    const { shares, self } = job;
+  private claim(): number {
+    const { shares, self } = this;
     const n = shares.length / 2;
     // A thread that joined mid-level has no share (self >= n): it only helps.
     for (let k = 0; k < n; k++) {
@@ -255,8 +249,13 @@ export class LevelExpander<S, A> {
     return true;
   }
 
-  // Expands one chunk. Returns the successors computed, or -1 if the table filled up part-way.
-  private expandChunk(c: number): { transitions: number; found: number } {
+  // Claims the next chunk and expands it: MORE, or why the round ends (DONE, GROW, STOPPED). The round's successors,
+  // findings and abandoned chunk are kept in this object's fields.
+  private expandChunk(): number {
+    if (Atomics.load(this.control, STOP) !== 0 || (--this.chunksToClockCheck < 0 && this.mustStop())) return STOPPED;
+    if (Atomics.load(this.control, SIZE) > this.capacity * GROW_AT) return GROW;
+    const c = this.redo.length > 0 ? this.redo.pop()! : this.claim();
+    if (c < 0) return DONE;
     const { ops, W, current, scratchWords, state, scratch, actions, fp, recent, stageWords, stageHi, stageLo, stepProps, symmetry, chunks, capacity } = this;
     const steps = stepProps.length;
     const source = this.level[chunks[c * 3]!]!;
@@ -290,16 +289,26 @@ export class LevelExpander<S, A> {
         if (++staged === STAGE) {
           const r = this.insertStaged(staged, hardLimit);
           staged = 0;
-          if (r < 0) return { transitions: -1, found };
+          if (r < 0) return this.endChunk(found, GROW, c);
           found |= r;
         }
       }
     }
     const r = this.insertStaged(staged, hardLimit);
-    if (r < 0) return { transitions: -1, found };
+    if (r < 0) return this.endChunk(found, GROW, c);
     Atomics.add(this.control, SIZE, this.pending);
     this.pending = 0;
-    return { transitions, found: found | r };
+    this.roundTransitions += transitions;
+    return this.endChunk(found | r, MORE, c);
+  }
+
+  // Records a chunk's findings (and stops an early-stopping search at a violation); a chunk abandoned because the table
+  // must grow is expanded again once it has.
+  private endChunk(found: number, step: number, c: number): number {
+    this.roundFound |= found;
+    if (found & this.breaking && this.limits.stopEarly) Atomics.store(this.control, STOP, STOP_VIOLATION);
+    if (step === GROW) this.roundRedo = c;
+    return step;
   }
 
   // Inserts the staged successors into the shared set and appends the new ones. Returns their findings, or -1 if the table
