@@ -15,7 +15,7 @@ import { fingerprintWords } from "./fingerprint.js";
 import { HARD_LIMIT, GROW_AT, home, insertFingerprint, primeInsertFingerprint, storedHalf } from "./fingerprint-set.js";
 import type { PackedOps } from "./model.js";
 import type { Property } from "./property.js";
-import { metRecently, recentFilter } from "./recent-filter.js";
+import { metRecently, recentFilter, remember } from "./recent-filter.js";
 
 /** Slots of the shared control block: the set's size, the stop flag, then one cache line of claim counters per share. */
 export const SIZE = 0;
@@ -90,7 +90,7 @@ export interface ExpanderLimits {
   readonly maxMemoryBytes: number;
 }
 
-// What expandNext() reports: a chunk was expanded, or why the round ends.
+// What expandChunk() reports: a chunk was expanded, or why the round ends.
 const MORE = 0;
 const DONE = 1;
 const GROW = 2;
@@ -155,6 +155,8 @@ export class LevelExpander<S, A> {
   private readonly stageLo = new Int32Array(STAGE);
   /** New states not yet added to the set's shared count. */
   private pending = 0;
+  /** Set by insertStaged when the table passed its hard limit: the chunk is abandoned, to be expanded again after the table grows. */
+  private full = false;
   /** Where the early reads of staged slots go, so that the compiler keeps them. */
   private sink = 0;
 
@@ -287,19 +289,18 @@ export class LevelExpander<S, A> {
         const at = staged * W;
         for (let w = 0; w < W; w++) stageWords[at + w] = scratchWords[w]!;
         if (++staged === STAGE) {
-          const r = this.insertStaged(staged, hardLimit);
+          found |= this.insertStaged(staged, hardLimit);
           staged = 0;
-          if (r < 0) return this.endChunk(found, GROW, c);
-          found |= r;
+          if (this.full) return this.endChunk(found, GROW, c);
         }
       }
     }
-    const r = this.insertStaged(staged, hardLimit);
-    if (r < 0) return this.endChunk(found, GROW, c);
+    found |= this.insertStaged(staged, hardLimit);
+    if (this.full) return this.endChunk(found, GROW, c);
     Atomics.add(this.control, SIZE, this.pending);
     this.pending = 0;
     this.roundTransitions += transitions;
-    return this.endChunk(found | r, MORE, c);
+    return this.endChunk(found, MORE, c);
   }
 
   // Records a chunk's findings (and stops an early-stopping search at a violation); a chunk abandoned because the table
@@ -311,10 +312,12 @@ export class LevelExpander<S, A> {
     return step;
   }
 
-  // Inserts the staged successors into the shared set and appends the new ones. Returns their findings, or -1 if the table
-  // filled up part-way.
+  // Inserts the staged successors into the shared set, remembers them in the recent filter and appends the new ones.
+  // Returns their findings; sets `full` if the table passed its hard limit, and then leaves the rest staged, neither
+  // inserted nor remembered, for when the chunk is expanded again.
   private insertStaged(n: number, hardLimit: number): number {
-    const { W, stageWords, stageHi, stageLo, table, capacity, scratchWords, scratch, control } = this;
+    const { W, stageWords, stageHi, stageLo, recent, table, capacity, scratchWords, scratch, control } = this;
+    this.full = false;
     // Every staged fingerprint's home slot is read first, in a tight loop: the reads do not depend on each other, so the
     // core has many misses to main memory in flight at once instead of one after another.
     let touched = 0;
@@ -322,7 +325,9 @@ export class LevelExpander<S, A> {
     this.sink |= touched;
     let found = 0;
     for (let k = 0; k < n; k++) {
-      if (!insertFingerprint(table, capacity, stageHi[k]!, stageLo[k]!)) continue;
+      const isNew = insertFingerprint(table, capacity, stageHi[k]!, stageLo[k]!);
+      remember(recent, stageHi[k]!, stageLo[k]!);
+      if (!isNew) continue;
       const at = k * W;
       for (let w = 0; w < W; w++) scratchWords[w] = stageWords[at + w]!;
       if (this.judged) found |= stateFindings(this.properties, scratch);
@@ -331,7 +336,10 @@ export class LevelExpander<S, A> {
       if (++this.pending === 64) {
         const size = Atomics.add(control, SIZE, this.pending) + this.pending;
         this.pending = 0;
-        if (size > hardLimit) return -1;
+        if (size > hardLimit) {
+          this.full = true;
+          break;
+        }
       }
     }
     return found;

@@ -7,7 +7,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 // Worker threads run compiled JavaScript, so this test uses the build (npm test builds first).
-import { check, checkSync, WorkerPool, type CheckResult } from "../../dist/checker/index.js";
+import { always, check, checkSync, WorkerPool, type CheckResult, type Model } from "../../dist/checker/index.js";
 import { dnsModel } from "../../dist/model/index.js";
 import endpointNeverEmpty from "../../dist/properties/endpoint-never-empty.js";
 import noRegression from "../../dist/properties/no-regression.js";
@@ -56,6 +56,40 @@ describe("the level-synchronous search", () => {
     expect(summary(two)).toEqual(summary(sequential));
     expect(summary(growing)).toEqual(summary(sequential));
     expect(growing.storeBytes).toBeGreaterThan(((2 * 128) / 0.1) * 8);
+  });
+
+  it("a chunk given up half-way because the set must grow loses no state and no finding", async () => {
+    // One state with 3,001 successors: itself, then 1..3000. The set starts as small as it can (1,280 slots on one
+    // thread), so the round gives up in the middle of the one chunk, the set grows, and the chunk is expanded again.
+    const N = 3000;
+    const fan: Model<Uint32Array, number> = {
+      name: "fan",
+      initStates: () => [Uint32Array.of(0)],
+      actions: (s) => (s[0] === 0 ? Array.from({ length: N + 1 }, (_, k) => k) : []),
+      next: (_s, a) => Uint32Array.of(a),
+      key: (s) => String(s[0]),
+      packed: {
+        words: 1,
+        wordsOf: (s) => s,
+        wrap: (w) => w,
+        actionsInto: (s, out) => {
+          if (s[0] !== 0) return 0;
+          for (let k = 0; k <= N; k++) out[k] = k;
+          return N + 1;
+        },
+        nextInto: (_s, a, t) => {
+          t[0] = a;
+        },
+      },
+    };
+    const r = await check(fan, { exhaustive: true, tableSlots: 1 });
+    expect(r.distinctStates).toBe(N + 1);
+    expect(r.storeBytes).toBeGreaterThan(1280 * 8);
+    // Whichever state the round gave up at, a broken invariant there is still found.
+    for (let k = 1000; k <= 1400; k++) {
+      const v = await check(fan, { tableSlots: 1, properties: [always(`not-${k}`, (s: Uint32Array) => s[0] !== k)] });
+      expect(v.properties[0]!.verdict, `state ${k}`).toBe("violated");
+    }
   });
 
   it("stores fingerprints only: at most 16 bytes a state once the table is past its first size", async () => {
