@@ -15,7 +15,7 @@ import { fingerprintWords } from "./fingerprint.js";
 import { HARD_LIMIT, GROW_AT, home, insertFingerprint, primeInsertFingerprint, storedHalf } from "./fingerprint-set.js";
 import type { PackedOps } from "./model.js";
 import type { Property } from "./property.js";
-import { metRecently, recentFilter, remember } from "./recent-filter.js";
+import { forget, metRecently, recentFilter } from "./recent-filter.js";
 
 /** Slots of the shared control block: the set's size, the stop flag, then one cache line of claim counters per share. */
 export const SIZE = 0;
@@ -312,9 +312,10 @@ export class LevelExpander<S, A> {
     return step;
   }
 
-  // Inserts the staged successors into the shared set, remembers them in the recent filter and appends the new ones.
-  // Returns their findings; sets `full` if the table passed its hard limit, and then leaves the rest staged, neither
-  // inserted nor remembered, for when the chunk is expanded again.
+  // Inserts the staged successors into the shared set and appends the new ones. Returns their findings; sets `full` if
+  // the table passed its hard limit, and then drops the rest, which the chunk's next expansion meets again: the recent
+  // filter forgets them, or it would skip them then as met (every successor of theirs it skipped as met since was in this
+  // same chunk, since a batch never spans two).
   private insertStaged(n: number, hardLimit: number): number {
     const { W, stageWords, stageHi, stageLo, recent, table, capacity, scratchWords, scratch, control } = this;
     this.full = false;
@@ -325,9 +326,7 @@ export class LevelExpander<S, A> {
     this.sink |= touched;
     let found = 0;
     for (let k = 0; k < n; k++) {
-      const isNew = insertFingerprint(table, capacity, stageHi[k]!, stageLo[k]!);
-      remember(recent, stageHi[k]!, stageLo[k]!);
-      if (!isNew) continue;
+      if (!insertFingerprint(table, capacity, stageHi[k]!, stageLo[k]!)) continue;
       const at = k * W;
       for (let w = 0; w < W; w++) scratchWords[w] = stageWords[at + w]!;
       if (this.judged) found |= stateFindings(this.properties, scratch);
@@ -338,6 +337,7 @@ export class LevelExpander<S, A> {
         this.pending = 0;
         if (size > hardLimit) {
           this.full = true;
+          for (let j = k + 1; j < n; j++) forget(recent, stageHi[j]!, stageLo[j]!);
           break;
         }
       }

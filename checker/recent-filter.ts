@@ -9,9 +9,10 @@
  * next to each other in a level share many successors. On (3,3,8,1) this
  * filter answers 3.9 million of the 5.1 million duplicate successors, each of
  * which would otherwise have cost a probe of the shared set, that is a miss
- * to main memory. It never answers for a new state: the caller records a
- * fingerprint only once the shared set holds it, and the set never loses one,
- * so a hit is always a duplicate. A miss says nothing; the shared set decides.
+ * to main memory. It never answers for a new state: every fingerprint it
+ * remembers, the caller inserts into the shared set (or forgets again, if it
+ * gives up before), and the set never loses one, so a hit is always a
+ * duplicate. A miss says nothing; the shared set decides.
  */
 
 /** Fingerprints remembered: 2^16, 8 bytes each. */
@@ -23,18 +24,22 @@ export function recentFilter(): Int32Array {
 }
 
 /**
- * True if the fingerprint (hi, lo) is among those `recent` remembers. The
- * halves are as the shared set stores them (insertFingerprint): signed and
- * never 0, so an empty slot matches nothing.
+ * True if the fingerprint (hi, lo) is among those `recent` remembers; if not,
+ * remembers it in place of the one in its slot, and the caller must insert it
+ * into the shared set or forget it. The halves are as the shared set stores
+ * them (insertFingerprint): signed and never 0, so an empty slot matches
+ * nothing.
  */
 export function metRecently(recent: Int32Array, hi: number, lo: number): boolean {
   const at = (hi & (RECENT_SLOTS - 1)) << 1;
-  return recent[at] === lo && recent[at + 1] === hi;
-}
-
-/** Remembers the fingerprint (hi, lo), which the shared set holds, in place of the one in its slot. */
-export function remember(recent: Int32Array, hi: number, lo: number): void {
-  const at = (hi & (RECENT_SLOTS - 1)) << 1;
+  if (recent[at] === lo && recent[at + 1] === hi) return true;
   recent[at] = lo;
   recent[at + 1] = hi;
+  return false;
+}
+
+/** Forgets the fingerprint (hi, lo), if `recent` still remembers it: one that will not be inserted after all. */
+export function forget(recent: Int32Array, hi: number, lo: number): void {
+  const at = (hi & (RECENT_SLOTS - 1)) << 1;
+  if (recent[at] === lo && recent[at + 1] === hi) recent[at] = recent[at + 1] = 0;
 }
