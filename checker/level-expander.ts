@@ -125,7 +125,8 @@ export class LevelExpander<S, A> {
   private readonly breaking: number;
   /** Whether new states are judged at all (any invariant or witness). */
   private readonly judged: boolean;
-  private job: LevelJob | null = null;
+  /** The blocks of the level under way (a round after the table grew has the same ones, already viewed in `level`). */
+  private levelBlocks: readonly SharedArrayBuffer[] | null = null;
   // The job's chunks, shares and capacity, as this object's own fields: the optimizing compiler then checks this object's map,
   // which never changes, instead of the map of each round's job, which can differ from round to round and throw the
   // compiled code away (V8: "wrong map").
@@ -192,8 +193,8 @@ export class LevelExpander<S, A> {
 
   /** Starts (or resumes, after the table grew) a level. */
   begin(job: LevelJob): void {
-    if (this.job?.blocks !== job.blocks) this.level = job.blocks.map((b) => new Uint32Array(b));
-    this.job = job;
+    if (this.levelBlocks !== job.blocks) this.level = job.blocks.map((b) => new Uint32Array(b));
+    this.levelBlocks = job.blocks;
     this.chunks = job.chunks;
     this.shares = job.shares;
     this.self = job.self;
