@@ -212,7 +212,11 @@ export class LevelExpander<S, A> {
     let step: number;
     // Kept this small on purpose: V8 compiles run() once more late in a search (it is called once a round, so it turns
     // hot only then) while every thread is busy; the work, and all it inlines, is in expandChunk(), too big to inline here.
-    while ((step = this.expandChunk()) === MORE) this.betweenChunks?.();
+    while ((step = this.expandChunk()) === MORE) {
+      this.betweenChunks?.();
+      // Every 16 chunks, the clock and memory: a limit reached sets the stop flag, which the next chunk sees.
+      if (--this.chunksToClockCheck < 0) this.mustStop();
+    }
     // Hand over what this round wrote, the partly filled block included.
     if (this.filled > 0) this.seal();
     const status = step === STOPPED ? "stop" : step === GROW ? "grow" : "done";
@@ -233,14 +237,20 @@ export class LevelExpander<S, A> {
       const size = shares[2 * s + 1]! - start;
       const at = LINE * (s + 1);
       if (Atomics.load(this.control, at) >= size || Atomics.add(this.control, at, 1) >= size) continue;
-      return s === self ? start + Atomics.add(this.control, at + 1, 1) : start + size - 1 - Atomics.add(this.control, at + 2, 1);
+      // Every operation here runs whichever end the chunk comes from: a thread takes from the back of another's share
+      // only late in a level, and code that has not run before V8 compiles this (inlined into expandChunk) bails out.
+      const own = s === self ? 1 : 0;
+      const taken = Atomics.add(this.control, at + 2 - own, 1);
+      const fromBack = start + size - 1 - taken;
+      return own === 1 ? start + taken : fromBack;
     }
     return -1;
   }
 
-  // Checks the clock every 16 chunks, and memory at most every 200 ms; sets the stop flag when a limit is reached. Called
-  // that rarely, it stays out of the optimized loop in run(): inlined, with the clock's own code, it made that loop take
-  // 15 ms to compile, in the middle of the search (V8 compiles run() again once it is called often enough).
+  // Checks the clock, and memory at most every 200 ms; sets the stop flag when a limit is reached. Called every 16 chunks
+  // from run(), it is not inlined there: inlined, with the clock's own code, it made run() take 15 ms to compile, in the
+  // middle of the search (V8 compiles run() again once it is called often enough). Not from expandChunk(): a call that
+  // had not yet run when V8 compiled that made it bail out.
   private mustStop(): boolean {
     this.chunksToClockCheck = 16;
     const now = performance.timeOrigin + performance.now();
@@ -255,7 +265,7 @@ export class LevelExpander<S, A> {
   // Claims the next chunk and expands it: MORE, or why the round ends (DONE, GROW, STOPPED). The round's successors,
   // findings and abandoned chunk are kept in this object's fields.
   private expandChunk(): number {
-    if (Atomics.load(this.control, STOP) !== 0 || (--this.chunksToClockCheck < 0 && this.mustStop())) return STOPPED;
+    if (Atomics.load(this.control, STOP) !== 0) return STOPPED;
     if (Atomics.load(this.control, SIZE) > this.capacity * GROW_AT) return GROW;
     const c = this.redo.length > 0 ? this.redo.pop()! : this.claim();
     if (c < 0) return DONE;
