@@ -8,8 +8,11 @@
  * Fails loudly when the checkers disagree on a state count (SPIN counts one
  * extra pre-initial state).
  *
- *   npm run bench -- [--config E,N,G,K ...] [--variant V ...] [--repeat R] [--timeout SECONDS] [--symmetry | --symmetric-only] [--generic] [--out FILE]
+ *   npm run bench -- [--config E,N,G,K ...] [--variant V ...] [--repeat R] [--timeout SECONDS] [--symmetry | --symmetric-only] [--generic] [--scaling] [--out FILE]
  *
+ * --scaling adds Rumur on one thread (on by default without --config), so that
+ * a compiled checker's own speed-up from one core to all, in the same run,
+ * stands beside dnsmc's.
  * --generic adds dnsmc through its generic object path (`dnsmc check --generic`),
  * to show what the packed fast path buys. --growth instead prints how dnsmc's
  * distinct states and time grow with each parameter, with and without
@@ -21,6 +24,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { writeFileAtomic } from "../checker/report/files.js";
 import { countsAgree, printedCount, type Count } from "./counts.js";
 import { murphi, promela, REFERENCE_VARIANTS, type Config, type ReferenceVariant } from "./reference-models.js";
 
@@ -29,6 +33,11 @@ const CLI = join(ROOT, "dist", "checker", "cli", "main.js");
 const CORES = availableParallelism();
 const DNSMC_ONE = "dnsmc (1 worker)";
 const DNSMC_ALL = `dnsmc (${CORES} workers)`;
+/** Rumur's row: on every core (its default, and the name earlier results use), or on one thread (--scaling). */
+function rumurName(symmetry: boolean, threads: number): string {
+  if (threads === CORES) return symmetry ? "rumur (scalarset)" : "rumur";
+  return symmetry ? "rumur (scalarset, 1 thread)" : "rumur (1 thread)";
+}
 
 interface Measurement {
   readonly config: string;
@@ -54,6 +63,7 @@ const { values } = parseArgs({
     generic: { type: "boolean" },
     growth: { type: "boolean" },
     "symmetric-only": { type: "boolean" },
+    scaling: { type: "boolean" },
     out: { type: "string" },
   },
 });
@@ -65,6 +75,8 @@ const configs: Config[] = (values.config ?? ["3,2,5,1", "3,3,8,1"]).map((c) => {
 const variants = (values.variant ?? ["incident"]) as ReferenceVariant[];
 for (const v of variants) if (!REFERENCE_VARIANTS.includes(v)) throw new Error(`unknown variant ${v}; the benchmark has ${REFERENCE_VARIANTS.join(", ")}`);
 const repeat = Number(values.repeat ?? 3);
+// Rumur on one thread too: on by default for the default (small) configurations, by --scaling for any other.
+const scaling = values.scaling ?? values.config === undefined;
 const timeout = Number(values.timeout ?? 600);
 const work = mkdtempSync(join(tmpdir(), "dnsmc-bench-"));
 // Every checker runs without NODE_EXTRA_CA_CERTS: a machine behind a TLS proxy sets it (this one does), and Node then
@@ -134,7 +146,7 @@ printTable(results);
 const out = join(ROOT, "bench", "results");
 mkdirSync(out, { recursive: true });
 const file = values.out ?? (values["symmetric-only"] ? "latest-symmetric.json" : "latest.json");
-writeFileSync(join(out, file), JSON.stringify({ machine: machine(), repeat, results }, null, 2) + "\n");
+writeFileAtomic(join(out, file), JSON.stringify({ machine: machine(), repeat, results }, null, 2) + "\n");
 console.log(`\nwritten: bench/results/${file}`);
 
 interface Runner {
@@ -183,14 +195,19 @@ function buildRunners(variant: ReferenceVariant, c: Config, symmetry: boolean): 
     });
   }
   writeFileSync(join(dir, "model.m"), murphi(variant, c, symmetry));
-  run(["rumur", "--deadlock-detection", "off", ...(symmetry ? ["--symmetry-reduction", "exhaustive"] : []), "--output", "model.c", "model.m"], dir);
-  run(["cc", "-O3", "-mcx16", "-o", "rumur-model", "model.c", "-lpthread", "-latomic"], dir);
-  runners.push({
-    name: symmetry ? "rumur (scalarset)" : "rumur",
-    command: ["sh", "-c", `cd ${dir} && ./rumur-model`],
-    extraStates: 0,
-    parse: (s) => printedCount(s, "states, \\d+ rules fired"),
-  });
+  // Rumur on every core (its default), and with --scaling on one thread as well: a compiled checker's own speed-up from
+  // one core to all, measured in the same run, shows what this machine's cores give at the time (README, "Both cores").
+  for (const threads of scaling && CORES > 1 ? [CORES, 1] : [CORES]) {
+    const binary = `rumur-model-${threads}`;
+    run(["rumur", "--threads", String(threads), "--deadlock-detection", "off", ...(symmetry ? ["--symmetry-reduction", "exhaustive"] : []), "--output", `${binary}.c`, "model.m"], dir);
+    run(["cc", "-O3", "-mcx16", "-o", binary, `${binary}.c`, "-lpthread", "-latomic"], dir);
+    runners.push({
+      name: rumurName(symmetry, threads),
+      command: ["sh", "-c", `cd ${dir} && ./${binary}`],
+      extraStates: 0,
+      parse: (s) => printedCount(s, "states, \\d+ rules fired"),
+    });
+  }
   return runners;
 }
 
@@ -231,7 +248,12 @@ function printTable(rows: readonly Measurement[]): void {
     if (!one?.statesPerSecond || !r.statesPerSecond) continue;
     // Also the search alone: start-up (Node, loading the model) does not shrink with threads (starting them adds a little).
     const search = one.searchSeconds && r.searchSeconds ? ` (the search alone: ${(one.searchSeconds / r.searchSeconds).toFixed(2)} times)` : "";
-    console.log(`${r.config}${r.symmetry ? " sym" : ""} ${r.variant}: ${CORES} workers are ${(r.statesPerSecond / one.statesPerSecond).toFixed(2)} times as fast as 1${search}`);
+    // Rumur's own speed-up from one thread to every core in the same run (--scaling): what the cores gave at the time.
+    const rumurOne = rows.find((x) => x.config === r.config && x.variant === r.variant && x.checker === rumurName(r.symmetry, 1));
+    const rumurAll = rows.find((x) => x.config === r.config && x.variant === r.variant && x.checker === rumurName(r.symmetry, CORES));
+    const rumur =
+      rumurOne?.statesPerSecond && rumurAll?.statesPerSecond ? `; Rumur on ${CORES} threads is ${(rumurAll.statesPerSecond / rumurOne.statesPerSecond).toFixed(2)} times as fast as on 1` : "";
+    console.log(`${r.config}${r.symmetry ? " sym" : ""} ${r.variant}: ${CORES} workers are ${(r.statesPerSecond / one.statesPerSecond).toFixed(2)} times as fast as 1${search}${rumur}`);
   }
 }
 
@@ -288,5 +310,5 @@ function growth(): void {
   }
   const out = join(ROOT, "bench", "results");
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, "growth.json"), JSON.stringify({ machine: machine(), rows }, null, 2) + "\n");
+  writeFileAtomic(join(out, "growth.json"), JSON.stringify({ machine: machine(), rows }, null, 2) + "\n");
 }
