@@ -14,7 +14,10 @@
  * a compiled checker's own speed-up from one core to all, in the same run,
  * stands beside dnsmc's.
  * --generic adds dnsmc through its generic object path (`dnsmc check --generic`),
- * to show what the packed fast path buys. --growth instead prints how dnsmc's
+ * to show what the packed fast path buys. --probe instead times a random-access
+ * loop over 32 MB (bench/memory-probe.ts) alone and two at once, --repeat
+ * times: how fast this machine's memory is at the moment, and what a second
+ * core gets of it. --growth instead prints how dnsmc's
  * distinct states and time grow with each parameter, with and without
  * symmetry (bench/results/growth.json).
  */
@@ -64,6 +67,7 @@ const { values } = parseArgs({
     growth: { type: "boolean" },
     "symmetric-only": { type: "boolean" },
     scaling: { type: "boolean" },
+    probe: { type: "boolean" },
     out: { type: "string" },
   },
 });
@@ -87,6 +91,10 @@ if (process.env.NODE_EXTRA_CA_CERTS) console.log("(NODE_EXTRA_CA_CERTS is set he
 
 if (values.growth) {
   growth();
+  process.exit(process.exitCode ?? 0);
+}
+if (values.probe) {
+  probe();
   process.exit(process.exitCode ?? 0);
 }
 ensureTools();
@@ -311,4 +319,15 @@ function growth(): void {
   const out = join(ROOT, "bench", "results");
   mkdirSync(out, { recursive: true });
   writeFileAtomic(join(out, "growth.json"), JSON.stringify({ machine: machine(), rows }, null, 2) + "\n");
+}
+
+// The memory probe alone, then two copies at once, --repeat times: milliseconds of each.
+function probe(): void {
+  const script = join(ROOT, "dist", "bench", "memory-probe.js");
+  const once = (copies: number): number[] => {
+    const r = spawnSync("sh", ["-c", Array.from({ length: copies }, () => `node ${script} &`).join(" ") + " wait"], { encoding: "utf8", env: ENV });
+    return r.stdout.trim().split("\n").map((l) => (JSON.parse(l) as { ms: number }).ms);
+  };
+  console.log("memory probe (ms): alone | two at once");
+  for (let r = 0; r < repeat; r++) console.log(`${once(1).join(" ")} | ${once(2).sort((a, b) => a - b).join(" ")}`);
 }
