@@ -9,6 +9,8 @@
  * extra pre-initial state).
  *
  *   npm run bench -- [--config E,N,G,K ...] [--variant V ...] [--repeat R] [--timeout SECONDS] [--symmetry | --symmetric-only] [--generic] [--scaling] [--out FILE]
+ *   npm run bench -- --probe [--repeat R]
+ *   npm run bench -- --growth [--timeout SECONDS]
  *
  * --scaling adds Rumur on one thread (on by default without --config), so that
  * a compiled checker's own speed-up from one core to all, in the same run,
