@@ -24,12 +24,16 @@ export interface LoadedFamily {
 /** Where a family comes from, in a form a worker thread can receive: a `--model` file, or the project found from a folder. */
 export type FamilySource = { readonly modelFile: string } | { readonly projectRoot: string };
 
-/** Loads the family a source names. */
-export async function loadSource(source: FamilySource): Promise<LoadedFamily> {
+/**
+ * Loads the family a source names. Without `discover`, the project's
+ * properties folder is not read: a worker thread of a check that names no
+ * property has no use for those modules, and loading them would only delay it.
+ */
+export async function loadSource(source: FamilySource, { discover = true }: { discover?: boolean } = {}): Promise<LoadedFamily> {
   if ("modelFile" in source) return loadModelFile(source.modelFile);
   const project = findProject(source.projectRoot);
   if (!project) throw new UsageError(`No dnsmc project at ${source.projectRoot}.`);
-  return loadProject(project);
+  return loadProject(project, { discover });
 }
 
 /** Loads a user's `--model FILE` module. */
@@ -42,13 +46,13 @@ export async function loadModelFile(file: string): Promise<LoadedFamily> {
   return { ...familyFrom(mod, file), source: basename(file) };
 }
 
-/** Loads the project's configured family and discovers its properties folder. */
-export async function loadProject(project: ProjectConfig): Promise<LoadedFamily> {
+/** Loads the project's configured family and discovers its properties folder (unless told not to). */
+export async function loadProject(project: ProjectConfig, { discover = true }: { discover?: boolean } = {}): Promise<LoadedFamily> {
   if (!existsSync(project.model)) {
     throw new UsageError(`The model module ${relative(process.cwd(), project.model)} does not exist. Build the project first (npm install, or npm run build).`);
   }
   // The model and the property modules load together (each import waits mostly on the module loader, not on this thread).
-  const [mod, discovered] = await inOrder([importModule(project.model, "model module"), project.properties ? discoverProperties(project) : Promise.resolve([])]);
+  const [mod, discovered] = await inOrder([importModule(project.model, "model module"), discover && project.properties ? discoverProperties(project) : Promise.resolve([])]);
   const { family, properties } = familyFrom(mod, relative(project.root, project.model));
   return { family, properties: [...properties, ...discovered], source: family.name };
 }

@@ -19,7 +19,8 @@ export interface WorkerModelSpec {
 
 /** The model and properties described by `spec`. */
 export async function workerModel(spec: WorkerModelSpec): Promise<{ model: Model<unknown, unknown>; properties: readonly Property[] }> {
-  const loaded = await loadSource(spec.source);
+  // A check of no property (the benchmark's, for one) need not load the property modules.
+  const loaded = await loadSource(spec.source, { discover: spec.properties.length > 0 });
   return {
     model: buildModel(loaded, spec.variant, spec.params),
     properties: spec.properties.length === 0 ? [] : selectProperties(loaded, spec.properties),

@@ -1,0 +1,27 @@
+/**
+ * Loading a project: its properties are discovered in the properties folder,
+ * unless the caller (a worker thread of a check that names no property) says
+ * it has no use for them.
+ */
+import { describe, expect, it } from "vitest";
+// The loader imports compiled modules, so this test uses the build (npm test builds first).
+import { loadSource } from "../../dist/checker/cli/load.js";
+import { workerModel } from "../../dist/checker/cli/worker-model.js";
+import { ROOT } from "./run-cli.js";
+
+describe("loading a project", () => {
+  it("discovers the properties folder, and skips it when told to", async () => {
+    const discovered = await loadSource({ projectRoot: ROOT });
+    expect(discovered.properties.map((p) => p.name).sort()).toEqual(["endpoint-never-empty", "no-regression", "recoverable", "stale-write-possible"]);
+    // The model module itself exports no property: every one of this project's is a file in properties/.
+    const modelOnly = await loadSource({ projectRoot: ROOT }, { discover: false });
+    expect(modelOnly.properties).toEqual([]);
+    expect(modelOnly.family.name).toBe(discovered.family.name);
+  });
+
+  it("a worker thread loads the properties a check names, and none otherwise", async () => {
+    const spec = (properties: string[]) => ({ source: { projectRoot: ROOT }, variant: "incident", params: {}, properties });
+    expect((await workerModel(spec(["no-regression"]))).properties.map((p) => p.name)).toEqual(["no-regression"]);
+    expect((await workerModel(spec([]))).properties).toEqual([]);
+  });
+});
