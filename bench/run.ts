@@ -232,10 +232,13 @@ function measure(command: string[], limitSeconds: number): { stdout: string; sec
 
 // Two ratio columns: dnsmc on one worker, and on every core, against each row (states per second).
 function printTable(rows: readonly Measurement[]): void {
+  // The row of `checker` in the same configuration, variant and symmetry as `r`.
+  const beside = (r: Measurement, checker: string) =>
+    rows.find((x) => x.config === r.config && x.variant === r.variant && x.symmetry === r.symmetry && x.checker === checker);
   const header = ["config", "variant", "checker", "distinct states", "wall s (median)", "states/s", "peak RSS MB", "1 worker ÷ this", `${CORES} workers ÷ this`];
   const lines = rows.map((r) => {
     const ratio = (name: string) => {
-      const d = rows.find((x) => x.config === r.config && x.variant === r.variant && x.symmetry === r.symmetry && x.checker === name);
+      const d = beside(r, name);
       return d === r ? "" : d?.statesPerSecond && r.statesPerSecond ? (d.statesPerSecond / r.statesPerSecond).toFixed(2) : "-";
     };
     return [
@@ -254,13 +257,13 @@ function printTable(rows: readonly Measurement[]): void {
   for (const l of [header, ...lines]) console.log(l.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd());
   // The speed-up of every core over one, per configuration.
   for (const r of rows.filter((x) => x.checker === DNSMC_ALL)) {
-    const one = rows.find((x) => x.config === r.config && x.variant === r.variant && x.symmetry === r.symmetry && x.checker === DNSMC_ONE);
+    const one = beside(r, DNSMC_ONE);
     if (!one?.statesPerSecond || !r.statesPerSecond) continue;
     // Also the search alone: start-up (Node, loading the model) does not shrink with threads (starting them adds a little).
     const search = one.searchSeconds && r.searchSeconds ? ` (the search alone: ${(one.searchSeconds / r.searchSeconds).toFixed(2)} times)` : "";
     // Rumur's own speed-up from one thread to every core in the same run (--scaling): what the cores gave at the time.
-    const rumurOne = rows.find((x) => x.config === r.config && x.variant === r.variant && x.checker === rumurName(r.symmetry, 1));
-    const rumurAll = rows.find((x) => x.config === r.config && x.variant === r.variant && x.checker === rumurName(r.symmetry, CORES));
+    const rumurOne = beside(r, rumurName(r.symmetry, 1));
+    const rumurAll = beside(r, rumurName(r.symmetry, CORES));
     const rumur =
       rumurOne?.statesPerSecond && rumurAll?.statesPerSecond ? `; Rumur on ${CORES} threads is ${(rumurAll.statesPerSecond / rumurOne.statesPerSecond).toFixed(2)} times as fast as on 1` : "";
     console.log(`${r.config}${r.symmetry ? " sym" : ""} ${r.variant}: ${CORES} workers are ${(r.statesPerSecond / one.statesPerSecond).toFixed(2)} times as fast as 1${search}${rumur}`);
