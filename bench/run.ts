@@ -24,11 +24,11 @@
  * symmetry (bench/results/growth.json).
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { writeFileAtomic } from "../checker/report/files.js";
 import { countsAgree, printedCount, type Count } from "./counts.js";
 import { murphi, promela, REFERENCE_VARIANTS, type Config, type ReferenceVariant } from "./reference-models.js";
@@ -58,7 +58,7 @@ interface Measurement {
   readonly note?: string;
 }
 
-const { values } = parseArgs({
+const { values } = parseOptions({
   options: {
     config: { type: "string", multiple: true },
     variant: { type: "string", multiple: true },
@@ -75,16 +75,19 @@ const { values } = parseArgs({
 });
 const configs: Config[] = (values.config ?? ["3,2,5,1", "3,3,8,1"]).map((c) => {
   const [enactors, endpoints, plans, keep] = c.split(",").map(Number);
-  if ([enactors, endpoints, plans, keep].some((x) => !Number.isInteger(x))) throw new Error(`--config takes E,N,G,K (four integers), got "${c}"`);
+  if ([enactors, endpoints, plans, keep].some((x) => !Number.isInteger(x))) usage(`--config takes E,N,G,K (four integers), got "${c}"`);
   return { enactors: enactors!, endpoints: endpoints!, plans: plans!, keep: keep! };
 });
 const variants = (values.variant ?? ["incident"]) as ReferenceVariant[];
-for (const v of variants) if (!REFERENCE_VARIANTS.includes(v)) throw new Error(`unknown variant ${v}; the benchmark has ${REFERENCE_VARIANTS.join(", ")}`);
-const repeat = Number(values.repeat ?? 3);
+for (const v of variants) if (!REFERENCE_VARIANTS.includes(v)) usage(`unknown variant "${v}"; the benchmark has ${REFERENCE_VARIANTS.join(", ")}`);
+const repeat = positiveInteger("--repeat", values.repeat ?? "3");
 // Rumur on one thread too: on by default for the default (small) configurations, by --scaling for any other.
 const scaling = values.scaling ?? values.config === undefined;
-const timeout = Number(values.timeout ?? 600);
+const timeout = positiveInteger("--timeout", values.timeout ?? "600");
+// The verifiers' sources and binaries: removed when the benchmark ends, however it ends.
 const work = mkdtempSync(join(tmpdir(), "dnsmc-bench-"));
+process.on("exit", () => rmSync(work, { recursive: true, force: true }));
+process.on("SIGINT", () => process.exit(130));
 // Every checker runs without NODE_EXTRA_CA_CERTS: a machine behind a TLS proxy sets it (this one does), and Node then
 // parses that CA bundle at every start (90 ms here) for connections no checker makes. The README says what it changes.
 const ENV = { ...process.env };
@@ -155,9 +158,10 @@ for (const c of configs) {
 printTable(results);
 const out = join(ROOT, "bench", "results");
 mkdirSync(out, { recursive: true });
-const file = values.out ?? (values["symmetric-only"] ? "latest-symmetric.json" : "latest.json");
-writeFileAtomic(join(out, file), JSON.stringify({ machine: machine(), repeat, results }, null, 2) + "\n");
-console.log(`\nwritten: bench/results/${file}`);
+// --out names a file in bench/results, or anywhere with a path of its own.
+const file = resolve(out, values.out ?? (values["symmetric-only"] ? "latest-symmetric.json" : "latest.json"));
+writeFileAtomic(file, JSON.stringify({ machine: machine(), repeat, results }, null, 2) + "\n");
+console.log(`\nwritten: ${relative(process.cwd(), file)}`);
 
 interface Runner {
   readonly name: string;
@@ -167,6 +171,28 @@ interface Runner {
   parse(stdout: string): Count | null;
   /** dnsmc only: the search's own time from its JSON output. */
   searchSeconds?(stdout: string): number;
+}
+
+/** parseArgs, with an unknown or malformed option reported as a usage error rather than a stack trace. */
+function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    return usage((error as Error).message);
+  }
+}
+
+/** A whole number of at least 1 given to `option`, or a usage error. */
+function positiveInteger(option: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) usage(`${option} takes a whole number of at least 1, got "${text}"`);
+  return n;
+}
+
+/** Ends the benchmark with exit code 2 and what to change, before anything is measured. */
+function usage(message: string): never {
+  console.error(`bench: ${message.replace(/\.$/, "")}. The options are in the comment at the top of bench/run.ts and in the README ("The benchmark").`);
+  process.exit(2);
 }
 
 function buildRunners(variant: ReferenceVariant, c: Config, symmetry: boolean): Runner[] {
