@@ -11,6 +11,7 @@
  *   npm run bench -- [--config E,N,G,K ...] [--variant V ...] [--repeat R] [--timeout SECONDS] [--symmetry | --symmetric-only] [--generic] [--scaling] [--out FILE]
  *   npm run bench -- --probe [--repeat R]
  *   npm run bench -- --growth [--timeout SECONDS]
+ *   npm run bench -- --phases [--config E,N,G,K] [--repeat R]
  *
  * --scaling adds Rumur on one thread (on by default without --config), so that
  * a compiled checker's own speed-up from one core to all, in the same run,
@@ -21,16 +22,21 @@
  * times: how fast this machine's memory is at the moment, and what a second
  * core gets of it. --growth instead prints how dnsmc's
  * distinct states and time grow with each parameter, with and without
- * symmetry (bench/results/growth.json).
+ * symmetry (bench/results/growth.json). --phases instead runs dnsmc on one
+ * worker and on every core alternately with DNSMC_DEBUG=1 and splits each run
+ * into phases (bench/phases.ts): what a second thread shortens and what it
+ * cannot; then two one-worker checks at once, one pinned to each core, to show
+ * what each core gives while the other is busy (bench/results/phases.json).
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { writeFileAtomic } from "../checker/report/files.js";
 import { countsAgree, printedCount, type Count } from "./counts.js";
+import { boundariesOf, parseTimeline, phasesOf, steadyRates, type Boundaries, type Phases, type RunTimeline } from "./phases.js";
 import { murphi, promela, REFERENCE_VARIANTS, type Config, type ReferenceVariant } from "./reference-models.js";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "..", "..", "..");
@@ -70,6 +76,7 @@ const { values } = parseOptions({
     "symmetric-only": { type: "boolean" },
     scaling: { type: "boolean" },
     probe: { type: "boolean" },
+    phases: { type: "boolean" },
     out: { type: "string" },
   },
 });
@@ -100,6 +107,10 @@ if (values.growth) {
 }
 if (values.probe) {
   probe();
+  process.exit(process.exitCode ?? 0);
+}
+if (values.phases) {
+  phases(configs[values.config ? 0 : 1]!);
   process.exit(process.exitCode ?? 0);
 }
 ensureTools();
@@ -361,4 +372,72 @@ function probe(): void {
   };
   console.log("memory probe (ms): alone | two at once");
   for (let r = 0; r < repeat; r++) console.log(`${once(1).join(" ")} | ${once(2).sort((a, b) => a - b).join(" ")}`);
+}
+
+// One worker against every core, phase by phase (bench/phases.ts), then two one-worker checks at once, one on each core.
+function phases(c: Config): void {
+  const name = `${c.enactors},${c.endpoints},${c.plans},${c.keep}`;
+  const args = ["check", "--variant", "incident", "--enactors", String(c.enactors), "--endpoints", String(c.endpoints), "--plans", String(c.plans), "--keep", String(c.keep)];
+  const command = (workers: number) => ["node", CLI, ...args, "--continue", "--no-properties", "--no-write", "--json", "--timeout", String(timeout), "--workers", String(workers)];
+  const debug = { ...ENV, DNSMC_DEBUG: "1" };
+  const timed = (argv: string[]): RunTimeline => {
+    const t0 = performance.now();
+    const r = spawnSync(argv[0]!, argv.slice(1), { encoding: "utf8", maxBuffer: 1 << 26, env: debug });
+    const wallMs = performance.now() - t0;
+    if (r.status !== 0) throw new Error(`${argv.join(" ")} exited with ${r.status}:\n${r.stderr}`);
+    return parseTimeline(r.stderr, wallMs);
+  };
+  const one: Phases[] = [];
+  const all: Phases[] = [];
+  const rates: Array<{ one: number; all: number[] }> = [];
+  let shared: Boundaries | null = null;
+  for (let r = 0; r < repeat; r++) {
+    const single = timed(command(1));
+    const several = timed(command(CORES));
+    const b = boundariesOf(several);
+    if (!b) {
+      console.log(`${name}: no level was big enough to share between threads; nothing to split.`);
+      return;
+    }
+    shared = b;
+    one.push(phasesOf(single, b));
+    all.push(phasesOf(several, b));
+    rates.push({ one: steadyRates(single, b)[0]!, all: steadyRates(several, b) });
+  }
+  const keys: Array<[keyof Phases, string]> = [
+    ["startUp", "start-up, to the first level"],
+    ["alone", `levels 0 to ${shared!.firstShared - 1} (the main thread alone)`],
+    ["joining", `levels ${shared!.firstShared} and ${shared!.firstShared + 1} (the other threads join, code not yet compiled)`],
+    ["steady", `levels ${shared!.firstShared + 2} to ${shared!.lastShared} (every thread compiled)`],
+    ["tail", "the last levels, reports and exit"],
+  ];
+  const med = (rows: Phases[], k: keyof Phases) => median(rows.map((p) => p[k]))!;
+  const total = (p: Phases) => p.startUp + p.alone + p.joining + p.steady + p.tail;
+  console.log(`${name} incident, medians of ${repeat} runs each (ms):`);
+  console.log(["phase", "1 worker", `${CORES} workers`, "ratio"].join("\t"));
+  const table: Array<Record<string, unknown>> = [];
+  for (const [k, label] of [...keys, ["whole run" as keyof Phases, "whole run"] as const]) {
+    const a = k === ("whole run" as keyof Phases) ? median(one.map(total))! : med(one, k);
+    const b = k === ("whole run" as keyof Phases) ? median(all.map(total))! : med(all, k);
+    table.push({ phase: label, oneWorkerMs: Math.round(a), allWorkersMs: Math.round(b) });
+    console.log([label, a.toFixed(0), b.toFixed(0), (a / b).toFixed(2)].join("\t"));
+  }
+  console.log(`\nsuccessors per ms in the steady levels, thread by thread (each run; the first thread of ${CORES} is the worker thread):`);
+  for (const r of rates) console.log(`1 worker ${r.one.toFixed(0)} | ${CORES} workers ${r.all.map((x) => x.toFixed(0)).join(" + ")}`);
+  // Two separate one-worker checks, each pinned to its own core: no shared memory, no shared code, one process per core.
+  const pinned: number[][] = [];
+  if (spawnSync("sh", ["-c", "command -v taskset"]).status === 0 && CORES >= 2) {
+    console.log(`\ntwo one-worker checks at once, pinned to cores 0 and 1 (taskset), successors per ms in the same levels:`);
+    for (let r = 0; r < repeat; r++) {
+      const script = [0, 1].map((cpu) => `DNSMC_DEBUG=1 taskset -c ${cpu} ${command(1).join(" ")} 2>${work}/pinned-${cpu}.err >/dev/null &`).join(" ") + " wait";
+      spawnSync("sh", ["-c", script], { env: ENV });
+      const pair = [0, 1].map((cpu) => steadyRates(parseTimeline(readFileSync(join(work, `pinned-${cpu}.err`), "utf8"), 0), shared!)[0]!);
+      pinned.push(pair);
+      console.log(`core 0 ${pair[0]!.toFixed(0)} | core 1 ${pair[1]!.toFixed(0)}`);
+    }
+  }
+  const out = join(ROOT, "bench", "results");
+  mkdirSync(out, { recursive: true });
+  writeFileAtomic(join(out, "phases.json"), JSON.stringify({ machine: machine(), config: name, repeat, boundaries: shared, phases: table, steadyRates: rates, pinnedPairs: pinned }, null, 2) + "\n");
+  console.log("\nwritten: bench/results/phases.json");
 }
