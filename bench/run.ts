@@ -11,7 +11,7 @@
  *   npm run bench -- [--config E,N,G,K ...] [--variant V ...] [--repeat R] [--timeout SECONDS] [--symmetry | --symmetric-only] [--generic] [--scaling] [--out FILE]
  *   npm run bench -- --probe [--repeat R]
  *   npm run bench -- --growth [--timeout SECONDS]
- *   npm run bench -- --phases [--config E,N,G,K] [--repeat R]
+ *   npm run bench -- --phases [--config E,N,G,K] [--repeat R] [--out FILE]
  *
  * --scaling adds Rumur on one thread (on by default without --config), so that
  * a compiled checker's own speed-up from one core to all, in the same run,
@@ -380,11 +380,15 @@ function phases(c: Config): void {
   const args = ["check", "--variant", "incident", "--enactors", String(c.enactors), "--endpoints", String(c.endpoints), "--plans", String(c.plans), "--keep", String(c.keep)];
   const command = (workers: number) => ["node", CLI, ...args, "--continue", "--no-properties", "--no-write", "--json", "--timeout", String(timeout), "--workers", String(workers)];
   const debug = { ...ENV, DNSMC_DEBUG: "1" };
-  const timed = (argv: string[]): RunTimeline => {
+  // Wall time from here, CPU time (user and system, every thread of the process) from /usr/bin/time.
+  const cpu: { one: number[]; all: number[] } = { one: [], all: [] };
+  const timed = (argv: string[], into: number[]): RunTimeline => {
     const t0 = performance.now();
-    const r = spawnSync(argv[0]!, argv.slice(1), { encoding: "utf8", maxBuffer: 1 << 26, env: debug });
+    const r = spawnSync("/usr/bin/time", ["-f", "BENCH-CPU %U %S", ...argv], { encoding: "utf8", maxBuffer: 1 << 26, env: debug });
     const wallMs = performance.now() - t0;
     if (r.status !== 0) throw new Error(`${argv.join(" ")} exited with ${r.status}:\n${r.stderr}`);
+    const used = /BENCH-CPU ([\d.]+) ([\d.]+)/.exec(r.stderr);
+    if (used) into.push((Number(used[1]) + Number(used[2])) * 1000);
     return parseTimeline(r.stderr, wallMs);
   };
   const one: Phases[] = [];
@@ -392,8 +396,8 @@ function phases(c: Config): void {
   const rates: Array<{ one: number; all: number[] }> = [];
   let shared: Boundaries | null = null;
   for (let r = 0; r < repeat; r++) {
-    const single = timed(command(1));
-    const several = timed(command(CORES));
+    const single = timed(command(1), cpu.one);
+    const several = timed(command(CORES), cpu.all);
     const b = boundariesOf(several);
     if (!b) {
       console.log(`${name}: no level was big enough to share between threads; nothing to split.`);
@@ -422,6 +426,16 @@ function phases(c: Config): void {
     table.push({ phase: label, oneWorkerMs: Math.round(a), allWorkersMs: Math.round(b) });
     console.log([label, a.toFixed(0), b.toFixed(0), (a / b).toFixed(2)].join("\t"));
   }
+  // Both cores busy the whole run would give this; what one worker does plus what the other threads add is the floor.
+  const cpuOne = median(cpu.one)!;
+  const cpuAll = median(cpu.all)!;
+  const wallOne = median(one.map(total))!;
+  const wallAll = median(all.map(total))!;
+  console.log(
+    `\nCPU time (user + system), medians: 1 worker ${cpuOne.toFixed(0)} ms, ${CORES} workers ${cpuAll.toFixed(0)} ms ` +
+      `(the cores busy ${((100 * cpuAll) / (wallAll * CORES)).toFixed(0)}% of the wall time). ` +
+      `With every core busy all the time, ${CORES} workers would take ${(cpuAll / CORES).toFixed(0)} ms: ${(wallOne / (cpuAll / CORES)).toFixed(2)} times one worker at most.`,
+  );
   console.log(`\nsuccessors per ms in the steady levels, thread by thread (each run; the first thread of ${CORES} is the worker thread):`);
   for (const r of rates) console.log(`1 worker ${r.one.toFixed(0)} | ${CORES} workers ${r.all.map((x) => x.toFixed(0)).join(" + ")}`);
   // Two separate one-worker checks, each pinned to its own core: no shared memory, no shared code, one process per core.
@@ -438,6 +452,8 @@ function phases(c: Config): void {
   }
   const out = join(ROOT, "bench", "results");
   mkdirSync(out, { recursive: true });
-  writeFileAtomic(join(out, "phases.json"), JSON.stringify({ machine: machine(), config: name, repeat, boundaries: shared, phases: table, steadyRates: rates, pinnedPairs: pinned }, null, 2) + "\n");
-  console.log("\nwritten: bench/results/phases.json");
+  const file = resolve(out, values.out ?? "phases.json");
+  const cpuMs = { oneWorker: Math.round(cpuOne), allWorkers: Math.round(cpuAll) };
+  writeFileAtomic(file, JSON.stringify({ machine: machine(), config: name, repeat, boundaries: shared, phases: table, cpuMs, steadyRates: rates, pinnedPairs: pinned }, null, 2) + "\n");
+  console.log(`\nwritten: ${relative(process.cwd(), file)}`);
 }
