@@ -95,6 +95,7 @@ const timeout = positiveInteger("--timeout", values.timeout ?? "600");
 const work = mkdtempSync(join(tmpdir(), "dnsmc-bench-"));
 process.on("exit", () => rmSync(work, { recursive: true, force: true }));
 process.on("SIGINT", () => process.exit(130));
+process.on("SIGTERM", () => process.exit(143));
 // Every checker runs without NODE_EXTRA_CA_CERTS: a machine behind a TLS proxy sets it (this one does), and Node then
 // parses that CA bundle at every start (90 ms here) for connections no checker makes. The README says what it changes.
 const ENV = { ...process.env };
