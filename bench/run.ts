@@ -29,7 +29,7 @@
  * what each core gives while the other is busy (bench/results/phases.json).
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,6 +44,8 @@ const CLI = join(ROOT, "dist", "checker", "cli", "main.js");
 const CORES = availableParallelism();
 const DNSMC_ONE = "dnsmc (1 worker)";
 const DNSMC_ALL = `dnsmc (${CORES} workers)`;
+/** The Debian package of each tool the benchmark runs. */
+const PACKAGES: Record<string, string> = { spin: "spin", rumur: "rumur", cc: "gcc", "/usr/bin/time": "time" };
 /** Rumur's row: on every core (its default, and the name earlier results use), or on one thread (--scaling). */
 function rumurName(symmetry: boolean, threads: number): string {
   if (threads === CORES) return symmetry ? "rumur (scalarset)" : "rumur";
@@ -111,6 +113,7 @@ if (values.probe) {
   process.exit(process.exitCode ?? 0);
 }
 if (values.phases) {
+  ensureTools(["/usr/bin/time"]);
   phases(configs[values.config ? 0 : 1]!);
   process.exit(process.exitCode ?? 0);
 }
@@ -168,11 +171,7 @@ for (const c of configs) {
   }
 }
 printTable(results);
-const out = join(ROOT, "bench", "results");
-mkdirSync(out, { recursive: true });
-// --out names a file in bench/results, or anywhere with a path of its own.
-const file = resolve(out, values.out ?? (values["symmetric-only"] ? "latest-symmetric.json" : "latest.json"));
-writeFileAtomic(file, JSON.stringify({ machine: machine(), repeat, results }, null, 2) + "\n");
+const file = writeResults(values.out ?? (values["symmetric-only"] ? "latest-symmetric.json" : "latest.json"), { repeat, results });
 console.log(`\nwritten: ${relative(process.cwd(), file)}`);
 
 interface Runner {
@@ -207,23 +206,29 @@ function usage(message: string): never {
   process.exit(2);
 }
 
+/** The command line of an exhaustive `dnsmc check` of one configuration: no properties, no files, JSON out, then `more`. */
+function dnsmcCheck(variant: string, c: Config, ...more: string[]): string[] {
+  const config = ["--enactors", String(c.enactors), "--endpoints", String(c.endpoints), "--plans", String(c.plans), "--keep", String(c.keep)];
+  return ["node", CLI, "check", "--variant", variant, ...config, "--continue", "--no-properties", "--no-write", "--json", "--timeout", String(timeout), ...more];
+}
+
 function buildRunners(variant: ReferenceVariant, c: Config, symmetry: boolean): Runner[] {
   const dir = mkdtempSync(join(work, `${variant}-`));
   const runners: Runner[] = [];
-  const dnsmc = ["node", CLI, "check", "--variant", variant, "--enactors", String(c.enactors), "--endpoints", String(c.endpoints), "--plans", String(c.plans), "--keep", String(c.keep)];
+
   const parse = (s: string): Count | null => {
     const j = JSON.parse(s) as { distinctStates: number; complete: boolean };
     return j.complete ? { states: j.distinctStates, within: 0 } : null;
   };
   const searchSeconds = (s: string): number => (JSON.parse(s) as { elapsedMs: number }).elapsedMs / 1000;
-  const flags = ["--continue", "--no-properties", "--no-write", "--json", "--timeout", String(timeout), ...(symmetry ? ["--symmetry"] : [])];
+  const flags = symmetry ? ["--symmetry"] : [];
   // One worker (one core) is what the single-core targets compare; the default uses every core.
-  runners.push({ name: DNSMC_ONE, command: [...dnsmc, ...flags, "--workers", "1"], extraStates: 0, parse, searchSeconds });
-  if (CORES > 1) runners.push({ name: DNSMC_ALL, command: [...dnsmc, ...flags, "--workers", String(CORES)], extraStates: 0, parse, searchSeconds });
+  runners.push({ name: DNSMC_ONE, command: dnsmcCheck(variant, c, ...flags, "--workers", "1"), extraStates: 0, parse, searchSeconds });
+  if (CORES > 1) runners.push({ name: DNSMC_ALL, command: dnsmcCheck(variant, c, ...flags, "--workers", String(CORES)), extraStates: 0, parse, searchSeconds });
   if (values.generic) {
     runners.push({
       name: "dnsmc (generic path)",
-      command: [...dnsmc, ...flags, "--generic"],
+      command: dnsmcCheck(variant, c, ...flags, "--generic"),
       extraStates: 0,
       parse,
       searchSeconds,
@@ -308,12 +313,18 @@ function printTable(rows: readonly Measurement[]): void {
   }
 }
 
-function ensureTools(): void {
-  const missing = ["spin", "rumur", "cc"].filter((t) => spawnSync("sh", ["-c", `command -v ${t}`]).status !== 0);
+/** True if `tool` (a command, or a path) can be run here. */
+function installed(tool: string): boolean {
+  return spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0;
+}
+
+/** Installs from Debian the packages of whichever of `tools` are missing. */
+function ensureTools(tools: readonly string[] = Object.keys(PACKAGES)): void {
+  const missing = tools.filter((t) => !installed(t)).map((t) => PACKAGES[t]!);
   if (missing.length === 0) return;
   console.error(`installing ${missing.join(", ")} from Debian...`);
-  const r = spawnSync("sh", ["-c", "apt-get update >/dev/null && apt-get install -y spin rumur gcc time >/dev/null"], { stdio: "inherit" });
-  if (r.status !== 0) throw new Error("could not install spin and rumur (apt-get install spin rumur); install them and run npm run bench again");
+  const r = spawnSync("sh", ["-c", `apt-get update >/dev/null && apt-get install -y ${missing.join(" ")} >/dev/null`], { stdio: "inherit" });
+  if (r.status !== 0) throw new Error(`could not install ${missing.join(", ")} (apt-get install ${missing.join(" ")}); install them and run npm run bench again`);
 }
 
 function run(command: string[], cwd: string): void {
@@ -329,6 +340,16 @@ function median(xs: readonly number[]): number | null {
   if (xs.length === 0) return null;
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
+}
+
+/**
+ * Writes results as JSON, atomically, with the machine they were measured on first: `name` is a file in
+ * bench/results, or (--out with a path of its own) anywhere. Returns the file's path.
+ */
+function writeResults(name: string, data: object): string {
+  const file = resolve(ROOT, "bench", "results", name);
+  writeFileAtomic(file, JSON.stringify({ machine: machine(), ...data }, null, 2) + "\n");
+  return file;
 }
 
 function machine(): string {
@@ -348,8 +369,8 @@ function growth(): void {
   console.log(["E,N,G,K", "distinct states", "time s", "with symmetry", "time s"].join("\t"));
   for (const c of grid) {
     const one = (symmetry: boolean) => {
-      const args = ["check", "--variant", "incident", "--enactors", String(c.enactors), "--endpoints", String(c.endpoints), "--plans", String(c.plans), "--keep", String(c.keep)];
-      const r = spawnSync("node", [CLI, ...args, "--continue", "--no-properties", "--no-write", "--json", "--timeout", String(timeout), ...(symmetry ? ["--symmetry"] : [])], { encoding: "utf8", maxBuffer: 1 << 26, env: ENV });
+      const [node, ...args] = dnsmcCheck("incident", c, ...(symmetry ? ["--symmetry"] : []));
+      const r = spawnSync(node!, args, { encoding: "utf8", maxBuffer: 1 << 26, env: ENV });
       const j = JSON.parse(r.stdout) as { distinctStates: number; elapsedMs: number; complete: boolean };
       return { states: j.complete ? j.distinctStates : null, seconds: j.elapsedMs / 1000 };
     };
@@ -359,9 +380,7 @@ function growth(): void {
     rows.push({ config: name, distinctStates: plain.states, seconds: plain.seconds, symmetricStates: sym.states, symmetricSeconds: sym.seconds });
     console.log([name, plain.states ?? "timeout", plain.seconds.toFixed(2), sym.states ?? "timeout", sym.seconds.toFixed(2)].join("\t"));
   }
-  const out = join(ROOT, "bench", "results");
-  mkdirSync(out, { recursive: true });
-  writeFileAtomic(join(out, "growth.json"), JSON.stringify({ machine: machine(), rows }, null, 2) + "\n");
+  writeResults("growth.json", { rows });
 }
 
 // The memory probe alone, then two copies at once, --repeat times: milliseconds of each.
@@ -378,8 +397,7 @@ function probe(): void {
 // One worker against every core, phase by phase (bench/phases.ts), then two one-worker checks at once, one on each core.
 function phases(c: Config): void {
   const name = `${c.enactors},${c.endpoints},${c.plans},${c.keep}`;
-  const args = ["check", "--variant", "incident", "--enactors", String(c.enactors), "--endpoints", String(c.endpoints), "--plans", String(c.plans), "--keep", String(c.keep)];
-  const command = (workers: number) => ["node", CLI, ...args, "--continue", "--no-properties", "--no-write", "--json", "--timeout", String(timeout), "--workers", String(workers)];
+  const command = (workers: number) => dnsmcCheck("incident", c, "--workers", String(workers));
   const debug = { ...ENV, DNSMC_DEBUG: "1" };
   // Wall time from here, CPU time (user and system, every thread of the process) from /usr/bin/time.
   const cpu: { one: number[]; all: number[] } = { one: [], all: [] };
@@ -416,22 +434,20 @@ function phases(c: Config): void {
     ["steady", `levels ${shared!.firstShared + 2} to ${shared!.lastShared} (every thread compiled)`],
     ["tail", "the last levels, reports and exit"],
   ];
-  const med = (rows: Phases[], k: keyof Phases) => median(rows.map((p) => p[k]))!;
   const total = (p: Phases) => p.startUp + p.alone + p.joining + p.steady + p.tail;
+  const wallOne = median(one.map(total))!;
+  const wallAll = median(all.map(total))!;
+  const rows: Array<[string, number, number]> = [
+    ...keys.map(([k, label]): [string, number, number] => [label, median(one.map((p) => p[k]))!, median(all.map((p) => p[k]))!]),
+    ["whole run", wallOne, wallAll],
+  ];
   console.log(`${name} incident, medians of ${repeat} runs each (ms):`);
   console.log(["phase", "1 worker", `${CORES} workers`, "ratio"].join("\t"));
-  const table: Array<Record<string, unknown>> = [];
-  for (const [k, label] of [...keys, ["whole run" as keyof Phases, "whole run"] as const]) {
-    const a = k === ("whole run" as keyof Phases) ? median(one.map(total))! : med(one, k);
-    const b = k === ("whole run" as keyof Phases) ? median(all.map(total))! : med(all, k);
-    table.push({ phase: label, oneWorkerMs: Math.round(a), allWorkersMs: Math.round(b) });
-    console.log([label, a.toFixed(0), b.toFixed(0), (a / b).toFixed(2)].join("\t"));
-  }
+  for (const [label, a, b] of rows) console.log([label, a.toFixed(0), b.toFixed(0), (a / b).toFixed(2)].join("\t"));
+  const table = rows.map(([phase, a, b]) => ({ phase, oneWorkerMs: Math.round(a), allWorkersMs: Math.round(b) }));
   // Both cores busy the whole run would give this; what one worker does plus what the other threads add is the floor.
   const cpuOne = median(cpu.one)!;
   const cpuAll = median(cpu.all)!;
-  const wallOne = median(one.map(total))!;
-  const wallAll = median(all.map(total))!;
   console.log(
     `\nCPU time (user + system), medians: 1 worker ${cpuOne.toFixed(0)} ms, ${CORES} workers ${cpuAll.toFixed(0)} ms ` +
       `(the cores busy ${((100 * cpuAll) / (wallAll * CORES)).toFixed(0)}% of the wall time). ` +
@@ -441,7 +457,7 @@ function phases(c: Config): void {
   for (const r of rates) console.log(`1 worker ${r.one.toFixed(0)} | ${CORES} workers ${r.all.map((x) => x.toFixed(0)).join(" + ")}`);
   // Two separate one-worker checks, each pinned to its own core: no shared memory, no shared code, one process per core.
   const pinned: number[][] = [];
-  if (spawnSync("sh", ["-c", "command -v taskset"]).status === 0 && CORES >= 2) {
+  if (installed("taskset") && CORES >= 2) {
     console.log(`\ntwo one-worker checks at once, pinned to cores 0 and 1 (taskset), successors per ms in the same levels:`);
     for (let r = 0; r < repeat; r++) {
       const script = [0, 1].map((cpu) => `DNSMC_DEBUG=1 taskset -c ${cpu} ${command(1).join(" ")} 2>${work}/pinned-${cpu}.err >/dev/null &`).join(" ") + " wait";
@@ -451,10 +467,7 @@ function phases(c: Config): void {
       console.log(`core 0 ${pair[0]!.toFixed(0)} | core 1 ${pair[1]!.toFixed(0)}`);
     }
   }
-  const out = join(ROOT, "bench", "results");
-  mkdirSync(out, { recursive: true });
-  const file = resolve(out, values.out ?? "phases.json");
   const cpuMs = { oneWorker: Math.round(cpuOne), allWorkers: Math.round(cpuAll) };
-  writeFileAtomic(file, JSON.stringify({ machine: machine(), config: name, repeat, boundaries: shared, phases: table, cpuMs, steadyRates: rates, pinnedPairs: pinned }, null, 2) + "\n");
+  const file = writeResults(values.out ?? "phases.json", { config: name, repeat, boundaries: shared, phases: table, cpuMs, steadyRates: rates, pinnedPairs: pinned });
   console.log(`\nwritten: ${relative(process.cwd(), file)}`);
 }
