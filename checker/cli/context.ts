@@ -4,7 +4,7 @@ import { UsageError } from "./exit-codes.js";
 import { loadModelFile, loadProject, type LoadedFamily } from "./load.js";
 import { peekModelFlag } from "./options.js";
 import type { Output } from "./output.js";
-import { findProject, type ProjectConfig } from "./project.js";
+import { findProject, isInstalled, type ProjectConfig } from "./project.js";
 import { rebuildIfStale } from "./rebuild.js";
 
 /** The loaded family, the project (if any), and the default folder for counterexamples. */
@@ -25,5 +25,7 @@ export async function loadContext(args: readonly string[], io: Output): Promise<
     throw new UsageError('No model to check: pass --model FILE, or run dnsmc in a project whose package.json has a "dnsmc": {"model": ...} field.');
   }
   rebuildIfStale(project, io.err);
-  return { loaded: await loadProject(project), project, defaultOut: resolve(project.root, "counterexamples") };
+  // Traces of an installed package's model are the user's: they go where the user is, never into node_modules.
+  const defaultOut = isInstalled(project.root) ? resolve("counterexamples") : resolve(project.root, "counterexamples");
+  return { loaded: await loadProject(project), project, defaultOut };
 }

@@ -19,7 +19,7 @@ export interface ProjectConfig {
   readonly properties: string | null;
   /** The check matrix for `dnsmc ci`. */
   readonly matrix: string | null;
-  /** Where `npm run build` puts compiled files, and which source folders feed it (for the staleness check). */
+  /** Where `npm run build` puts compiled files, and which source folders feed it (for the staleness check); null in an installed package. */
   readonly build: { readonly command: string; readonly output: string; readonly sources: readonly string[] } | null;
 }
 
@@ -59,7 +59,8 @@ function readConfig(dir: string): ProjectConfig | null {
   };
   const model = path("model");
   if (!model) throw new UsageError(`The "dnsmc" field of ${file} has no "model": set it to the module that exports the model family.`);
-  const build = cfg.build as { command?: unknown; output?: unknown; sources?: unknown } | undefined;
+  // An installed package (under node_modules) ships compiled code only: it has no build to keep in step.
+  const build = isInstalled(dir) ? undefined : (cfg.build as { command?: unknown; output?: unknown; sources?: unknown } | undefined);
   return {
     root: dir,
     model,
@@ -70,4 +71,9 @@ function readConfig(dir: string): ProjectConfig | null {
         ? { command: build.command, output: resolve(dir, build.output), sources: build.sources.map((s) => resolve(dir, String(s))) }
         : null,
   };
+}
+
+/** Whether a folder is an installed package rather than someone's checkout. */
+export function isInstalled(dir: string): boolean {
+  return dir.split(/[\\/]/).includes("node_modules");
 }

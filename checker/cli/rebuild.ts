@@ -3,6 +3,8 @@
  * new `.ts` file in properties/; so that the next `dnsmc check` sees it with
  * no other step, the CLI compares each source with its compiled `.js` and,
  * if any is missing or older, runs the project's build command first.
+ * That convenience belongs to a checkout: an installed package has no build
+ * (see `findProject`) and is never rebuilt.
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
