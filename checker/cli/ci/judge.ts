@@ -30,11 +30,13 @@ function judgeOne(o: ConfigOutcome, p: PropertyOutcome): Judgement {
   const expected = o.entry.expect[p.name] ?? null;
   const base = { config, property: p, expected, source: o.source };
   if (expected === null) {
-    return { ...base, ok: false, problem: `${config}: property "${p.name}" has no expected verdict (it is ${p.verdictText}); record it under "expect" in the matrix.` };
+    return { ...base, ok: false, problem: `${config}: property "${p.name}" has no expected verdict (it is ${p.verdictText}); record it under "expect" in the matrix (the JSON to paste is below).` };
   }
   if (expected === p.verdict) return { ...base, ok: true, problem: null };
   let problem: string;
-  if (expected === "violated") {
+  if (expected === "violated" && p.kind === "sometimes") {
+    problem = `${config}: ${p.name} was expected to be unreachable (violated) but the witness is ${p.verdict}.`;
+  } else if (expected === "violated") {
     problem = `${config}: ${p.name} was expected to be violated but ${p.verdict === "holds" ? "holds" : `is ${p.verdict}`}: the checker no longer finds the known race, so the model or the checker regressed.`;
   } else if (p.verdict === "violated") {
     problem = `${config}: ${p.name} is VIOLATED, expected ${expected}${p.text ? " (trace below)" : ""}.`;
@@ -45,8 +47,8 @@ function judgeOne(o: ConfigOutcome, p: PropertyOutcome): Judgement {
   return { ...base, ok: false, problem };
 }
 
-/** Variants of the family that no configuration of the matrix checks. */
+/** Names of the family's variants that no configuration of the matrix checks. */
 export function uncovered(family: ModelFamily, entries: readonly MatrixEntry[]): string[] {
   const covered = new Set(entries.map((e) => e.variant));
-  return family.variants.filter((v) => !covered.has(v.name)).map((v) => `Variant "${v.name}" is not in the matrix: add a configuration for it with its expected verdicts.`);
+  return family.variants.filter((v) => !covered.has(v.name)).map((v) => v.name);
 }

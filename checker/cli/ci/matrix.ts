@@ -15,6 +15,8 @@ const VERDICTS: readonly ExpectedVerdict[] = ["holds", "violated", "found"];
 
 /** One row of the matrix. */
 export interface MatrixEntry {
+  /** Position in the matrix's `configurations`; -1 for a variant the matrix lacks, checked to suggest its entry. */
+  readonly index: number;
   /** Shown in reports; defaults to the variant and its non-default parameters. */
   readonly name: string;
   readonly variant: string;
@@ -72,6 +74,11 @@ export function readMatrix(file: string, family: ModelFamily, properties: readon
     }
     const changed = family.parameters.filter((p) => parameters[p.name] !== p.default).map((p) => `${p.name}=${parameters[p.name]}`);
     const name = typeof entry.name === "string" ? entry.name : [variant as string, ...changed].join(",") + (entry.symmetry ? " (symmetry)" : "");
-    return { name, variant: variant as string, parameters, symmetry: entry.symmetry === true, workers: workers as number, expect };
+    return { index: i, name, variant: variant as string, parameters, symmetry: entry.symmetry === true, workers: workers as number, expect };
   });
+}
+
+/** An entry for a variant the matrix lacks: its default configuration, with nothing expected yet. */
+export function defaultEntry(family: ModelFamily, variant: string): MatrixEntry {
+  return { index: -1, name: variant, variant, parameters: Object.fromEntries(family.parameters.map((p) => [p.name, p.default])), symmetry: false, workers: 1, expect: {} };
 }

@@ -14,7 +14,9 @@ import { appendFileAtomic, writeFileAtomic } from "../../report/files.js";
 import { githubError } from "../../report/github.js";
 import { junitXml } from "../../report/junit.js";
 import { judge, uncovered, type Judgement } from "../ci/judge.js";
-import { readMatrix } from "../ci/matrix.js";
+import { defaultEntry, readMatrix } from "../ci/matrix.js";
+import { pasteLines, pastes } from "../ci/paste.js";
+import { ciJson } from "../ci/json.js";
 import type { ConfigOutcome } from "../ci/outcome.js";
 import { runMatrix } from "../ci/pool.js";
 import { loadContext } from "../context.js";
@@ -44,36 +46,48 @@ export async function ciCommand(args: readonly string[], io: Output): Promise<nu
   const workers = typeof values.workers === "string" ? integer("--workers", values.workers, 1, 1024) : availableParallelism();
   const modelFile = peekModelFlag(args);
   const source = modelFile !== undefined ? { modelFile: resolve(modelFile) } : { projectRoot: project!.root };
-  io.out(`dnsmc ci: ${matrix.length} configuration${matrix.length === 1 ? "" : "s"} from ${relative(process.cwd(), file)}, ${Math.min(workers, matrix.length)} worker${workers === 1 ? "" : "s"}`);
+  const json = values.json === true;
+  const matrixName = relative(process.cwd(), file);
+  if (!json) io.out(`dnsmc ci: ${matrix.length} configuration${matrix.length === 1 ? "" : "s"} from ${matrixName}, ${Math.min(workers, matrix.length)} worker${workers === 1 ? "" : "s"}`);
 
   const started = performance.now();
-  const outcomes = await runMatrix(matrix, loaded, source, workers);
-  const failed = outcomes.find((o) => o.error);
+  // A variant the matrix lacks is checked too, in its default configuration, so that the entry to add can be printed whole.
+  const lacking = uncovered(loaded.family, matrix).map((v) => defaultEntry(loaded.family, v));
+  const all = await runMatrix([...matrix, ...lacking], loaded, source, workers);
+  const failed = all.find((o) => o.error);
   if (failed?.error) {
     io.err(`In configuration ${failed.entry.name}:`);
     for (const line of modelErrorLines(failed.error)) io.err(line);
     return EXIT.usage;
   }
+  const outcomes = all.slice(0, matrix.length);
   const written = out ? outcomes.flatMap((o) => writeRendered(out, o.files)) : [];
   const judgements = judge(outcomes);
-  const coverage = uncovered(loaded.family, matrix);
+  const coverage = lacking.map((e) => `Variant "${e.variant}" is not in the matrix: add a configuration for it with its expected verdicts (the JSON to paste is below).`);
   const problems = judgements.filter((j) => !j.ok);
   const names = loaded.properties.map((p) => p.name);
+  const suggestions = pastes(outcomes, all.slice(matrix.length));
+  const ok = problems.length + coverage.length === 0;
 
-  printTable(io, names, outcomes, judgements);
-  if (out) {
-    io.out("");
-    io.out(`Counterexamples written under ${relative(process.cwd(), out) || "."}/ (${written.length / 3} traces, as .itf.json, .md and .html)`);
-    for (const stale of staleFiles(out, outcomes, written)) io.out(`  note: ${relative(process.cwd(), stale)} was not written by this run (stale? delete it if its property now holds)`);
-  }
-  io.out("");
-  if (problems.length + coverage.length === 0) io.out(`All ${judgements.length} verdicts are as expected (${((performance.now() - started) / 1000).toFixed(1)} s).`);
+  if (json) io.out(JSON.stringify(ciJson(matrixName, outcomes, judgements, coverage, suggestions, ok), null, 2));
   else {
-    io.out(`${problems.length + coverage.length} problem${problems.length + coverage.length === 1 ? "" : "s"}:`);
-    for (const c of coverage) io.out(`  - ${c}`);
-    for (const j of problems) io.out(`  - ${j.problem}`);
-    for (const j of problems) {
-      if (j.property.text && j.property.verdict === "violated") for (const line of ["", `${j.config}:`, ...j.property.text]) io.out(line);
+    printTable(io, names, outcomes, judgements);
+    if (out) {
+      io.out("");
+      io.out(`Counterexamples written under ${relative(process.cwd(), out) || "."}/ (${written.length / 3} traces, as .itf.json, .md and .html)`);
+      for (const stale of staleFiles(out, outcomes, written)) io.out(`  note: ${relative(process.cwd(), stale)} was not written by this run (stale? delete it if its property now holds)`);
+    }
+    io.out("");
+    if (ok) io.out(`All ${judgements.length} verdicts are as expected (${((performance.now() - started) / 1000).toFixed(1)} s).`);
+    else {
+      io.out(`${problems.length + coverage.length} problem${problems.length + coverage.length === 1 ? "" : "s"}:`);
+      for (const c of coverage) io.out(`  - ${c}`);
+      for (const j of problems) io.out(`  - ${j.problem}`);
+      // A surprise gets its trace; a missing expectation gets the JSON to paste (below).
+      for (const j of problems) {
+        if (j.expected !== null && j.property.text && j.property.verdict === "violated") for (const line of ["", `${j.config}:`, ...j.property.text]) io.out(line);
+      }
+      for (const line of pasteLines(matrixName, suggestions)) io.out(line);
     }
   }
 
@@ -91,7 +105,7 @@ export async function ciCommand(args: readonly string[], io: Output): Promise<nu
       io.out(githubError(message, { file: j.source, title: `dnsmc: ${j.property.name} in ${j.config}` }));
     }
   }
-  return problems.length + coverage.length === 0 ? EXIT.ok : EXIT.violated;
+  return ok ? EXIT.ok : EXIT.violated;
 }
 
 function printTable(io: Output, names: readonly string[], outcomes: readonly ConfigOutcome[], judgements: readonly Judgement[]): void {
