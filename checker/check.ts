@@ -148,6 +148,8 @@ function checkWith<S, A>(model: Model<S, A>, options: CheckOptions<S, A>, run: E
     maxMemoryBytes: options.maxMemoryBytes ?? Infinity,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
+  const invalid = invalidModel(model);
+  if (invalid) return failed(base, properties, started, { kind: "invalid-model", message: invalid, path: [] });
   const onFailure = (error: unknown): CheckResult<S, A> => {
     if (!(error instanceof ModelFailure)) throw error;
     return failed(base, properties, started, modelThrew(model, codec, error));
@@ -316,9 +318,25 @@ function undecidedNote(reason: StopReason): string {
   }
 }
 
+// A model with nothing to explore would check "0 distinct states" and pass: that is a broken model, not a proof.
+function invalidModel<S, A>(model: Model<S, A>): string | null {
+  let inits: unknown;
+  try {
+    inits = model.initStates();
+  } catch {
+    return null; // the search reports the exception, with its stack
+  }
+  if (!Array.isArray(inits)) {
+    const got = inits === null ? "null" : typeof inits === "object" ? `an object (${Object.prototype.toString.call(inits).slice(8, -1)})` : typeof inits;
+    return `initStates() must return an array of initial states; it returned ${got}. Return e.g. [{ ... }] even for a single initial state.`;
+  }
+  if (inits.length === 0) return "initStates() returned an empty array: with no initial state there is nothing to check. Return at least one state.";
+  return null;
+}
+
 // The model failed while exploring: describe the path that led to the failing call.
 function modelThrew<S, A>(model: Model<S, A>, codec: StateCodec<S>, failure: ModelFailure): ModelError {
-  const at = failure.actionLabel === null ? "" : ` while taking action ${failure.actionLabel}`;
+  const at = failure.actionLabel === null ? "" : failure.property === null ? ` while taking action ${failure.actionLabel}` : ` in the state that action ${failure.actionLabel} leads to`;
   let path: string[] = [];
   if (failure.stateId !== null && failure.stateId >= 0 && failure.store) {
     try {
@@ -329,7 +347,8 @@ function modelThrew<S, A>(model: Model<S, A>, codec: StateCodec<S>, failure: Mod
   }
   const where = failure.stateId === null ? "" : failure.stateId < 0 ? " while building the initial states" : path.length === 0 ? " in an initial state" : "";
   const stack = failure.cause instanceof Error ? failure.cause.stack : undefined;
-  return { kind: "model-threw", message: `${failure.message}${at}${where}`, path, ...(stack ? { stack } : {}) };
+  const kind = failure.property === null ? "model-threw" : "property-threw";
+  return { kind, message: `${failure.message}${at}${where}`, path, ...(failure.property === null ? {} : { property: failure.property }), ...(stack ? { stack } : {}) };
 }
 
 function failed<S, A>(

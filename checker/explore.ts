@@ -59,6 +59,8 @@ export class ModelFailure extends Error {
     /** Describes the action being taken, if the failure was in next(). */
     readonly actionLabel: string | null,
     override readonly cause: unknown,
+    /** The property whose predicate threw, when it was not the model's own code. */
+    readonly property: string | null = null,
   ) {
     super(message);
     this.name = "ModelFailure";
@@ -248,8 +250,9 @@ function search<S, A>(
   } catch (error) {
     if (error instanceof ModelFailure) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    const what = calling.endsWith(")") ? calling : `property "${calling}"`;
-    throw new ModelFailure(`${what} threw: ${message}`, callingState, callingAction === null ? null : safeJson(callingAction), error);
+    const property = calling.endsWith(")") ? null : calling;
+    const what = property === null ? calling : `property "${property}"`;
+    throw new ModelFailure(`${what} threw: ${message}`, callingState, callingAction === null ? null : safeJson(callingAction), error, property);
   }
   // A depth cut only matters if the search otherwise ran to the end.
   stopReason ??= "exhausted";

@@ -67,8 +67,10 @@ export type StopReason =
 
 /** A failure of the model itself rather than of a property. */
 export interface ModelError {
-  readonly kind: "model-threw" | "nondeterministic" | "invalid-model";
+  readonly kind: "model-threw" | "property-threw" | "nondeterministic" | "invalid-model";
   readonly message: string;
+  /** For `property-threw`: the property whose predicate threw. */
+  readonly property?: string;
   /** Descriptions of the actions from an initial state to the failing step, where known. */
   readonly path: readonly string[];
   /** The stack of the model's own exception, for `--verbose`. */

@@ -68,8 +68,8 @@ export function variantModel(v: DnsVariant, params: Readonly<Record<string, numb
     diagram: { participants: draw.participants, messages: (before, a, after) => draw.messages(before.plain(), a, after.plain()) },
     whyDisabled: (s, a) => why(s.plain(), a),
     annotate: (h: History<DnsState, DnsAction>) => annotate(plainHistory(h)),
-    fromItf: (vars) => fromPlain(L, fromItf(vars)),
-    actionFromItf,
+    fromItf: (vars) => fromPlain(L, fromItf(vars, p)),
+    actionFromItf: (name, picks) => actionFromItf(name, picks, p),
   };
 }
 

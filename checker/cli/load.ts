@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
+import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import type { ModelFamily, ModelModule } from "../family.js";
 import type { Model } from "../model.js";
@@ -97,8 +98,50 @@ async function importModule(path: string, what: string): Promise<ModelModule> {
   try {
     return (await import(pathToFileURL(path).href)) as ModelModule;
   } catch (error) {
-    throw new UsageError(`Could not load the ${what} ${relative(process.cwd(), path)}: ${(error as Error).message}. Check that it is a valid ES module (.js or .mjs) and that its imports resolve.`);
+    const shown = relative(process.cwd(), path);
+    const e = error as Error;
+    const syntax = e instanceof SyntaxError;
+    const where = syntax ? syntaxErrorAt(path) : thrownAt(e, path);
+    const fix = !where
+      ? "Check that it is a valid ES module (.js or .mjs) and that its imports resolve."
+      : syntax
+        ? "Fix the syntax error at that line and column."
+        : "The module threw while it was loading: fix the code at that line.";
+    throw new UsageError(
+      `Could not load the ${what} ${shown}${where ? `:${where.line}:${where.column}` : ""}: ${syntax ? "syntax error: " : ""}${e?.message ?? String(error)}. ${fix}${where?.excerpt ? `\n${where.excerpt}` : ""}`,
+    );
   }
+}
+
+interface SourcePosition {
+  readonly line: number;
+  readonly column: number;
+  /** The offending line with a caret under the error, as Node prints it. */
+  readonly excerpt?: string;
+}
+
+// Node 20's import() reports a SyntaxError without its position; `node --check` prints it (only paid on this error path).
+function syntaxErrorAt(path: string): SourcePosition | null {
+  const { spawnSync } = createRequire(import.meta.url)("node:child_process") as typeof import("node:child_process");
+  const run = spawnSync(process.execPath, ["--check", path], { encoding: "utf8" });
+  const lines = run.stderr.split("\n");
+  const head = /:(\d+)$/.exec(lines[0] ?? "");
+  if (!head) return null;
+  const caret = lines[2] ?? "";
+  const column = caret.indexOf("^") + 1;
+  return { line: Number(head[1]), column: Math.max(column, 1), excerpt: `  ${lines[1]}\n  ${caret}` };
+}
+
+// An exception thrown while the module runs: the first frame in the module itself.
+function thrownAt(error: Error, path: string): SourcePosition | null {
+  const url = pathToFileURL(path).href;
+  for (const frame of (error?.stack ?? "").split("\n")) {
+    const at = frame.indexOf(url + ":");
+    if (at < 0) continue;
+    const m = /^:(\d+):(\d+)/.exec(frame.slice(at + url.length));
+    if (m) return { line: Number(m[1]), column: Number(m[2]) };
+  }
+  return null;
 }
 
 /** Reads a module's exports as a family: a family object, or a single `model` with `properties`. */

@@ -52,12 +52,33 @@ export async function main(argv: readonly string[], io: Output = processOutput):
       io.err(`dnsmc ${command}: ${error.message}`);
       return EXIT.usage;
     }
+    const problem = ioProblem(error);
+    if (problem) {
+      io.err(`dnsmc ${command}: ${problem}`);
+      return EXIT.usage;
+    }
     io.err(`dnsmc ${command}: internal error: ${(error as Error)?.message ?? String(error)}. This is a bug in dnsmc; please report it with the command you ran.`);
     if (args.includes("--verbose")) io.err((error as Error)?.stack ?? "");
     return EXIT.usage;
   } finally {
     await early?.close();
   }
+}
+
+// A file that could not be read or written is the user's environment, not a bug: name the path and the fix.
+function ioProblem(error: unknown): string | null {
+  const e = error as NodeJS.ErrnoException;
+  const why: Record<string, string> = {
+    EACCES: "permission denied",
+    EPERM: "operation not permitted",
+    EROFS: "the file system is read-only",
+    ENOSPC: "no space left on the device",
+    ENOTDIR: "a file stands where a folder is needed",
+    EISDIR: "a folder stands where a file is needed",
+    EEXIST: "a file already stands there",
+  };
+  if (!e || typeof e.code !== "string" || !(e.code in why) || typeof e.path !== "string") return null;
+  return `Cannot ${e.syscall === "open" || e.syscall === "scandir" ? "use" : "write"} ${e.path}: ${why[e.code]} (${e.code}). Choose another output path (--out, -o, --junit, --summary), or fix the folder's permissions or free space.`;
 }
 
 // `dnsmc check | head` closes the pipe early: that is not an error worth a stack trace.

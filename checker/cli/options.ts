@@ -74,10 +74,25 @@ export type ParsedValues = Record<string, string | boolean | string[] | undefine
 /** Parses argv with the given option specs; unknown flags and stray arguments are usage errors. */
 export function parse(args: readonly string[], options: OptionSpecs, command: string, allowPositionals = false): { values: ParsedValues; positionals: string[] } {
   try {
-    return parseArgs({ args: [...args], options, strict: true, allowPositionals }) as { values: ParsedValues; positionals: string[] };
+    return parseArgs({ args: negativeValues(args, options), strict: true, allowPositionals, options }) as { values: ParsedValues; positionals: string[] };
   } catch (error) {
     throw new UsageError(`${(error as Error).message.replace(/\.$/, "")}. Run \`dnsmc help ${command}\` for the options it takes.`);
   }
+}
+
+// parseArgs calls `--max-states -5` ambiguous (is -5 a flag?); a number is a value, so it is joined to its flag and judged by the flag's range.
+function negativeValues(args: readonly string[], options: OptionSpecs): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const spec = arg.startsWith("--") ? options[arg.slice(2)] : undefined;
+    const next = args[i + 1];
+    if (spec?.type === "string" && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 /** The value of `--model`, looked for before the model (and so its parameter flags) is known. */

@@ -15,6 +15,12 @@ export function selectProperties(loaded: LoadedFamily, names: readonly string[])
     if (seen.has(p.name)) throw new UsageError(`Two properties are named "${p.name}"; rename one of them (property names must be unique).`);
     seen.set(p.name, p);
   }
+  if (loaded.properties.length === 0) {
+    throw new UsageError(
+      `${loaded.source} exports no property, so there is nothing to check. Export some, e.g. \`export const properties = [always("name", (state) => ...)]\`, ` +
+        `or pass --no-properties to explore and count the states only (see "Checking your own model" in the README).`,
+    );
+  }
   if (names.length === 0) return [...loaded.properties];
   return names.map((name) => {
     const p = seen.get(name);

@@ -46,10 +46,17 @@ export function readTraceFile(path: string, loaded: LoadedFamily, values: Parsed
   checkVariant(family, variant);
   const recorded = typeof meta.parameters === "object" && meta.parameters !== null ? (meta.parameters as Record<string, unknown>) : {};
   const given = family.parameters.filter((p) => values[p.name] !== undefined).map((p) => [p.name, values[p.name]] as const);
-  const params = parameterValues(family, {
-    ...Object.fromEntries(Object.entries(recorded).filter(([k]) => family.parameters.some((p) => p.name === k))),
-    ...Object.fromEntries(given),
-  });
+  // The trace's own parameters are checked apart from the flags, so that a bad one is blamed on the file, not on a flag never typed.
+  const fromTrace = Object.fromEntries(Object.entries(recorded).filter(([k]) => family.parameters.some((p) => p.name === k) && !given.some(([g]) => g === k)));
+  for (const [name, value] of Object.entries(fromTrace)) {
+    const p = family.parameters.find((x) => x.name === name)!;
+    if (typeof value !== "number" || !Number.isInteger(value) || value < p.min || value > p.max) {
+      throw new UsageError(
+        `${path}: the trace's parameter ${name} (in #meta.parameters) must be an integer from ${p.min} to ${p.max}; got ${JSON.stringify(value)}. Fix the trace, or override it with --${name} N.`,
+      );
+    }
+  }
+  const params = parameterValues(family, { ...fromTrace, ...Object.fromEntries(given) });
   const propertyName = (values.property as string | undefined) ?? (typeof meta.property === "string" ? meta.property : undefined);
   const property = propertyName ? selectProperties(loaded, [propertyName])[0]! : null;
   const model = buildModel(loaded, variant, params) as Model<unknown, unknown>;

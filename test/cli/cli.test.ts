@@ -138,7 +138,7 @@ describe("dnsmc check", () => {
     [["check", "--enactors", "0"], /--enactors must be an integer from 1 to 26; got 0/],
     [["check", "--enactors", "two"], /--enactors must be an integer from 1 to 26; got "two"/],
     [["check", "--keep=-1"], /--keep must be an integer from 0 to 255; got -1/],
-    [["check", "--keep", "-1"], /Option '--keep' argument is ambiguous/],
+    [["check", "--keep", "-1"], /--keep must be an integer from 0 to 255; got -1/],
     [["check", "--timeout", "soon"], /--timeout must be a positive number of seconds/],
     [["check", "--strategy", "random"], /Unknown strategy "random"/],
     [["frobnicate"], /unknown command "frobnicate"/],

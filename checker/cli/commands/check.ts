@@ -16,11 +16,13 @@ import { parseCheckOptions } from "../options.js";
 import type { Output } from "../output.js";
 import { runCheck } from "../run.js";
 import { selectProperties } from "../select.js";
+import { usableFolder } from "../output-path.js";
 
 /** Runs `dnsmc check ARGS`; returns the exit code. */
 export async function checkCommand(args: readonly string[], io: Output, early: WorkerPool | null = null): Promise<number> {
   const { loaded, project, defaultOut } = await loadContext(args, io);
   const opts = parseCheckOptions(args, loaded.family, defaultOut);
+  if (opts.out !== null) usableFolder(opts.out, "--out");
   if (opts.noProperties && opts.properties.length > 0) throw new UsageError("--no-properties and --property contradict each other: pass one or the other.");
   const properties = opts.noProperties ? [] : selectProperties(loaded, opts.properties);
   // Worker threads (started early by main.ts if it could tell) load the model while this thread builds its own copy.
@@ -90,8 +92,12 @@ export function modelErrorLines(error: ModelError): string[] {
   const fix =
     error.kind === "nondeterministic"
       ? "Make next() and actions() pure functions of the state: no randomness, clocks, counters, or mutation of shared data."
-      : "Fix the model so that it does not throw for an enabled action (actions() must offer only actions that next() can take).";
-  const lines = [`dnsmc: the model failed: ${error.message}`, fix];
+      : error.kind === "property-threw"
+        ? `Fix the property "${error.property}" so that it returns true or false for every reachable state (the path below reaches a state it fails on); the model itself did not fail.`
+        : error.kind === "invalid-model"
+          ? "Fix the model's declaration as the message says; see \"Checking your own model\" in the README."
+          : "Fix the model so that it does not throw for an enabled action (actions() must offer only actions that next() can take).";
+  const lines = [error.kind === "property-threw" ? `dnsmc: ${error.message}` : `dnsmc: the model failed: ${error.message}`, fix];
   if (error.path.length > 0) {
     lines.push("Path from the initial state:");
     error.path.forEach((step, i) => lines.push(`  ${i + 1}. ${step}`));

@@ -16,6 +16,7 @@ import { junitXml } from "../../report/junit.js";
 import { judge, uncovered, type Judgement } from "../ci/judge.js";
 import { defaultEntry, readMatrix } from "../ci/matrix.js";
 import { pasteLines, pastes } from "../ci/paste.js";
+import { usableFile, usableFolder } from "../output-path.js";
 import { ciJson } from "../ci/json.js";
 import type { ConfigOutcome } from "../ci/outcome.js";
 import { runMatrix } from "../ci/pool.js";
@@ -24,6 +25,7 @@ import { EXIT, UsageError } from "../exit-codes.js";
 import { COMMON_OPTIONS, integer, parse, peekModelFlag } from "../options.js";
 import type { Output } from "../output.js";
 import { modelErrorLines } from "./check.js";
+import { selectProperties } from "../select.js";
 
 const CI_OPTIONS = {
   ...COMMON_OPTIONS,
@@ -41,8 +43,11 @@ export async function ciCommand(args: readonly string[], io: Output): Promise<nu
   const { loaded, project, defaultOut } = await loadContext(args, io);
   const file = typeof values.config === "string" ? resolve(values.config) : project?.matrix;
   if (!file) throw new UsageError('No check matrix: pass --config FILE, or set "matrix" in the "dnsmc" field of package.json.');
+  selectProperties(loaded, []); // a family with no property, or two of one name, has nothing to gate
   const matrix = readMatrix(file, loaded.family, loaded.properties);
-  const out = values["no-write"] ? null : typeof values.out === "string" ? resolve(values.out) : defaultOut;
+  const out = values["no-write"] ? null : usableFolder(typeof values.out === "string" ? values.out : defaultOut, "--out");
+  if (typeof values.junit === "string") usableFile(values.junit, "--junit");
+  if (typeof values.summary === "string") usableFile(values.summary, "--summary");
   const workers = typeof values.workers === "string" ? integer("--workers", values.workers, 1, 1024) : availableParallelism();
   const modelFile = peekModelFlag(args);
   const source = modelFile !== undefined ? { modelFile: resolve(modelFile) } : { projectRoot: project!.root };

@@ -12,6 +12,7 @@ import { loadContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { checkVariant, COMMON_OPTIONS, integer, milliseconds, parameterOptions, parameterValues, parse } from "../options.js";
 import type { Output } from "../output.js";
+import { usableFolder } from "../output-path.js";
 import { buildModel, selectProperties } from "../select.js";
 
 /** Runs `dnsmc simulate ARGS`: exit 1 when a walk violates a property, 0 when none did (not a proof), 2 on bad input. */
@@ -39,6 +40,7 @@ export async function simulateCommand(args: readonly string[], io: Output): Prom
   const firstRun = values.run === undefined ? 0 : integer("--run", values.run as string, 0, 10_000_000);
   const depth = values.depth === undefined ? 200 : integer("--depth", values.depth as string, 1, 1_000_000);
   const timeoutMs = values.timeout === undefined ? undefined : milliseconds("--timeout", values.timeout as string);
+  if (typeof values.out === "string") usableFolder(values.out, "--out");
   const model = buildModel(loaded, variant, params);
   const config = Object.entries(params).map(([k, v]) => `${k}=${v}`).join(" ");
   const result = simulate(model, { properties, seed, runs, depth, firstRun, ...(timeoutMs === undefined ? {} : { timeoutMs }) });

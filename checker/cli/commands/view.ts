@@ -10,6 +10,7 @@ import { EXIT, UsageError } from "../exit-codes.js";
 import { COMMON_OPTIONS, parameterOptions, parse } from "../options.js";
 import type { Output } from "../output.js";
 import { readTraceFile } from "../trace-file.js";
+import { usableFile } from "../output-path.js";
 
 /** Runs `dnsmc view FILE ARGS`; writes the page and prints its path. */
 export async function viewCommand(args: readonly string[], io: Output): Promise<number> {
@@ -18,6 +19,7 @@ export async function viewCommand(args: readonly string[], io: Output): Promise<
   const { values, positionals } = parse(args, options, "view", true);
   if (positionals.length !== 1) throw new UsageError("dnsmc view takes one trace file, e.g. `dnsmc view counterexamples/incident/endpoint-never-empty.itf.json`.");
   const file = resolve(positionals[0]!);
+  if (typeof values.output === "string") usableFile(values.output, "-o");
   const t = readTraceFile(file, loaded, values);
   // The page shows the trace as written in the file; the model only names and explains its steps.
   const steps: TraceStep<unknown, unknown>[] = t.states.map((state, i) => ({
