@@ -19,8 +19,15 @@ export interface ReplayedStep {
   readonly n: number;
   /** The action as the original trace described it. */
   readonly original: string;
-  /** `same`: enabled, same resulting state; `different`: enabled, other state; `blocked`: not enabled. */
-  readonly status: "same" | "different" | "blocked";
+  /**
+   * `same`: enabled, same resulting state; `different`: enabled, and the
+   * action changes other things than it did in the trace; `carried`: it
+   * changes the same things, but the state it started from already differed
+   * (since `since`); `blocked`: not enabled.
+   */
+  readonly status: "same" | "different" | "carried" | "blocked";
+  /** For `carried`: the step whose different effect the state still shows. */
+  readonly since: number | null;
   /** The action as the target describes it (null when blocked). */
   readonly description: string | null;
   /** Rows whose value differs between the original state and the target's, after this step. */
@@ -47,6 +54,7 @@ export function replayOn<S, A>(target: Model<S, A>, states: readonly S[], action
   let previous: S = init;
   let lastAction: A | null = null;
   const steps: ReplayedStep[] = [];
+  let lastDifferent: number | null = null;
   for (let i = 0; i < actions.length; i++) {
     const wanted = canonicalKey(actions[i]);
     const action = target.actions(state).find((a) => canonicalKey(a) === wanted);
@@ -59,24 +67,35 @@ export function replayOn<S, A>(target: Model<S, A>, states: readonly S[], action
         description: null,
         differences: [],
         reason: target.whyDisabled?.(state, actions[i]!) ?? null,
+        since: null,
       });
       return { steps, blockedAt: i + 1, finalState: state, stillViolated: null };
     }
     const after = target.next(state, action);
     const differences = diffViews(viewOf(target, original), viewOf(target, after));
+    // The same effect is the same rows changed to the same values, whatever the state it started from.
+    const sameEffect = effect(target, states[i]!, original) === effect(target, state, after);
+    const status = differences.length === 0 ? "same" : sameEffect ? "carried" : "different";
+    if (status === "different") lastDifferent = i + 1;
     steps.push({
       n: i + 1,
       original: JSON.stringify(actions[i]),
-      status: differences.length === 0 ? "same" : "different",
+      status,
       description: describeAction(target, action, state, after),
       differences,
       reason: null,
+      since: status === "carried" ? lastDifferent : null,
     });
     previous = state;
     state = after;
     lastAction = action;
   }
   return { steps, blockedAt: null, finalState: state, stillViolated: property ? fails(target, property, previous, lastAction, state) : null };
+}
+
+// What a step changed, as a comparable key: each changed row and its new value.
+function effect<S, A>(model: Model<S, A>, before: S, after: S): string {
+  return JSON.stringify(diffViews(viewOf(model, before), viewOf(model, after)).map((c) => [c.label, c.after]));
 }
 
 function fails<S, A>(target: Model<S, A>, p: Property<S, A>, before: S, action: A | null, state: S): boolean {

@@ -8,6 +8,7 @@ import { canonicalKey } from "../fingerprint.js";
 import type { Model } from "../model.js";
 import type { Property } from "../property.js";
 import { ItfError, readItf, type ItfTrace } from "../report/itf-read.js";
+import { actionFromItfGeneric, isWrapped, stateFromItf } from "../report/itf-generic.js";
 import { UsageError } from "./exit-codes.js";
 import type { LoadedFamily } from "./load.js";
 import { checkVariant, parameterValues, type ParsedValues } from "./options.js";
@@ -60,13 +61,17 @@ export function readTraceFile(path: string, loaded: LoadedFamily, values: Parsed
   const propertyName = (values.property as string | undefined) ?? (typeof meta.property === "string" ? meta.property : undefined);
   const property = propertyName ? selectProperties(loaded, [propertyName])[0]! : null;
   const model = buildModel(loaded, variant, params) as Model<unknown, unknown>;
-  if (!model.fromItf || !model.actionFromItf) throw new UsageError(`Model "${model.name}" cannot read ITF traces: it defines no fromItf() and actionFromItf().`);
+  // A model without decoders of its own (plain JavaScript) is read with the inverse of the default encoding.
+  const wrapped = model.fromItf ? false : isWrapped(model);
+  const decodeState = model.fromItf ? (vars: Readonly<Record<string, unknown>>) => model.fromItf!(vars) : (vars: Readonly<Record<string, unknown>>) => stateFromItf(vars, wrapped);
+  const decodeAction = (before: unknown, name: string, picks: Readonly<Record<string, unknown>>) =>
+    model.actionFromItf ? model.actionFromItf(name, picks) : actionFromItfGeneric(model, before, name, picks);
   const states: unknown[] = [];
   const actions: unknown[] = [];
   itf.states.forEach((s, i) => {
     try {
-      states.push(model.fromItf!(s.vars));
-      if (i > 0) actions.push(model.actionFromItf!(s.actionTaken!, s.picks));
+      if (i > 0) actions.push(decodeAction(states[i - 1], s.actionTaken!, s.picks));
+      states.push(decodeState(s.vars));
     } catch (error) {
       throw new UsageError(`${path}, step ${i}: ${(error as Error).message}. Fix the trace (see "Counterexamples" in the README for its variables).`);
     }

@@ -2,7 +2,9 @@
  * The HTML trace viewer: one self-contained file (styles, script and diagram
  * inline, no network access): the steps, the state after the selected step
  * with changed rows highlighted, the sequence diagram with the step marked,
- * the explanation and the model's notes. Left/right, Home/End move between
+ * the explanation, and the model's notes (all of them under the explanation,
+ * each selecting its step, and the selected step's beside its state; red
+ * step numbers mark the steps that have one). Left/right, Home/End move between
  * steps; printing shows every step.
  */
 import type { Model } from "../model.js";
@@ -63,13 +65,20 @@ export function traceToHtml<S, A>(model: Model<S, A>, result: Pick<PropertyResul
 <header>
   <h1><code>${esc(result.name)}</code> ${verb} in <code>${esc(context.model)}</code></h1>
   <p class="meta">${esc(kindLabel(result.kind))}: ${esc(result.description || result.name)}${config ? ` · ${esc(config)}` : ""} · ${trace.steps.length - 1} actions, a shortest trace</p>
-  <p class="reason"><strong>${result.verdict === "found" ? "What it shows" : "Why it fails"}:</strong> ${esc(trace.reason)}</p>
+  <p class="reason"><strong>${result.verdict === "found" ? "What it shows" : "Why it fails"}:</strong> ${esc(trace.reason)}</p>${
+    trace.notes.length > 0
+      ? `
+  <ul id="key-notes" aria-label="notes on the trace">${trace.notes
+          .map((x) => `<li><button type="button" data-step="${x.step}"><span class="step-ref">step ${x.step}</span> ${esc(x.text)}</button></li>`)
+          .join("")}</ul>`
+      : ""
+  }
 </header>
 <main>
   <nav aria-label="steps"><ol id="steps" start="0">${steps
     .map((s) => `<li data-step="${s.n}"${s.notes.length ? ' class="noted"' : ""}><button type="button">${esc(s.description)}</button></li>`)
     .join("")}</ol>
-    <p class="keys">← → step · Home/End first/last</p></nav>
+    <p class="keys">← → step · Home/End first/last${steps.some((x) => x.notes.length > 0) ? ` · <span class="legend-mark">red number</span>: the step has a note` : ""}</p></nav>
   <section id="state" aria-live="polite">
     <h2 id="step-title"></h2>
     <ul id="notes"></ul>
@@ -103,6 +112,10 @@ h2 { font-size: 16px; margin: 0 0 8px; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .meta { color: var(--muted); margin: 0 0 6px; }
 .reason { margin: 0; padding: 8px 12px; border-left: 4px solid var(--bad); background: #ffebe9; }
+#key-notes { margin: 6px 0 0; padding: 0; list-style: none; }
+#key-notes button { all: unset; cursor: pointer; display: block; padding: 4px 12px; margin-top: 4px; border-left: 4px solid var(--accent); background: #f6f8fa; }
+#key-notes button:hover { background: var(--sel); }
+#key-notes .step-ref, .legend-mark { color: var(--bad); font-weight: bold; }
 main { display: grid; grid-template-columns: minmax(260px, 38%) 1fr; gap: 16px; padding: 16px 24px; }
 nav ol { margin: 0; padding-left: 2.2em; }
 nav li { margin: 1px 0; }
@@ -172,6 +185,7 @@ const SCRIPT = `
   }
   items.forEach(function (li) { li.querySelector("button").addEventListener("click", function () { show(Number(li.dataset.step)); }); });
   messages.forEach(function (g) { g.addEventListener("click", function () { show(Number(g.dataset.step)); }); });
+  document.querySelectorAll("#key-notes button").forEach(function (b) { b.addEventListener("click", function () { show(Number(b.dataset.step)); }); });
   document.addEventListener("keydown", function (e) {
     var next = { ArrowRight: current + 1, ArrowDown: current + 1, ArrowLeft: current - 1, ArrowUp: current - 1, Home: 0, End: steps.length - 1 }[e.key];
     if (next === undefined) return;

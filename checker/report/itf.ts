@@ -90,7 +90,8 @@ export function traceToItf<S, A>(model: Model<S, A>, trace: Trace<S, A>, context
   };
 }
 
-function actionName<S, A>(model: Model<S, A>, action: A): string {
+/** The action's name in ITF's `mbt::actionTaken`: the model's own, else a string action itself, else its `kind` or `type`. */
+export function actionName<S, A>(model: Model<S, A>, action: A): string {
   if (model.actionName) return model.actionName(action);
   if (typeof action === "object" && action !== null) {
     const tagged = action as { kind?: unknown; type?: unknown };
@@ -100,7 +101,8 @@ function actionName<S, A>(model: Model<S, A>, action: A): string {
   return typeof action === "string" ? action : JSON.stringify(action);
 }
 
-function actionPicks<S, A>(model: Model<S, A>, action: A): Record<string, unknown> {
+/** The action's arguments in ITF's `mbt::nondetPicks`: the model's own, else an object action's other fields. */
+export function actionPicks<S, A>(model: Model<S, A>, action: A): Record<string, unknown> {
   if (model.actionPicks) return { ...model.actionPicks(action) };
   if (typeof action === "object" && action !== null) {
     return Object.fromEntries(Object.entries(action).filter(([k]) => k !== "kind" && k !== "type"));

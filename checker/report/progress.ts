@@ -14,7 +14,7 @@ export function progressLine(stream: NodeJS.WriteStream, maxStates?: number): { 
       const rate = last ? ((p.distinctStates - last.distinctStates) * 1000) / Math.max(1, p.elapsedMs - last.elapsedMs) : (p.distinctStates * 1000) / Math.max(1, p.elapsedMs);
       last = p;
       const parts = [
-        `${p.distinctStates.toLocaleString("en-US")} distinct states`,
+        `${p.distinctStates.toLocaleString("en-US")} distinct state${p.distinctStates === 1 ? "" : "s"}`,
         `${Math.round(rate).toLocaleString("en-US")}/s`,
         `depth ${p.depth}`,
         `frontier ${p.frontier.toLocaleString("en-US")}`,

@@ -80,14 +80,17 @@ describe("dnsmc diff", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/endpoint-never-empty\s+VIOLATED \(9 actions\)\s+holds/);
     expect(r.stdout).toMatch(/distinct states\s+39,089\s+9,897/);
-    expect(r.stdout).toContain("endpoint-never-empty (9 actions): no longer violated on cas");
+    expect(r.stdout).toContain("endpoint-never-empty (9 actions): this trace no longer violates it on cas\n");
     expect(r.stdout).toContain("7. on cas: Enactor A's conditional write of plan 2 to endpoint 0 (regional) has no effect: it has newer plan 4");
   });
 
   it("incident vs guarded-cleanup: clean-up spares plan 2, but the stale write still regresses the endpoint", () => {
     const r = dnsmc(["diff", "incident", "guarded-cleanup"]);
     expect(r.stdout).toContain("9. on guarded-cleanup: Enactor B cleans up: deletes plan 1");
-    expect(r.stdout).toContain("no-regression (6 actions): STILL VIOLATED on guarded-cleanup");
+    expect(r.stdout).toContain("no-regression (6 actions): this trace STILL violates it on guarded-cleanup");
+    // The table says guarded-cleanup violates recoverable: the replayed trace's verdict must not read as the property's.
+    expect(r.stdout).toMatch(/recoverable\s+VIOLATED \(9 actions\)\s+VIOLATED \(9 actions\)/);
+    expect(r.stdout).toContain("recoverable (9 actions): this trace no longer violates it on guarded-cleanup (guarded-cleanup violates it by another trace: see the table)");
   });
 
   it("rejects a wrong number of variants", () => {

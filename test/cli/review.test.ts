@@ -29,6 +29,9 @@ describe("dnsmc replay of the committed incident trace", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("7. Enactor A's conditional write of plan 2 to endpoint 0 (regional) has no effect: it has newer plan 4   [different effect]");
     expect(r.stdout).toContain("endpoint 0 (regional): plan 2 in the trace, plan 4 on cas");
+    // Step 8 writes endpoint 1 as in the trace: only the state it started from differs.
+    expect(r.stdout).toContain("8. Enactor B applies plan 4 to endpoint 1, replacing plan 1   [same effect; the state differs since step 7]");
+    expect(r.stdout).toContain("9. Enactor B cleans up: deletes plans 1, 2   [different effect]");
     expect(r.stdout).toContain("First divergence: step 7.");
     expect(r.stdout).toContain("endpoint-never-empty no longer fails at the end on cas.");
   });
@@ -42,6 +45,20 @@ describe("dnsmc replay of the committed incident trace", () => {
 
   it.each([["fixed"], ["recheck"]])("on %s: no longer violated (exit 0)", (variant) => {
     expect(dnsmc(["replay", TRACE, "--variant", variant]).code).toBe(0);
+  });
+
+  it("a plain JavaScript model's trace replays and views with no decoder of its own", () => {
+    const out = mkdtempSync(join(tmpdir(), "dnsmc-plain-"));
+    expect(dnsmc(["check", "--model", "test/fixtures/die-hard.mjs", "--out", out]).code).toBe(1);
+    const trace = join(out, "die-hard", "big-jug-never-holds-4.itf.json");
+    const replayed = dnsmc(["replay", "--model", "test/fixtures/die-hard.mjs", trace]);
+    expect(replayed.code, replayed.stderr).toBe(1);
+    expect(replayed.stdout).toMatch(/^dnsmc replay: .* on die-hard$/m);
+    expect(replayed.stdout).toContain("6. pour big into small\n");
+    expect(replayed.stdout).toContain("Every step has the same effect on die-hard as in the trace.");
+    const viewed = dnsmc(["view", "--model", "test/fixtures/die-hard.mjs", trace, "-o", join(out, "page.html")]);
+    expect(viewed.code, viewed.stderr).toBe(0);
+    expect(readFileSync(join(out, "page.html"), "utf8")).toContain("pour big into small");
   });
 
   it("a step whose action is not enabled is named with the reason (exit 2)", () => {

@@ -42,6 +42,17 @@ describe("the HTML trace viewer", () => {
     expect(await page.locator(".reason").textContent()).toContain("which Enactor B's clean-up deleted at step 9");
   });
 
+  it("shows every note from the start, each selecting its step, and explains the red step numbers", async () => {
+    const notes = page.locator("#key-notes li");
+    expect(await notes.count()).toBe(2);
+    expect(await notes.nth(1).textContent()).toContain("step 7 Stale check: Enactor A checked at step 2");
+    expect(await notes.nth(1).isVisible()).toBe(true);
+    expect(await page.locator(".keys").textContent()).toContain("red number: the step has a note");
+    await notes.nth(1).locator("button").click();
+    expect(await title()).toBe("Step 7 of 9: Enactor A applies plan 2 to endpoint 0 (regional), replacing plan 4");
+    await page.keyboard.press("End");
+  });
+
   it("steps with the keyboard: Home, right, End, left", async () => {
     await page.keyboard.press("Home");
     expect(await title()).toBe("Step 0 of 9: Initial state");

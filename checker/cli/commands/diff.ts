@@ -29,7 +29,7 @@ export async function diffCommand(args: readonly string[], io: Output): Promise<
   for (const r of [runA, runB]) if (r.result.error) throw new UsageError(`The model failed: ${r.result.error.message}`);
 
   const config = Object.entries(params).map(([k, v]) => `${k}=${v}`).join(" ");
-  io.out(`dnsmc diff: ${a} vs ${b}${config ? ` (${config})` : ""}`, );
+  io.out(`dnsmc diff: ${a} vs ${b}${config ? ` (${config})` : ""}`);
   io.out("");
   const rows: string[][] = [["", a, b]];
   runA.result.properties.forEach((p, i) => rows.push([p.name, verdictText(p), verdictText(runB.result.properties[i]!)]));
@@ -50,19 +50,22 @@ export async function diffCommand(args: readonly string[], io: Output): Promise<
     const states = p.trace!.steps.map((s) => s.state);
     const actions = p.trace!.steps.slice(1).map((s) => s.action);
     const outcome = replayOn(runB.model, states, actions, property as Property<unknown, unknown>);
-    for (const line of replayLines(p, outcome, a, b)) io.out(line);
+    const bVerdict = runB.result.properties.find((x) => x.name === p.name)?.verdict ?? "unknown";
+    for (const line of replayLines(p, bVerdict, outcome, a, b)) io.out(line);
   }
   return EXIT.ok;
 }
 
-function replayLines(p: PropertyResult, outcome: ReplayOutcome<unknown>, a: string, b: string): string[] {
+function replayLines(p: PropertyResult, bVerdict: string, outcome: ReplayOutcome<unknown>, a: string, b: string): string[] {
   const steps = p.trace!.steps;
+  // The verdict is this trace's: the property may still be violated on b by another one (the table above says).
+  const otherTrace = bVerdict === "violated" ? ` (${b} violates it by another trace: see the table)` : "";
   const verdict =
     outcome.blockedAt !== null
-      ? `blocked at step ${outcome.blockedAt} of ${p.traceLength}`
+      ? `this trace is blocked at step ${outcome.blockedAt} of ${p.traceLength} on ${b}${otherTrace}`
       : outcome.stillViolated
-        ? `STILL VIOLATED on ${b}`
-        : `no longer violated on ${b}`;
+        ? `this trace STILL violates it on ${b}`
+        : `this trace no longer violates it on ${b}${otherTrace}`;
   const lines = ["", `  ${p.name} (${p.traceLength} actions): ${verdict}`];
   // Show a step when it diverges anew; a difference carried along unchanged is not repeated.
   let shown = new Set<string>();

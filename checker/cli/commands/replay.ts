@@ -23,7 +23,7 @@ export async function replayCommand(args: readonly string[], io: Output): Promis
   const t = readTraceFile(file, loaded, values);
   const outcome = replayOn(t.model, t.states, t.actions, t.property ?? undefined);
   const config = Object.entries(t.params).map(([k, v]) => `${k}=${v}`).join(" ");
-  io.out(`dnsmc replay: ${relative(process.cwd(), file)} on ${t.variant} (${config})`);
+  io.out(`dnsmc replay: ${relative(process.cwd(), file)} on ${t.variant}${config ? ` (${config})` : ""}`);
   io.out(t.property ? `  property ${t.property.name} (${kindLabel(t.property.kind)}), ${t.actions.length} actions` : `  ${t.actions.length} actions, no property named`);
   io.out("");
   const width = String(t.actions.length).length;
@@ -34,7 +34,8 @@ export async function replayCommand(args: readonly string[], io: Output): Promis
       io.out(`${at} ${taken.actionTaken} ${JSON.stringify(taken.picks)}: NOT ENABLED on ${t.variant}${step.reason ? `: ${step.reason}` : ""}`);
       continue;
     }
-    io.out(`${at} ${step.description}${step.status === "same" ? "" : "   [different effect]"}`);
+    const tag = step.status === "different" ? "   [different effect]" : step.status === "carried" ? `   [same effect; the state differs since step ${step.since}]` : "";
+    io.out(`${at} ${step.description}${tag}`);
     for (const d of step.differences) io.out(`  ${" ".repeat(width)}     ${d.label}: ${d.before ?? "(none)"} in the trace, ${d.after ?? "(none)"} on ${t.variant}`);
   }
   io.out("");
@@ -42,7 +43,7 @@ export async function replayCommand(args: readonly string[], io: Output): Promis
     io.out(`The trace cannot be replayed on ${t.variant}: the action of step ${outcome.blockedAt} is not enabled there.`);
     return EXIT.usage;
   }
-  const first = outcome.steps.find((s) => s.status !== "same");
+  const first = outcome.steps.find((s) => s.status === "different");
   io.out(first ? `First divergence: step ${first.n}.` : `Every step has the same effect on ${t.variant} as in the trace.`);
   if (!t.property) return EXIT.ok;
   if (outcome.stillViolated) {
