@@ -1,5 +1,5 @@
 /**
- * The visited set of the level-synchronous search (level-search.ts): 64-bit
+ * The visited set of the level-synchronous search (parallel.ts): 64-bit
  * fingerprints and nothing else, 8 bytes a slot, in one block of shared
  * memory that every worker thread inserts into without locks.
  *
@@ -35,8 +35,7 @@ export const SMALL_TABLE = 1 << 23;
 /**
  * First capacity, in slots: 32 MB, room for 3.3 million states. Growing stops
  * every thread while one moves the fingerprints, so the first table is sized
- * for the configurations a check usually meets; a smaller one cost a (3,3,8,1)
- * check on two threads 3% of its time (60 ms), for 24 MB saved.
+ * for the configurations a check usually meets rather than for the smallest.
  */
 export const INITIAL_SLOTS = 1 << 22;
 
@@ -118,8 +117,7 @@ export function insertFingerprint(table: Int32Array, capacity: number, hi: numbe
  * it. Early in a search nearly every duplicate is answered before the table
  * (recent-filter.ts) and the table is nearly empty, so that path may not have
  * run yet; code that has never run compiles to a bail-out, and the first real
- * duplicate then threw the whole compiled loop away, to be compiled twice more.
- * V8 records feedback only once a function has run a little, so search
+ * duplicate would throw the whole compiled loop away. V8 records feedback only once a function has run a little, so search
  * threads call this at the start of every round, not once.
  */
 export function primeInsertFingerprint(): void {

@@ -1,7 +1,7 @@
 /**
  * One thread's share of a level of the level-synchronous search
- * (parallel.ts). Threads take chunks of the level from a shared counter,
- * expand every state, look each successor's fingerprint up in the thread's
+ * (parallel.ts). Each thread claims chunks of the level from the front of its
+ * own share, then from the back of the others' (see LevelJob), expands every state, look each successor's fingerprint up in the thread's
  * filter of recently met ones (recent-filter.ts), insert the rest into the
  * shared fingerprint set, 64 at a time (their slots are read together first,
  * so that the misses to main memory overlap), and append the new ones to
@@ -39,8 +39,8 @@ export const BLOCK_STATES = 1 << 14;
 const FIRST_BLOCK_STATES = 16;
 /**
  * Successors a thread stages before it looks them up in the shared set: their
- * slots are read first, all together (see insertStaged). 32 or 128 did no
- * better on (3,3,8,1); 8 or 16 did worse.
+ * slots are read first, all together (see insertStaged), so that their misses
+ * to main memory overlap; the size is the measured best (bench/README.md).
  */
 const STAGE = 64;
 
@@ -50,8 +50,8 @@ const STAGE = 64;
  * thread; a thread expands its own share from the front, then helps the others
  * from their backs. A state's successors are mostly the successors of states
  * near it, so a thread that keeps to its own stretch of the level finds them
- * in its own cache when it meets them again; threads that took chunks in turn
- * from one counter spent a tenth of their time fetching each other's writes.
+ * in its own cache when it meets them again, where threads taking chunks in
+ * turn would keep fetching each other's writes.
  */
 export interface LevelJob {
   readonly blocks: readonly SharedArrayBuffer[];
@@ -248,9 +248,9 @@ export class LevelExpander<S, A> {
   }
 
   // Checks the clock, and memory at most every 200 ms; sets the stop flag when a limit is reached. Called every 16 chunks
-  // from run(), it is not inlined there: inlined, with the clock's own code, it made run() take 15 ms to compile, in the
-  // middle of the search (V8 compiles run() again once it is called often enough). Not from expandChunk(): a call that
-  // had not yet run when V8 compiled that made it bail out.
+  // from run() and not inlined there: V8 compiles run() again in the middle of a search, and the clock's code would make
+  // that compile long while every thread is busy. Not from expandChunk(): a call that had not yet run when V8 compiled
+  // that would make it bail out.
   private mustStop(): boolean {
     this.chunksToClockCheck = 16;
     const now = performance.timeOrigin + performance.now();

@@ -2,8 +2,9 @@
  * Level-synchronous breadth-first search over a shared fingerprint set, on
  * one thread or several.
  *
- * Each level is cut into chunks; every thread (level-expander.ts) takes
- * chunks from a shared counter, inserts successors' fingerprints into the
+ * Each level is cut into chunks and the chunks into one share per thread;
+ * every thread (level-expander.ts) claims chunks from the front of its own
+ * share, then from the back of the others', inserts successors' fingerprints into the
  * lock-free set (fingerprint-set.ts) and writes the new states to blocks of
  * the next level. The main thread only hands out levels, grows the set
  * between rounds and collects reports; no state passes through it.
@@ -83,8 +84,8 @@ export function levelsApply(properties: readonly Property[], limits: Pick<Search
 /**
  * Levels smaller than this are expanded by the main thread alone. A worker
  * thread that joins one is still compiling its code, and the level waits at
- * its end for the chunk that thread holds: with 4096, two threads took a
- * (3,2,5,1) check 38 ms longer (of 300), and (3,3,8,1) no shorter.
+ * its end for the chunk that thread holds; below this size that wait costs
+ * more than the thread gives (bench/README.md has the measurements).
  */
 const SMALL_LEVEL = 16384;
 /**
@@ -134,8 +135,7 @@ export async function searchLevels<S, A>(
   let capacity = Math.min(maxSlots, Math.max(tableSlots, Math.ceil((128 * threadCount) / (1 - HARD_LIMIT))));
   // Every page of the set is written before it is used (fingerprint-set.ts, populate): with worker threads, the first
   // INITIAL_SLOTS by the first worker thread as it starts, and the rest here; on one thread, all here. A page first read
-  // costs a second fault when first written (and, with several threads, an interrupt to every other core): on one
-  // thread, writing 32 MB up front made (3,3,8,1) 85 ms faster (paired runs, 11 of 14).
+  // costs a second fault when first written (and, with several threads, an interrupt to every other core).
   populate(table, workers && workers.size > 0 ? INITIAL_SLOTS : 0, capacity);
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
   const started = performance.now();

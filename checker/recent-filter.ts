@@ -6,10 +6,10 @@
  *
  * Breadth-first search meets most duplicates soon after the first copy: a
  * state's successors are interleavings of the same few steps, so two states
- * next to each other in a level share many successors. On (3,3,8,1) this
- * filter answers 3.36 million of the 5.09 million duplicate successors, each
- * of which would otherwise have cost a probe of the shared set, that is a miss
- * to main memory. It never answers for a new state: every fingerprint it
+ * next to each other in a level share many successors. This filter answers
+ * most duplicate successors (bench/README.md has the share), each of which
+ * would otherwise cost a probe of the shared set, that is a miss to main
+ * memory. It never answers for a new state: every fingerprint it
  * remembers, the caller inserts into the shared set (or forgets again, if it
  * gives up before), and the set never loses one, so a hit is always a
  * duplicate. A miss says nothing; the shared set decides.
@@ -17,11 +17,8 @@
 
 /**
  * Fingerprints remembered: 2^13, 8 bytes each. A bigger filter answers more
- * (2^16, 512 KB: 3.91 million on (3,3,8,1)) but fills the core's L2 cache
- * (512 KB here) and shares the L3 with other tenants of the machine, and its
- * own misses then cost more than the probes it saves: over three series of 8
- * to 12 interleaved runs, 2^13 was 6% faster than 2^16 on one worker and 8%
- * on two. 2^12 and 2^14 were within noise of 2^13.
+ * but no longer fits the core's L2 cache, and its own misses then cost more
+ * than the probes it saves; the size is the measured best (bench/README.md).
  */
 export const RECENT_SLOTS = 1 << 13;
 

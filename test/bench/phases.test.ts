@@ -3,7 +3,7 @@ import { boundariesOf, parseTimeline, phasesOf, steadyRates } from "../../bench/
 import { dnsmc } from "../cli/run-cli.js";
 
 describe("the phases of a check (npm run bench -- --phases)", () => {
-  it("splits a real two-worker run into phases that add up to its wall time", () => {
+  it("splits a real two-worker run into phases at the levels the threads start and stop sharing", () => {
     // (3,2,8,1) has levels big enough to share between two threads.
     const args = ["check", "--variant", "incident", "--enactors", "3", "--endpoints", "2", "--plans", "8", "--keep", "1", "--continue", "--no-properties", "--no-write", "--json"];
     const t0 = performance.now();
@@ -20,7 +20,15 @@ describe("the phases of a check (npm run bench -- --phases)", () => {
     expect(successors).toBe((JSON.parse(r.stdout) as { statesFound: number }).statesFound - 1);
     const p = phasesOf(run, b!);
     for (const ms of Object.values(p)) expect(ms).toBeGreaterThanOrEqual(0);
-    expect(p.startUp + p.alone + p.joining + p.steady + p.tail).toBeCloseTo(wallMs, 6);
+    // Each phase is what the debug lines say, read here independently of the parser: the level search's start, and
+    // the times the levels around the shared ones were done (the tail is the rest of the wall time, by definition).
+    const started = Number(/^level search starts at (\d+) ms/m.exec(r.stderr)![1]);
+    const done = (level: number) => Number(new RegExp(`^level ${level} done at (\\d+) ms`, "m").exec(r.stderr)![1]);
+    expect(p.startUp).toBe(started);
+    expect(p.alone).toBe(done(b!.firstShared - 1));
+    expect(p.joining).toBe(done(b!.firstShared + 1) - done(b!.firstShared - 1));
+    expect(p.steady).toBe(done(b!.lastShared) - done(b!.firstShared + 1));
+    expect(p.tail).toBeCloseTo(wallMs - started - done(b!.lastShared), 6);
     const rates = steadyRates(run, b!);
     expect(rates).toHaveLength(2);
     for (const x of rates) expect(x).toBeGreaterThan(0);

@@ -94,8 +94,11 @@ describe("exploration on random graphs", () => {
         const p = r.properties[0]!;
         expect(p.verdict).toBe(best === Infinity ? "violated" : "found");
         if (best < Infinity) expect(p.traceLength).toBe(best);
+        // Cut at depth 0: found in an initial state, else undecided if an initial state has a successor, else the search was complete.
         const limited = checkSync(graphModel(g), { properties: [sometimes<number>("reach", (s) => targets.includes(s))], maxDepth: 0 });
-        if (!targets.some((t) => g.inits.includes(t)) && limited.stopReason === "max-depth") expect(limited.properties[0]!.verdict).toBe("unknown");
+        const cut = g.inits.some((s) => g.succ[s]!.length > 0);
+        const expected = targets.some((t) => g.inits.includes(t)) ? "found" : cut ? "unknown" : "violated";
+        expect(limited.properties[0]!.verdict).toBe(expected);
       }),
     );
   });
@@ -135,6 +138,9 @@ describe("exploration on random graphs", () => {
         const early = checkSync(graphModel(g), { properties: props });
         expect(early.properties[0]!.verdict).toBe("violated");
         expect(early.status).toBe("violated");
+        // The search stops once the initial states are judged: the far state is decided only if it is one of them.
+        expect(early.properties[1]!.verdict).toBe(dist[far] === 0 ? "violated" : "unknown");
+        expect(early.stopReason).toBe("violation");
         const full = checkSync(graphModel(g), { properties: props, exhaustive: true });
         expect(full.properties.map((p) => p.verdict)).toEqual(["violated", "violated"]);
         expect(full.properties[1]!.traceLength).toBe(dist[far]);

@@ -1,9 +1,11 @@
 import fc from "fast-check";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { grownCapacity, growInPlace, hasFingerprint, insertFingerprint, populate, reserveTable } from "../../checker/fingerprint-set.js";
+import { grownCapacity, growInPlace, hasFingerprint, home, insertFingerprint, populate, reserveTable } from "../../checker/fingerprint-set.js";
 
-const fingerprints = fc.array(fc.tuple(fc.nat(0xffffffff), fc.nat(0xffffffff)), { maxLength: 700 });
+// Low words from a small pool as often as not, so that fingerprints differing only in the high word meet on a probe path.
+const lowWord = fc.oneof(fc.nat(0xffffffff), fc.constantFrom(0, 1, 7, 0xdeadbeef));
+const fingerprints = fc.array(fc.tuple(fc.nat(0xffffffff), lowWord), { maxLength: 700 });
 
 describe("the shared fingerprint set", () => {
   it("says new exactly once per fingerprint, and keeps every one through growth in place", () => {
@@ -33,6 +35,21 @@ describe("the shared fingerprint set", () => {
         expect(seen.size).toBeLessThanOrEqual(capacity * 0.8 + 1);
       }),
     );
+  });
+
+  it("two fingerprints with the same home slot and low word but different high words are both new", () => {
+    const capacity = 8;
+    const lo = 0x1234567;
+    const first = 0x89abcdef;
+    // Another high word whose fingerprint has the same home slot (a few tries in a table of 8).
+    let second = first + 1;
+    while (home(second, lo, capacity) !== home(first, lo, capacity)) second++;
+    const table = reserveTable(capacity);
+    expect(insertFingerprint(table, capacity, first, lo)).toBe(true);
+    expect(insertFingerprint(table, capacity, second, lo)).toBe(true);
+    expect(insertFingerprint(table, capacity, first, lo)).toBe(false);
+    expect(insertFingerprint(table, capacity, second, lo)).toBe(false);
+    expect(hasFingerprint(table, capacity, second + 8, lo)).toBe(false);
   });
 
   it("writing the pages of a table (populate) changes no stored fingerprint", () => {

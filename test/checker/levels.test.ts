@@ -1,0 +1,98 @@
+/**
+ * The level-synchronous search against the obviously-correct reference on
+ * random graphs, as the sequential search is in engine.test.ts: the graph as a
+ * packed model, searched on one thread and on two (levels shared from the
+ * first state on, in the smallest fingerprint set, so that it grows).
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { check, WorkerPool, type CheckResult } from "../../dist/checker/index.js";
+// @ts-expect-error: a plain JavaScript fixture, as worker threads load it.
+import { graphProperties, packedGraphModel } from "../fixtures/packed-graph.mjs";
+import { distances, graphArb, type Graph } from "./graph-model.js";
+
+const FIXTURE = new URL("../fixtures/packed-graph.mjs", import.meta.url).href;
+
+interface Spec {
+  bad: number[];
+  wanted: number[];
+  badEdges: [number, number][];
+}
+
+const specArb = fc.record({
+  bad: fc.uniqueArray(fc.nat(13), { maxLength: 2 }),
+  wanted: fc.uniqueArray(fc.nat(13), { maxLength: 2 }),
+  badEdges: fc.uniqueArray(fc.tuple(fc.nat(13), fc.nat(13)), { maxLength: 3 }),
+});
+
+// What the search must report, computed by plain BFS over the graph.
+function reference(g: Graph, spec: Spec) {
+  const dist = distances(g);
+  const reachable = dist.filter((d) => d < Infinity);
+  const shortest = (targets: number[]) => Math.min(...targets.map((s) => dist[s] ?? Infinity));
+  let edge = Infinity;
+  for (let s = 0; s < g.n; s++) for (const t of g.succ[s]!) if (dist[s]! < Infinity && spec.badEdges.some(([x, y]) => x === s && y === t)) edge = Math.min(edge, dist[s]! + 1);
+  const length = (d: number) => (d === Infinity ? null : d);
+  const bad = shortest(spec.bad);
+  const wanted = shortest(spec.wanted);
+  return {
+    distinctStates: reachable.length,
+    diameter: Math.max(...reachable),
+    verdicts: [
+      [bad === Infinity ? "holds" : "violated", length(bad)],
+      [wanted === Infinity ? "violated" : "found", length(wanted)],
+      [edge === Infinity ? "holds" : "violated", length(edge)],
+    ],
+  };
+}
+
+// The level search's DNSMC_DEBUG lines say how many successors each thread expanded in each level.
+async function withDebug<T>(log: string[], run: () => Promise<T>): Promise<T> {
+  const error = console.error;
+  process.env.DNSMC_DEBUG = "1";
+  console.error = (line: string) => void log.push(String(line));
+  try {
+    return await run();
+  } finally {
+    console.error = error;
+    delete process.env.DNSMC_DEBUG;
+  }
+}
+
+const outcome = (r: CheckResult<unknown, unknown>) => ({
+  distinctStates: r.distinctStates,
+  diameter: r.diameter,
+  verdicts: r.properties.map((p) => [p.verdict, p.traceLength]),
+});
+
+describe("the level search on random graphs", () => {
+  it("one thread: the reachable set, the diameter, and shortest traces for every property kind", async () => {
+    await fc.assert(
+      fc.asyncProperty(graphArb, specArb, async (g, spec) => {
+        const r = await check(packedGraphModel(g), { properties: graphProperties(spec), exhaustive: true, tableSlots: 1 });
+        expect(r.error).toBeUndefined();
+        expect(outcome(r)).toEqual(reference(g, spec));
+      }),
+    );
+  });
+
+  it("two threads sharing every level", async () => {
+    let shared = 0;
+    await fc.assert(
+      fc.asyncProperty(graphArb, specArb, async (g, spec) => {
+        // The second thread must be ready before the first level, or these tiny searches end without it.
+        const pool = new WorkerPool(FIXTURE, 1);
+        pool.load({ graph: g, properties: spec }, false);
+        while (!pool.threads.every((t) => t.ready)) await new Promise((resolve) => setTimeout(resolve, 2));
+        const log: string[] = [];
+        const r = await withDebug(log, () => check(packedGraphModel(g), { properties: graphProperties(spec), exhaustive: true, workerPool: pool, sharedLevelStates: 1, tableSlots: 1 }));
+        if (log.some((line) => /per thread: \d+ successors in \d+ ms, \d+ successors/.test(line))) shared++;
+        expect(r.error).toBeUndefined();
+        expect(outcome(r)).toEqual(reference(g, spec));
+      }),
+      { numRuns: 25 },
+    );
+    // Most graphs have a level with more than one state to share.
+    expect(shared).toBeGreaterThan(10);
+  });
+});
