@@ -117,6 +117,15 @@ describe("dnsmc check --minimize", () => {
     expect(r.stdout).toContain("Smallest configuration for endpoint-never-empty: enactors=2 endpoints=1 plans=3 keep=0");
     expect(r.stdout).toMatch(/Counterexample: endpoint-never-empty \(invariant\), 7 actions/);
   });
+
+  it("--json carries the minimization: the configuration, the number tried, the trace", () => {
+    const r = dnsmc(["check", "--variant", "incident", "--property", "endpoint-never-empty", "--minimize", "--no-write", "--json"]);
+    expect(r.code).toBe(1);
+    const [m] = JSON.parse(r.stdout).minimized;
+    expect(m).toMatchObject({ property: "endpoint-never-empty", parameters: { enactors: 2, endpoints: 1, plans: 3, keep: 0 }, tried: 25, traceLength: 7 });
+    expect(m.trace.steps).toHaveLength(8);
+    expect(m.trace.reason).toContain("clean-up deleted");
+  });
 });
 
 describe("dnsmc view", () => {

@@ -62,26 +62,36 @@ export async function checkCommand(args: readonly string[], io: Output, early: W
     return EXIT.usage;
   }
   const files = opts.out === null ? [] : writeCounterexamples(model, result, opts.out, context);
-  if (opts.json) {
-    const json = resultToJson(result, { model: loaded.family.name, variant: opts.variant, parameters: opts.params, files: files.map((f) => relative(process.cwd(), f)) });
-    io.out(JSON.stringify(json, null, 2));
-  } else {
-    const params = Object.entries(opts.params).map(([k, v]) => `${k}=${v}`).join(" ");
-    const title = `dnsmc check: ${loaded.family.name}, variant ${opts.variant}${params ? ` (${params})` : ""}`;
-    for (const line of summaryLines(title, model, result, files.map((f) => relative(process.cwd(), f)), io.term)) io.out(line);
-  }
-  if (opts.minimize && !opts.json) {
+  // The smallest configuration in which each violated property still fails (--minimize), searched before anything is printed.
+  const minimized = [];
+  if (opts.minimize) {
     for (const p of result.properties.filter((x) => x.verdict === "violated" && x.trace)) {
       const property = properties.find((x) => x.name === p.name)!;
       const found = await minimize(loaded, opts.variant, property, opts.params, opts.symmetry);
       if (!found) continue;
+      const written = opts.out === null ? [] : writeCounterexamples(found.model, found.result, opts.out, { ...context, parameters: found.parameters });
+      minimized.push({ property: p.name, found, written: written.map((f) => relative(process.cwd(), f)) });
+    }
+  }
+  if (opts.json) {
+    const json = resultToJson(result, { model: loaded.family.name, variant: opts.variant, parameters: opts.params, files: files.map((f) => relative(process.cwd(), f)) });
+    const smallest = minimized.map(({ property, found, written }) => {
+      const small = found.result.properties[0]!;
+      const trace = (resultToJson(found.result, {}) as { properties: { trace: unknown }[] }).properties[0]!.trace;
+      return { property, parameters: found.parameters, tried: found.tried, traceLength: small.traceLength, trace, files: written };
+    });
+    io.out(JSON.stringify(opts.minimize ? { ...json, minimized: smallest } : json, null, 2));
+  } else {
+    const params = Object.entries(opts.params).map(([k, v]) => `${k}=${v}`).join(" ");
+    const title = `dnsmc check: ${loaded.family.name}, variant ${opts.variant}${params ? ` (${params})` : ""}`;
+    for (const line of summaryLines(title, model, result, files.map((f) => relative(process.cwd(), f)), io.term)) io.out(line);
+    for (const { property, found, written } of minimized) {
       const small = found.result.properties[0]!;
       const params = Object.entries(found.parameters).map(([k, v]) => `${k}=${v}`).join(" ");
       io.out("");
-      io.out(`Smallest configuration for ${p.name}: ${params} (${found.tried} configurations tried, ${small.traceLength} actions)`);
-      const written = opts.out === null ? [] : writeCounterexamples(found.model, found.result, opts.out, { ...context, parameters: found.parameters });
+      io.out(`Smallest configuration for ${property}: ${params} (${found.tried} configurations tried, ${small.traceLength} actions)`);
       for (const line of traceToText(found.model, small, small.trace!, io.term)) io.out(line);
-      for (const f of written) io.out(`  written: ${relative(process.cwd(), f)}`);
+      for (const f of written) io.out(`  written: ${f}`);
     }
   }
   return result.status === "ok" ? EXIT.ok : result.status === "violated" ? EXIT.violated : EXIT.incomplete;
