@@ -2,11 +2,12 @@
  * dnsmc's public API: the model interface, the property constructors, and
  * `check`. Everything here is generic; nothing knows about DNS.
  */
-export type { Model, StateView, Diagram, DiagramMessage } from "./model.js";
+export type { Model, PackedOps, StateView, Diagram, DiagramMessage } from "./model.js";
 export { always, step, sometimes, recoverable, isProperty } from "./property.js";
-export type { History, Property, PropertyKind, AlwaysProperty, StepProperty, SometimesProperty, RecoverableProperty } from "./property.js";
-export { check, checkSync, type CheckOptions } from "./check.js";
+export type { History, Property, PropertyKind, AlwaysProperty, StepProperty, SometimesProperty, RecoverableProperty, AlwaysOptions, StepOptions, PropertyInfo } from "./property.js";
+export { check, checkSync, type CheckOptions, type Progress } from "./check.js";
+export type { Strategy } from "./frontier.js";
 export { WorkerPool, type WorkerSource } from "./worker-pool.js";
 export type { CheckResult, CheckStatus, PropertyResult, Verdict, Trace, TraceNote, TraceStep, StopReason, ModelError } from "./result.js";
 export type { ModelModule, ModelFamily, Parameter, Variant } from "./family.js";
-export { itfSet, itfMap, itfTup, itfVariant } from "./report/itf.js";
+export { itfSet, itfMap, itfTup, itfVariant, toItfValue } from "./report/itf.js";

@@ -29,6 +29,7 @@ export interface PropertyInfo {
 export interface AlwaysProperty<S> extends PropertyInfo {
   readonly kind: "always";
   readonly name: string;
+  /** True in a good state; false in a state that breaks the invariant. */
   readonly holds: (state: S) => boolean;
   /** Why `state` breaks the invariant, in one sentence; `history` is the trace that led there. */
   readonly explain?: (state: S, history: History<S>) => string;
@@ -38,7 +39,9 @@ export interface AlwaysProperty<S> extends PropertyInfo {
 export interface StepProperty<S, A> extends PropertyInfo {
   readonly kind: "step";
   readonly name: string;
+  /** True of a good transition `before --action--> after`; false of one that breaks the property. */
   readonly holds: (before: S, action: A, after: S) => boolean;
+  /** Why the transition breaks the property, in one sentence; `history` is the trace that ends with it. */
   readonly explain?: (before: S, action: A, after: S, history: History<S, A>) => string;
 }
 
@@ -46,6 +49,7 @@ export interface StepProperty<S, A> extends PropertyInfo {
 export interface SometimesProperty<S> extends PropertyInfo {
   readonly kind: "sometimes";
   readonly name: string;
+  /** True in a state the witness looks for. */
   readonly reached: (state: S) => boolean;
   /** What the witness state shows, in one sentence. */
   readonly explain?: (state: S, history: History<S>) => string;
@@ -55,6 +59,7 @@ export interface SometimesProperty<S> extends PropertyInfo {
 export interface RecoverableProperty<S> extends PropertyInfo {
   readonly kind: "recoverable";
   readonly name: string;
+  /** True in a goal state: one every reachable state must still be able to reach. */
   readonly goal: (state: S) => boolean;
   /** Why `state` is stuck away from the goal, in one sentence. */
   readonly explain?: (state: S, history: History<S>) => string;
@@ -73,9 +78,15 @@ export const PROPERTY_KINDS = ["always", "step", "recoverable", "sometimes"] as 
 export type PropertyKind = Property["kind"];
 
 /** Optional presentation for an `always` property. */
-export type AlwaysOptions<S> = PropertyInfo & { explain?: (state: S, history: History<S>) => string };
+export type AlwaysOptions<S> = PropertyInfo & {
+  /** Why `state` breaks the invariant, in one sentence; `history` is the trace that led there. */
+  explain?: (state: S, history: History<S>) => string;
+};
 /** Optional presentation for a `step` property. */
-export type StepOptions<S, A> = PropertyInfo & { explain?: (before: S, action: A, after: S, history: History<S, A>) => string };
+export type StepOptions<S, A> = PropertyInfo & {
+  /** Why the transition breaks the property, in one sentence; `history` is the trace that ends with it. */
+  explain?: (before: S, action: A, after: S, history: History<S, A>) => string;
+};
 
 /** An invariant: `holds` must be true in every reachable state. */
 export function always<S>(name: string, holds: (state: S) => boolean, options: AlwaysOptions<S> = {}): AlwaysProperty<S> {

@@ -53,11 +53,13 @@ export interface Thread {
  * the engine's code meanwhile.
  */
 export class WorkerPool {
+  /** @internal The threads, for the level search. */
   readonly threads: readonly Thread[];
   /**
    * The fingerprint set of the search the threads will join, reserved with the
    * threads: the first one writes the set's first pages while the main thread
    * is still starting up (fingerprint-set.ts, populate).
+   * @internal
    */
   readonly table: Int32Array;
   private readonly workers: Worker[];
@@ -98,7 +100,7 @@ export class WorkerPool {
     return this.loaded?.symmetry ?? null;
   }
 
-  /** Hands every thread the shared memory of the search about to start. */
+  /** @internal Hands every thread the shared memory of the search about to start. */
   setUp(setup: WorkerSetup): void {
     for (const w of this.workers) w.postMessage({ setup });
   }

@@ -20,6 +20,15 @@ describe(".github/workflows/protocol.yml", () => {
     expect(workflow).toContain("run: npm run check -- --junit dnsmc-junit.xml --out counterexamples");
   });
 
+  it("runs on a GitHub-hosted runner as written: a browser for the viewer's test, apt only through sudo", () => {
+    expect(workflow).toContain("runs-on: ubuntu-latest");
+    expect(workflow).toMatch(/command -v chromium \|\| command -v google-chrome \|\| \(sudo apt-get update && sudo apt-get install/);
+    // Every apt-get in the workflow runs through sudo (the runner's user is not root).
+    for (const line of workflow.split("\n").filter((l) => l.includes("apt-get"))) expect(line.match(/apt-get/g)!.length).toBe(line.match(/sudo apt-get/g)!.length);
+    const browser = readFileSync(join(ROOT, "test/viewer/browser.ts"), "utf8");
+    expect(browser).toContain('"/usr/bin/google-chrome"');
+  });
+
   it("uses the npm commands of .ci/run", () => {
     const ci = readFileSync(join(ROOT, ".ci/run"), "utf8");
     for (const command of ["npm ci", "npm test"]) {
