@@ -37,6 +37,9 @@ export function sections(markdown: string): Section[] {
   return out;
 }
 
+/** A section whose files go into the project's own folders: a recipe, which changes the project. */
+export const isRecipe = (s: Section): boolean => s.blocks.some((b) => b.file !== null && /^(model|properties|checker)\//.test(b.file));
+
 /** A command of a `console` block and the output documented under it. */
 export interface Example {
   readonly command: string;

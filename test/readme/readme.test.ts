@@ -6,13 +6,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT } from "../cli/run-cli.js";
-import { examples, mismatch, sections, type Section } from "./markdown.js";
+import { examples, isRecipe, mismatch, sections } from "./markdown.js";
 import { scratchProject, shell } from "./scratch.js";
 
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
 
-/** A section whose files go into the project's own folders: a recipe, run on a copy of its own. */
-export const isRecipe = (s: Section) => s.blocks.some((b) => b.file !== null && /^(model|properties|checker)\//.test(b.file));
 
 // Commands of `sh` blocks that this test does not run, and why.
 const NOT_RUN: Record<string, string> = {

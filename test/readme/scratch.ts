@@ -33,7 +33,10 @@ export interface ShellRun {
 /** Runs a command line as a user would type it, in `cwd`; the output is stderr then stdout (no terminal, no colour). */
 export function shell(command: string, cwd: string): ShellRun {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
-  for (const k of ["FORCE_COLOR", "COLUMNS", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "npm_config_loglevel"]) delete env[k];
+  // A user's terminal, not npm's: the npm_* variables of the `npm test` running this would make npx run this checkout's
+  // dnsmc rather than the copy's (npm_config_local_prefix).
+  for (const k of Object.keys(env)) if (k.startsWith("npm_") || ["FORCE_COLOR", "COLUMNS", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "INIT_CWD", "NODE_ENV", "NODE"].includes(k)) delete env[k];
+  env.PATH = (env.PATH ?? "").split(":").filter((p) => !p.includes("node_modules")).join(":");
   const run = spawnSync(command, { cwd, shell: true, encoding: "utf8", env, timeout: 240_000 });
   return { code: run.status, output: run.stderr + run.stdout };
 }
