@@ -11,3 +11,4 @@ export { WorkerPool, type WorkerSource } from "./worker-pool.js";
 export type { CheckResult, CheckStatus, PropertyResult, Verdict, Trace, TraceNote, TraceStep, StopReason, ModelError } from "./result.js";
 export type { ModelModule, ModelFamily, Parameter, Variant } from "./family.js";
 export { itfSet, itfMap, itfTup, itfVariant, toItfValue } from "./report/itf.js";
+export { ImplementationUnavailable, type Implementation, type ImplementationSession, type ItfAction, type Observation } from "./conform/implementation.js";

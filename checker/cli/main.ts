@@ -16,6 +16,7 @@ type Command = (args: readonly string[], io: Output, early: WorkerPool | null) =
 const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import("./commands/check.js")).checkCommand,
   ci: async () => (await import("./commands/ci.js")).ciCommand,
+  conform: async () => (await import("./commands/conform.js")).conformCommand,
   diff: async () => (await import("./commands/diff.js")).diffCommand,
   list: async () => (await import("./commands/list.js")).listCommand,
   replay: async () => (await import("./commands/replay.js")).replayCommand,

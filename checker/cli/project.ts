@@ -19,11 +19,13 @@ export interface ProjectConfig {
   readonly properties: string | null;
   /** The check matrix for `dnsmc ci`. */
   readonly matrix: string | null;
+  /** Module whose default export is the real implementation `dnsmc conform` drives (checker/conform/implementation.ts). */
+  readonly implementation: string | null;
   /** Where `npm run build` puts compiled files, and which source folders feed it (for the staleness check); null in an installed package. */
   readonly build: { readonly command: string; readonly output: string; readonly sources: readonly string[] } | null;
 }
 
-const KNOWN_KEYS = ["model", "properties", "matrix", "build"];
+const KNOWN_KEYS = ["model", "properties", "matrix", "implementation", "build"];
 
 /** The project configuration, or null if no package.json up the tree (or dnsmc's own) has a `dnsmc` field. */
 export function findProject(from = process.cwd()): ProjectConfig | null {
@@ -66,6 +68,7 @@ function readConfig(dir: string): ProjectConfig | null {
     model,
     properties: path("properties"),
     matrix: path("matrix"),
+    implementation: path("implementation"),
     build:
       build && typeof build.command === "string" && typeof build.output === "string" && Array.isArray(build.sources)
         ? { command: build.command, output: resolve(dir, build.output), sources: build.sources.map((s) => resolve(dir, String(s))) }

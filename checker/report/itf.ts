@@ -52,15 +52,16 @@ export interface ItfContext {
   readonly parameters?: Readonly<Record<string, unknown>>;
 }
 
+/** A state as ITF variables: the model's own encoding, else its fields (a state that is not a record is the variable `state`). */
+export function stateToItf<S, A>(model: Model<S, A>, s: S): Record<string, unknown> {
+  const vars = model.itf ? model.itf(s) : (toItfValue(s) as Record<string, unknown>);
+  if (typeof vars !== "object" || vars === null || Array.isArray(vars)) return { state: toItfValue(vars) };
+  return { ...vars };
+}
+
 /** The ITF document of a trace. */
 export function traceToItf<S, A>(model: Model<S, A>, trace: Trace<S, A>, context: ItfContext): object {
-  const encode = (s: S): Record<string, unknown> => {
-    const vars = model.itf ? model.itf(s) : (toItfValue(s) as Record<string, unknown>);
-    if (typeof vars !== "object" || vars === null || Array.isArray(vars)) {
-      return { state: toItfValue(vars) };
-    }
-    return { ...vars };
-  };
+  const encode = (s: S) => stateToItf(model, s);
   const states = trace.steps.map((step, index) => {
     const action = step.action;
     const actionTaken = action === null ? "init" : actionName(model, action);

@@ -1,0 +1,106 @@
+/**
+ * `dnsmc conform TRACE`: runs a trace on the project's real implementation
+ * (package.json's `"dnsmc": {"implementation": ...}`) and on the model,
+ * comparing states after every step.
+ */
+import { existsSync } from "node:fs";
+import { relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { ImplementationUnavailable, type Implementation, type ImplementationSession, type ItfAction } from "../../conform/implementation.js";
+import { conform, type ConformOutcome } from "../../conform/run.js";
+import { loadContext } from "../context.js";
+import { EXIT, UsageError } from "../exit-codes.js";
+import { COMMON_OPTIONS, parameterOptions, parse } from "../options.js";
+import type { Output } from "../output.js";
+import type { ProjectConfig } from "../project.js";
+import { readTraceFile } from "../trace-file.js";
+
+/** Runs `dnsmc conform TRACE ARGS`; returns the exit code. */
+export async function conformCommand(args: readonly string[], io: Output): Promise<number> {
+  const { loaded, project } = await loadContext(args, io);
+  const options = { ...COMMON_OPTIONS, variant: { type: "string" }, property: { type: "string" }, server: { type: "string" }, ...parameterOptions(loaded.family) } as const;
+  const { values, positionals } = parse(args, options, "conform", true);
+  if (positionals.length !== 1) throw new UsageError("dnsmc conform takes one trace file, e.g. `dnsmc conform counterexamples/incident/endpoint-never-empty.itf.json`.");
+  const file = resolve(positionals[0]!);
+  const t = readTraceFile(file, loaded, values);
+  const implementation = await loadImplementation(project);
+  const server = (values.server as string | undefined) ?? implementation.servers[0]!;
+  if (!implementation.servers.includes(server)) {
+    throw new UsageError(`Unknown --server "${server}": this implementation runs against ${implementation.servers.join(", ")}.`);
+  }
+  const session = await startSession(implementation, t.variant, t.params, server);
+  let outcome: ConformOutcome;
+  try {
+    const itfActions: ItfAction[] = t.itf.states.slice(1).map((s) => ({ name: s.actionTaken!, picks: s.picks }));
+    outcome = await conform(t.model, t.states, t.actions, itfActions, session);
+  } finally {
+    await session.close();
+  }
+  if (values.json) {
+    io.out(JSON.stringify({ trace: relative(process.cwd(), file), variant: t.variant, parameters: t.params, server, ...conformJson(outcome) }, null, 2));
+  } else {
+    const config = Object.entries(t.params).map(([k, v]) => `${k}=${v}`).join(" ");
+    io.out(`dnsmc conform: ${relative(process.cwd(), file)} on the implementation of ${t.variant}${config ? ` (${config})` : ""}, against ${server}`);
+    io.out("");
+    for (const line of conformLines(outcome)) io.out(line);
+  }
+  return outcome.matched ? EXIT.ok : EXIT.violated;
+}
+
+/** The outcome as `--json` prints it. */
+export function conformJson(outcome: ConformOutcome): Record<string, unknown> {
+  return {
+    matched: outcome.matched,
+    steps: outcome.steps.length - 1,
+    firstDivergence: outcome.firstDivergence && {
+      step: outcome.firstDivergence.n,
+      description: outcome.firstDivergence.description,
+      model: outcome.firstDivergence.model,
+      implementation: outcome.firstDivergence.implementation,
+      differences: outcome.firstDivergence.differences.map((d) => ({ field: d.label, model: d.before, implementation: d.after })),
+    },
+    [outcome.observation.label]: Object.fromEntries(outcome.observation.rows.map((r) => [r.name, r.data])),
+  };
+}
+
+/** The outcome as terminal lines: each step, the divergence with both states, and what an observer sees at the end. */
+export function conformLines(outcome: ConformOutcome): string[] {
+  const width = String(outcome.steps.length - 1).length;
+  const lines: string[] = [];
+  for (const s of outcome.steps) {
+    const at = `  ${String(s.n).padStart(width)}.`;
+    const tag = s.matched ? (s.enabled ? "" : "   [not enabled in the model: no change]") : "   [DIVERGES]";
+    lines.push(`${at} ${s.n === 0 ? "Initial state" : s.description}${tag}`);
+    for (const d of s.differences) lines.push(`  ${" ".repeat(width)}     ${d.label}: ${d.before ?? "(none)"} in the model, ${d.after ?? "(none)"} in the implementation`);
+  }
+  lines.push("");
+  const d = outcome.firstDivergence;
+  lines.push(d ? `The implementation diverges from the model at step ${d.n}.` : `The implementation matched the model at every step (${outcome.steps.length - 1}).`);
+  lines.push("", `${outcome.observation.label[0]!.toUpperCase()}${outcome.observation.label.slice(1)} at the end:`);
+  for (const r of outcome.observation.rows) lines.push(`  ${r.name}: ${r.text}`);
+  return lines;
+}
+
+/** The project's implementation module. */
+export async function loadImplementation(project: ProjectConfig | null): Promise<Implementation> {
+  if (!project?.implementation) {
+    throw new UsageError('This project names no implementation to conform: set "implementation" in the "dnsmc" field of package.json to a module whose default export offers start() (see "Does the code match the model?" in the README).');
+  }
+  if (!existsSync(project.implementation)) throw new UsageError(`The implementation module ${relative(process.cwd(), project.implementation)} does not exist. Build the project first (npm run build).`);
+  const mod = (await import(pathToFileURL(project.implementation).href)) as { default?: Partial<Implementation> };
+  const impl = mod.default;
+  if (!impl || typeof impl.start !== "function" || !Array.isArray(impl.servers) || impl.servers.length === 0) {
+    throw new UsageError(`${relative(process.cwd(), project.implementation)} does not export an implementation: its default export must have start() and servers (checker/conform/implementation.ts).`);
+  }
+  return impl as Implementation;
+}
+
+/** Starts a session; what the implementation cannot have here (a server) is a usage error with its own advice. */
+export async function startSession(implementation: Implementation, variant: string, parameters: Readonly<Record<string, number>>, server: string): Promise<ImplementationSession> {
+  try {
+    return await implementation.start({ variant, parameters, server });
+  } catch (error) {
+    if (error instanceof ImplementationUnavailable || (error as Error)?.name === "ImplementationUnavailable") throw new UsageError((error as Error).message);
+    throw error;
+  }
+}
