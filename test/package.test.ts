@@ -34,7 +34,7 @@ describe("the installed package", () => {
     const pkg = join(project, "node_modules", "dnsmc");
     expect(readdirSync(pkg).sort()).toEqual(["README.md", "dist", "model", "package.json"]);
     expect(readdirSync(join(pkg, "model"))).toEqual(["matrix.json"]);
-    expect(readdirSync(join(pkg, "dist")).sort()).toEqual(["checker", "model", "properties"]);
+    expect(readdirSync(join(pkg, "dist")).sort()).toEqual(["checker", "impl", "model", "properties"]);
   });
 
   it("checks the built-in model without rebuilding, writing the trace into the user's folder", () => {

@@ -4,10 +4,17 @@
  * comparing states after every step.
  */
 import { existsSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ImplementationUnavailable, type Implementation, type ImplementationSession, type ItfAction } from "../../conform/implementation.js";
+import { randomConform } from "../../conform/random.js";
 import { conform, type ConformOutcome } from "../../conform/run.js";
+import { writeFileAtomic } from "../../report/files.js";
+import { formatItf, traceToItf } from "../../report/itf.js";
+import type { LoadedFamily } from "../load.js";
+import { checkVariant, integer, parameterValues, type ParsedValues } from "../options.js";
+import { usableFolder } from "../output-path.js";
+import { buildModel } from "../select.js";
 import { loadContext } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { COMMON_OPTIONS, parameterOptions, parse } from "../options.js";
@@ -18,16 +25,28 @@ import { readTraceFile } from "../trace-file.js";
 /** Runs `dnsmc conform TRACE ARGS`; returns the exit code. */
 export async function conformCommand(args: readonly string[], io: Output): Promise<number> {
   const { loaded, project } = await loadContext(args, io);
-  const options = { ...COMMON_OPTIONS, variant: { type: "string" }, property: { type: "string" }, server: { type: "string" }, ...parameterOptions(loaded.family) } as const;
+  const options = {
+    ...COMMON_OPTIONS,
+    variant: { type: "string" },
+    property: { type: "string" },
+    server: { type: "string" },
+    random: { type: "boolean" },
+    runs: { type: "string" },
+    seed: { type: "string" },
+    depth: { type: "string" },
+    out: { type: "string" },
+    ...parameterOptions(loaded.family),
+  } as const;
   const { values, positionals } = parse(args, options, "conform", true);
-  if (positionals.length !== 1) throw new UsageError("dnsmc conform takes one trace file, e.g. `dnsmc conform counterexamples/incident/endpoint-never-empty.itf.json`.");
+  if (values.random) {
+    if (positionals.length > 0) throw new UsageError("dnsmc conform --random takes no trace file: it makes its own random walks of the model.");
+    return randomCommand(loaded, project, values, io);
+  }
+  if (positionals.length !== 1) throw new UsageError("dnsmc conform takes one trace file, e.g. `dnsmc conform counterexamples/incident/endpoint-never-empty.itf.json`, or --random.");
   const file = resolve(positionals[0]!);
   const t = readTraceFile(file, loaded, values);
   const implementation = await loadImplementation(project);
-  const server = (values.server as string | undefined) ?? implementation.servers[0]!;
-  if (!implementation.servers.includes(server)) {
-    throw new UsageError(`Unknown --server "${server}": this implementation runs against ${implementation.servers.join(", ")}.`);
-  }
+  const server = serverOf(implementation, values.server as string | undefined);
   const session = await startSession(implementation, t.variant, t.params, server);
   let outcome: ConformOutcome;
   try {
@@ -45,6 +64,56 @@ export async function conformCommand(args: readonly string[], io: Output): Promi
     for (const line of conformLines(outcome)) io.out(line);
   }
   return outcome.matched ? EXIT.ok : EXIT.violated;
+}
+
+// `dnsmc conform --random`: walks of the model on the implementation; a divergence, shrunk, is written as a trace.
+async function randomCommand(loaded: LoadedFamily, project: ProjectConfig | null, values: ParsedValues, io: Output): Promise<number> {
+  const variant = checkVariant(loaded.family, (values.variant as string | undefined) ?? loaded.family.variants[0]!.name);
+  const params = parameterValues(loaded.family, values);
+  const runs = values.runs === undefined ? 20 : integer("--runs", values.runs as string, 1, 100_000);
+  const seed = values.seed === undefined ? Date.now() % 2 ** 31 : integer("--seed", values.seed as string, 0, 2 ** 31 - 1);
+  const maxSteps = values.depth === undefined ? 30 : integer("--depth", values.depth as string, 1, 10_000);
+  const out = usableFolder((values.out as string | undefined) ?? join(project?.root ?? ".", "counterexamples"), "--out");
+  const model = buildModel(loaded, variant, params);
+  const implementation = await loadImplementation(project);
+  const server = serverOf(implementation, values.server as string | undefined);
+  const session = await startSession(implementation, variant, params, server);
+  let result;
+  try {
+    result = await randomConform(model, session, { runs, maxSteps, seed });
+  } finally {
+    await session.close();
+  }
+  const config = Object.entries(params).map(([k, v]) => `${k}=${v}`).join(" ");
+  const d = result.divergence;
+  let file: string | null = null;
+  if (d) {
+    const trace = { steps: d.walk.steps, reason: `The implementation diverges from the model at step ${d.outcome.firstDivergence!.n}.`, notes: [] };
+    file = join(out, "conformance", `${variant}.itf.json`);
+    writeFileAtomic(file, formatItf(traceToItf(model, trace, { source: loaded.source, description: `a random walk on which the implementation of ${variant} diverges (seed ${seed})`, variant, parameters: params })));
+  }
+  if (values.json) {
+    io.out(JSON.stringify({ variant, parameters: params, server, seed, runs: result.runs, steps: result.steps, matched: d === null, ...(d ? { trace: relative(process.cwd(), file!), ...conformJson(d.outcome) } : {}) }, null, 2));
+  } else {
+    io.out(`dnsmc conform --random: ${result.runs} walks of up to ${maxSteps} actions on the implementation of ${variant}${config ? ` (${config})` : ""}, against ${server}, seed ${seed}`);
+    io.out(`  ${result.steps.toLocaleString("en-US")} actions taken on both, states compared after each`);
+    io.out("");
+    if (!d) io.out("The implementation matched the model on every walk. Random walks are not a proof: conform the checker's traces too.");
+    else {
+      io.out(`A walk diverged; shortened to ${d.walk.itfActions.length} actions:`);
+      for (const line of conformLines(d.outcome)) io.out(line);
+      io.out("");
+      io.out(`Written: ${relative(process.cwd(), file!)} (dnsmc conform and dnsmc replay read it)`);
+    }
+  }
+  return d ? EXIT.violated : EXIT.ok;
+}
+
+// The --server asked for, if the implementation runs against it; else its first.
+function serverOf(implementation: Implementation, asked: string | undefined): string {
+  const server = asked ?? implementation.servers[0]!;
+  if (!implementation.servers.includes(server)) throw new UsageError(`Unknown --server "${server}": this implementation runs against ${implementation.servers.join(", ")}.`);
+  return server;
 }
 
 /** The outcome as `--json` prints it. */
