@@ -33,6 +33,11 @@ export function readTraceFile(path: string, loaded: LoadedFamily, values: Parsed
   } catch (error) {
     throw new UsageError(`Cannot read the trace ${path}: ${(error as Error).message}.`);
   }
+  return readTraceText(text, path, loaded, values);
+}
+
+/** Decodes an ITF document's `text` (named `path` in messages) against the family. */
+export function readTraceText(text: string, path: string, loaded: LoadedFamily, values: ParsedValues): TraceFile {
   let itf: ItfTrace;
   try {
     itf = readItf(text);

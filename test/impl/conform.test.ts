@@ -19,7 +19,11 @@ function wrongProject(): string {
   const dir = mkdtempSync(join(tmpdir(), "dnsmc-wrong-"));
   writeFileSync(
     join(dir, "package.json"),
-    JSON.stringify({ name: "wrong", type: "module", dnsmc: { model: join(ROOT, "dist/model/index.js"), properties: join(ROOT, "dist/properties"), implementation: join(ROOT, "test/fixtures/wrong-cleanup.mjs") } }),
+    JSON.stringify({
+      name: "wrong",
+      type: "module",
+      dnsmc: { model: join(ROOT, "dist/model/index.js"), properties: join(ROOT, "dist/properties"), matrix: join(ROOT, "model/matrix.json"), implementation: join(ROOT, "test/fixtures/wrong-cleanup.mjs") },
+    }),
   );
   return dir;
 }
@@ -80,6 +84,31 @@ describe("dnsmc conform against Knot DNS", () => {
     expect(steps).toBeLessThanOrEqual(10);
     expect(dnsmc(["conform", trace], dir).code).toBe(1);
     expect([0, 1]).toContain(dnsmc(["replay", trace], dir).code);
+  });
+
+  it("the gate conforms every counterexample it finds: one JUnit case each, and a divergence fails it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dnsmc-gate-conform-"));
+    const good = dnsmc(["ci", "--conform", "--no-write", "--junit", join(dir, "junit.xml")]);
+    expect(good.code, good.stdout + good.stderr).toBe(0);
+    expect(good.stdout).toMatch(/Counterexamples run on the implementation \(dnsmc conform\), (\d+) of \1 matching the model/);
+    const xml = readFileSync(join(dir, "junit.xml"), "utf8");
+    const traces = committedCounterexamples().filter((f) => f.endsWith(".itf.json")).length;
+    expect(xml).toContain(`<testsuite name="conformance" tests="${traces}" failures="0"`);
+    const wrong = dnsmc(["ci", "--conform", "--no-write", "--json"], wrongProject());
+    expect(wrong.code).toBe(1);
+    const json = JSON.parse(wrong.stdout);
+    expect(json.conformance.filter((c: { matched: boolean }) => !c.matched).length).toBeGreaterThan(0);
+    expect(json.problems.join("\n")).toMatch(/the implementation diverges from the model on the endpoint-never-empty counterexample, at step 9/);
+  });
+
+  it("a configuration of the matrix may ask for conformance itself", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dnsmc-matrix-conform-"));
+    const matrix = JSON.parse(readFileSync(join(ROOT, "model/matrix.json"), "utf8"));
+    matrix.configurations[0].conform = true;
+    writeFileSync(join(dir, "matrix.json"), JSON.stringify(matrix));
+    const r = dnsmc(["ci", "--config", join(dir, "matrix.json"), "--no-write"]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain("3 of 3 matching the model");
   });
 
   it("without Knot DNS: one paragraph saying how to install it, exit 2", () => {

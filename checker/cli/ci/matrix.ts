@@ -26,6 +26,8 @@ export interface MatrixEntry {
   readonly workers: number;
   /** Expected verdict by property name. */
   readonly expect: Readonly<Record<string, ExpectedVerdict>>;
+  /** Also run each counterexample on the project's implementation (`dnsmc conform`). */
+  readonly conform: boolean;
 }
 
 /** Reads and validates a matrix file against a family and its properties. */
@@ -49,7 +51,7 @@ export function readMatrix(file: string, family: ModelFamily, properties: readon
   if (!Array.isArray(top.configurations) || top.configurations.length === 0) fail("configurations", "must be a non-empty array");
   return (top.configurations as unknown[]).map((c, i) => {
     const at = `configurations[${i}]`;
-    const entry = object(c, at, ["name", "variant", "parameters", "symmetry", "workers", "expect"]);
+    const entry = object(c, at, ["name", "variant", "parameters", "symmetry", "workers", "expect", "conform"]);
     const variant = entry.variant;
     if (typeof variant !== "string" || !family.variants.some((v) => v.name === variant)) {
       fail(`${at}.variant`, `must be one of ${family.variants.map((v) => v.name).join(", ")}`);
@@ -63,6 +65,7 @@ export function readMatrix(file: string, family: ModelFamily, properties: readon
       }),
     );
     if (entry.symmetry !== undefined && typeof entry.symmetry !== "boolean") fail(`${at}.symmetry`, "must be true or false");
+    if (entry.conform !== undefined && typeof entry.conform !== "boolean") fail(`${at}.conform`, "must be true or false");
     const workers = entry.workers ?? 1;
     if (typeof workers !== "number" || !Number.isInteger(workers) || workers < 1 || workers > MAX_THREADS) fail(`${at}.workers`, `must be an integer from 1 to ${MAX_THREADS}`);
     const expectRaw = object(entry.expect ?? {}, `${at}.expect`, properties.map((p) => p.name));
@@ -74,11 +77,11 @@ export function readMatrix(file: string, family: ModelFamily, properties: readon
     }
     const changed = family.parameters.filter((p) => parameters[p.name] !== p.default).map((p) => `${p.name}=${parameters[p.name]}`);
     const name = typeof entry.name === "string" ? entry.name : [variant as string, ...changed].join(",") + (entry.symmetry ? " (symmetry)" : "");
-    return { index: i, name, variant: variant as string, parameters, symmetry: entry.symmetry === true, workers: workers as number, expect };
+    return { index: i, name, variant: variant as string, parameters, symmetry: entry.symmetry === true, workers: workers as number, expect, conform: entry.conform === true };
   });
 }
 
 /** An entry for a variant the matrix lacks: its default configuration, with nothing expected yet. */
 export function defaultEntry(family: ModelFamily, variant: string): MatrixEntry {
-  return { index: -1, name: variant, variant, parameters: Object.fromEntries(family.parameters.map((p) => [p.name, p.default])), symmetry: false, workers: 1, expect: {} };
+  return { index: -1, name: variant, variant, parameters: Object.fromEntries(family.parameters.map((p) => [p.name, p.default])), symmetry: false, workers: 1, expect: {}, conform: false };
 }

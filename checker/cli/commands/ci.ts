@@ -26,6 +26,7 @@ import { COMMON_OPTIONS, integer, parse, peekModelFlag } from "../options.js";
 import type { Output } from "../output.js";
 import { modelErrorLines } from "./check.js";
 import { selectProperties } from "../select.js";
+import { conformCounterexamples, type ConformanceCase } from "../ci/conformance.js";
 
 const CI_OPTIONS = {
   ...COMMON_OPTIONS,
@@ -35,6 +36,7 @@ const CI_OPTIONS = {
   junit: { type: "string" },
   summary: { type: "string" },
   workers: { type: "string" },
+  conform: { type: "boolean" },
 } as const;
 
 /** Runs `dnsmc ci ARGS`; returns the exit code. */
@@ -68,13 +70,20 @@ export async function ciCommand(args: readonly string[], io: Output): Promise<nu
   const outcomes = all.slice(0, matrix.length);
   const written = out ? outcomes.flatMap((o) => writeRendered(out, o.files)) : [];
   const judgements = judge(outcomes);
+  // Counterexamples run on the real implementation, where asked (--conform, or "conform": true on a configuration).
+  const conformed = outcomes.filter((o) => values.conform === true || o.entry.conform);
+  const conformance = conformed.length > 0 ? await conformCounterexamples(conformed, loaded, project) : [];
+  const diverged = conformance.filter((c) => !c.matched).map((c) => `${c.config}: the implementation diverges from the model on the ${c.property} counterexample, at step ${c.divergence} (dnsmc conform shows it).`);
   const coverage = lacking.map((e) => `Variant "${e.variant}" is not in the matrix: add a configuration for it with its expected verdicts (the JSON to paste is below).`);
   const problems = judgements.filter((j) => !j.ok);
   const names = loaded.properties.map((p) => p.name);
   const suggestions = pastes(outcomes, all.slice(matrix.length));
-  const ok = problems.length + coverage.length === 0;
+  const ok = problems.length + coverage.length + diverged.length === 0;
 
-  if (json) io.out(JSON.stringify(ciJson(matrixName, outcomes, judgements, coverage, suggestions, ok), null, 2));
+  if (json) {
+    const data = ciJson(matrixName, outcomes, judgements, [...coverage, ...diverged], suggestions, ok);
+    io.out(JSON.stringify({ ...data, conformance: conformance.map(({ lines: _lines, ...c }) => c) }, null, 2));
+  }
   else {
     printTable(io, names, outcomes, judgements);
     if (out) {
@@ -82,11 +91,18 @@ export async function ciCommand(args: readonly string[], io: Output): Promise<nu
       io.out(`Counterexamples written under ${relative(process.cwd(), out) || "."}/ (${written.length / 3} traces, as .itf.json, .md and .html)`);
       for (const stale of staleFiles(out, outcomes, written)) io.out(`  note: ${relative(process.cwd(), stale)} was not written by this run (stale? delete it if its property now holds)`);
     }
+    if (conformance.length > 0) {
+      io.out("");
+      io.out(`Counterexamples run on the implementation (dnsmc conform), ${conformance.filter((c) => c.matched).length} of ${conformance.length} matching the model:`);
+      for (const c of conformance) io.out(`  ${c.config}: ${c.property}: ${c.matched ? "matches at every step" : `DIVERGES at step ${c.divergence}`}`);
+    }
     io.out("");
     if (ok) io.out(`All ${judgements.length} verdicts are as expected (${((performance.now() - started) / 1000).toFixed(1)} s).`);
     else {
-      io.out(`${problems.length + coverage.length} problem${problems.length + coverage.length === 1 ? "" : "s"}:`);
+      const count = problems.length + coverage.length + diverged.length;
+      io.out(`${count} problem${count === 1 ? "" : "s"}:`);
       for (const c of coverage) io.out(`  - ${c}`);
+      for (const d of diverged) io.out(`  - ${d}`);
       for (const j of problems) io.out(`  - ${j.problem}`);
       // A surprise gets its trace; a missing expectation gets the JSON to paste (below).
       for (const j of problems) {
@@ -96,7 +112,7 @@ export async function ciCommand(args: readonly string[], io: Output): Promise<nu
     }
   }
 
-  if (typeof values.junit === "string") writeFileAtomic(resolve(values.junit), junit(outcomes, judgements, coverage));
+  if (typeof values.junit === "string") writeFileAtomic(resolve(values.junit), junit(outcomes, judgements, coverage, conformance));
   const summaryFile = process.env.GITHUB_STEP_SUMMARY || (typeof values.summary === "string" ? resolve(values.summary) : null);
   if (summaryFile) {
     const markdown = summary(names, outcomes, judgements, coverage);
@@ -129,7 +145,7 @@ function printTable(io: Output, names: readonly string[], outcomes: readonly Con
   if (judgements.some((j) => !j.ok)) io.out("  (!) not as expected");
 }
 
-function junit(outcomes: readonly ConfigOutcome[], judgements: readonly Judgement[], coverage: readonly string[]): string {
+function junit(outcomes: readonly ConfigOutcome[], judgements: readonly Judgement[], coverage: readonly string[], conformance: readonly ConformanceCase[]): string {
   const suites = outcomes.map((o) => ({
     name: o.entry.name,
     timeSeconds: o.elapsedMs / 1000,
@@ -151,6 +167,20 @@ function junit(outcomes: readonly ConfigOutcome[], judgements: readonly Judgemen
           : { failure: { message: j.problem!, type: j.expected === null ? "missing-expectation" : "unexpected-verdict", body: (j.property.text ?? [j.property.note ?? ""]).join("\n") } }),
       })),
   }));
+  if (conformance.length > 0) {
+    suites.push({
+      name: "conformance",
+      timeSeconds: 0,
+      properties: { variant: "", symmetry: "", distinctStates: "" },
+      cases: conformance.map((c) => ({
+        name: `${c.config}: ${c.property}`,
+        classname: "dnsmc.conformance",
+        ...(c.matched
+          ? { output: c.lines.join("\n") }
+          : { failure: { message: `the implementation diverges from the model at step ${c.divergence}`, type: "divergence", body: c.lines.join("\n") } }),
+      })),
+    });
+  }
   if (coverage.length > 0) {
     suites.push({
       name: "coverage",
