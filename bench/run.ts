@@ -12,6 +12,7 @@
  *   npm run bench -- --probe [--repeat R]
  *   npm run bench -- --growth [--timeout SECONDS]
  *   npm run bench -- --phases [--config E,N,G,K] [--repeat R] [--out FILE]
+ *   npm run bench -- --conform [--repeat R]
  *
  * --scaling adds Rumur on one thread (on by default without --config), so that
  * a compiled checker's own speed-up from one core to all, in the same run,
@@ -36,6 +37,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { writeFileAtomic } from "../checker/report/files.js";
 import { countsAgree, printedCount, type Count } from "./counts.js";
+import { conformTimes } from "./conform.js";
 import { boundariesOf, parseTimeline, phasesOf, steadyRates, type Boundaries, type Phases, type RunTimeline } from "./phases.js";
 import { murphi, promela, REFERENCE_VARIANTS, type Config, type ReferenceVariant } from "./reference-models.js";
 
@@ -79,6 +81,7 @@ const { values } = parseOptions({
     scaling: { type: "boolean" },
     probe: { type: "boolean" },
     phases: { type: "boolean" },
+    conform: { type: "boolean" },
     out: { type: "string" },
   },
 });
@@ -110,6 +113,15 @@ if (values.growth) {
 }
 if (values.probe) {
   probe();
+  process.exit(process.exitCode ?? 0);
+}
+if (values.conform) {
+  const times = await conformTimes(ROOT, values.repeat ? positiveInteger("--repeat", values.repeat) : 5, ENV);
+  console.log(`Knot DNS start: ${times.serverStartMs.toFixed(0)} ms (median)`);
+  console.log("trace | steps | whole trace (ms) | per step (ms)");
+  for (const t of times.traces) console.log(`${t.trace} | ${t.steps} | ${t.traceMs.toFixed(1)} | ${t.stepMs.toFixed(2)}`);
+  console.log(`dnsmc conform counterexamples/incident/endpoint-never-empty.itf.json, end to end: ${times.cliMs.toFixed(0)} ms (median)`);
+  console.log(`written: ${relative(ROOT, writeResults("conform.json", times))}`);
   process.exit(process.exitCode ?? 0);
 }
 if (values.phases) {
