@@ -41,9 +41,8 @@ export class Enactor {
   /** If idle: takes the newest plan when it is newer than every endpoint's, checked once. Whether it took one. */
   async pick(): Promise<boolean> {
     if (this.state.phase !== "idle") return false;
-    const latest = await this.zone.latest();
-    const seen: number[] = [];
-    for (let n = 0; n < this.endpoints; n++) seen.push(await this.zone.active(n));
+    // The newest plan and every endpoint, as one zone transfer: read at one instant.
+    const { latest, active: seen } = await this.zone.snapshot(this.endpoints);
     if (latest <= Math.max(...seen)) return false;
     this.seen = seen;
     this.state = { phase: "applying", plan: latest, next: 0 };
@@ -67,8 +66,7 @@ export class Enactor {
     if (s.phase !== "cleaning") return;
     let old = Array.from({ length: Math.max(0, s.plan - this.keep - 1) }, (_, k) => k + 1);
     if (this.variant.cleanup === "spare-active") {
-      const inUse = new Set<number>();
-      for (let n = 0; n < this.endpoints; n++) inUse.add(await this.zone.active(n));
+      const inUse = new Set((await this.zone.snapshot(this.endpoints)).active);
       old = old.filter((g) => !inUse.has(g));
     }
     const rcode = await this.zone.delete(old);
@@ -92,7 +90,7 @@ export class Enactor {
     for (;;) {
       if (rule === "compare-and-swap" && plan <= current) return "skipped";
       if (rule === "recheck" && plan < current) return "abandoned";
-      const rcode = await this.zone.point(n, plan, current, rule !== "blind");
+      const rcode = await this.zone.point(n, plan, current);
       if (rcode === "NOERROR") return "written";
       if (rcode !== "NXRRSET") throw new Error(`${this.name}'s write to endpoint ${n} failed: ${rcode}`);
       const now = await this.zone.active(n);

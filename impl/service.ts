@@ -47,13 +47,10 @@ export class Service {
     return v;
   }
 
-  /** Reads the state back: DNS for the plans and endpoints, memory for the Enactors. */
+  /** Reads the state back: DNS for the plans and endpoints (one zone transfer), memory for the Enactors. */
   async state(): Promise<ServiceState> {
-    const latest = await this.zone.latest();
-    const deleted: number[] = [];
-    for (let g = 1; g <= latest; g++) if (!(await this.zone.exists(g))) deleted.push(g);
-    const active: number[] = [];
-    for (let n = 0; n < this.config.endpoints; n++) active.push(await this.zone.active(n));
+    const { latest, active, published } = await this.zone.snapshot(this.config.endpoints);
+    const deleted = Array.from({ length: latest }, (_, k) => k + 1).filter((g) => !published.has(g));
     return { latest, deleted, active, enactors: this.enactors.map((e) => e.phase) };
   }
 

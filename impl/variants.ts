@@ -5,11 +5,12 @@
  */
 
 /**
- * How an Enactor writes plan p to an endpoint:
- * - `blind`: replaces whatever plan is there (October 2025);
- * - `compare-and-swap`: only over the plan it read, and only a newer plan; the
- *   server itself refuses a write over a plan it did not read (an RFC 2136
- *   prerequisite), and the Enactor then reads again;
+ * How an Enactor writes plan p to an endpoint (every write replaces exactly
+ * the plan the Enactor read: an RFC 2136 prerequisite; when the server
+ * refuses it, the Enactor reads again and decides anew):
+ * - `blind`: writes p whatever plan is there (October 2025);
+ * - `compare-and-swap`: only over the plan it read at its freshness check,
+ *   and only a newer plan; the server itself refuses the stale write;
  * - `recheck`: re-reads the endpoint before each write and abandons its plan
  *   when the endpoint already has a newer one.
  */

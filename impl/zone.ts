@@ -34,6 +34,27 @@ export function initialRecords(endpoints: number): string[] {
 export class PlanZone {
   constructor(private readonly dns: DnsClient) {}
 
+  /**
+   * Every plan, endpoint and the newest generation at one instant: one zone
+   * transfer, so that a check over several names (the freshness check, the
+   * guarded clean-up) sees them as they were together.
+   */
+  async snapshot(endpoints: number): Promise<{ latest: number; active: number[]; published: Set<number> }> {
+    const records = await this.dns.axfr(ZONE);
+    const name = (full: string) => (full.endsWith(".") ? full : `${full}.`);
+    const txt = records.find((r) => r.type === "TXT" && name(r.name) === PLANNER)?.data;
+    const m = /latest=(\d+)/.exec((Array.isArray(txt) ? txt : [txt]).map((b) => String(b)).join(""));
+    if (!m) throw new Error(`${PLANNER} has no "latest=" record: the zone is not the service's`);
+    const active = Array.from({ length: endpoints }, (_, n) => {
+      const target = records.find((r) => r.type === "CNAME" && name(r.name) === endpointName(n))?.data;
+      const g = /^plan-(\d+)\./.exec(String(target));
+      if (!g) throw new Error(`${endpointName(n)} has no CNAME to a plan`);
+      return Number(g[1]);
+    });
+    const published = new Set(records.filter((r) => r.type === "A").map((r) => /^plan-(\d+)\./.exec(name(r.name))).filter((x) => x !== null).map((x) => Number(x![1])));
+    return { latest: Number(m[1]), active, published };
+  }
+
   /** The Planner's newest generation. */
   async latest(): Promise<number> {
     const r = await this.dns.query(PLANNER, "TXT");
@@ -76,13 +97,16 @@ export class PlanZone {
 
   /**
    * Points endpoint `n` at plan `p`, replacing plan `current`, in one UPDATE
-   * that the server refuses (NXRRSET) unless plan `current`'s records still
-   * exist, like a Route53 change batch whose records to replace are gone, and,
-   * with `compareAndSwap`, unless the endpoint still points at `current`.
+   * whose prerequisites are the records it replaces: the endpoint's CNAME to
+   * plan `current`, and plan `current`'s records. The server refuses it
+   * (NXRRSET) if either is gone, as Route53 refuses a change batch whose
+   * records to replace are not there.
    */
-  point(n: number, p: number, current: number, compareAndSwap: boolean): Promise<string> {
-    const prerequisites: Prerequisite[] = [{ kind: "rrsetExists", name: planName(current), type: "A" }];
-    if (compareAndSwap) prerequisites.push({ kind: "exists", name: endpointName(n), type: "CNAME", data: planName(current) });
+  point(n: number, p: number, current: number): Promise<string> {
+    const prerequisites: Prerequisite[] = [
+      { kind: "exists", name: endpointName(n), type: "CNAME", data: planName(current) },
+      { kind: "rrsetExists", name: planName(current), type: "A" },
+    ];
     return this.dns.update(ZONE, prerequisites, [
       { kind: "deleteRRset", name: endpointName(n), type: "CNAME" },
       { kind: "add", name: endpointName(n), type: "CNAME", data: planName(p) },

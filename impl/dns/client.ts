@@ -5,6 +5,7 @@
  * change batch.
  */
 import { createSocket } from "node:dgram";
+import { connect } from "node:net";
 import { createRequire } from "node:module";
 import * as dnsPacket from "dns-packet";
 
@@ -57,6 +58,11 @@ export class DnsClient {
     });
   }
 
+  /** The whole zone at one instant (a zone transfer, AXFR over TCP): every record, as the server holds them. */
+  axfr(zone: string): Promise<QueryResult["answers"]> {
+    return this.exchange(`axfr ${zone}`, () => this.transfer(zone));
+  }
+
   /** Sends one UPDATE for `zone`; returns the server's response code (NOERROR when applied, e.g. NXRRSET when a prerequisite failed). */
   update(zone: string, prerequisites: readonly Prerequisite[], updates: readonly Update[]): Promise<string> {
     return this.exchange(`update ${updates.map((u) => `${u.kind} ${u.type} ${u.name}`).join(", ")}`, async () => {
@@ -76,6 +82,47 @@ export class DnsClient {
   private id(): number {
     this.nextId = (this.nextId % 65535) + 1;
     return this.nextId;
+  }
+
+  private transfer(zone: string): Promise<QueryResult["answers"]> {
+    return new Promise((resolve, reject) => {
+      const id = this.id();
+      const socket = connect(this.port, "127.0.0.1");
+      const answers: { name: string; type: string; data: unknown }[] = [];
+      let buffer = Buffer.alloc(0);
+      let soas = 0;
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new Error(`the DNS server on 127.0.0.1:${this.port} did not transfer ${zone} within ${this.timeoutMs} ms`));
+      }, this.timeoutMs);
+      socket.on("connect", () => socket.write(dnsPacket.streamEncode({ type: "query", id, questions: [{ type: "AXFR", name: zone, class: "IN" }] })));
+      socket.on("data", (data) => {
+        buffer = Buffer.concat([buffer, data]);
+        // Messages on TCP carry a two-byte length; a transfer ends with the zone's SOA record again.
+        while (buffer.length >= 2 && buffer.length >= 2 + buffer.readUInt16BE(0)) {
+          const length = buffer.readUInt16BE(0);
+          const message = dnsPacket.decode(buffer.subarray(2, 2 + length));
+          buffer = buffer.subarray(2 + length);
+          if (rcodeOf(message) !== "NOERROR") {
+            clearTimeout(timer);
+            socket.destroy();
+            return reject(new Error(`the transfer of ${zone} was refused: ${rcodeOf(message)}`));
+          }
+          for (const a of message.answers ?? []) {
+            answers.push({ name: a.name, type: a.type, data: (a as { data?: unknown }).data });
+            if (a.type === "SOA" && ++soas === 2) {
+              clearTimeout(timer);
+              socket.destroy();
+              return resolve(answers);
+            }
+          }
+        }
+      });
+      socket.on("error", (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+    });
   }
 
   private send(packet: dnsPacket.Packet): Promise<dnsPacket.DecodedPacket> {

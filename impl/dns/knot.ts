@@ -104,7 +104,7 @@ export async function startKnot(zone: string, records: readonly string[]): Promi
         "acl:",
         "  - id: local-updates",
         "    address: 127.0.0.1",
-        "    action: update",
+        "    action: [update, transfer]",
         "zone:",
         `  - domain: ${zone}`,
         `    file: ${dir}/${zone}zone`,

@@ -62,8 +62,10 @@ describe("dnsmc conform against Knot DNS", () => {
   });
 
   it("random walks match the real implementation on every variant", () => {
-    for (const variant of ["incident", "guarded-cleanup", "cas", "fixed", "recheck"]) {
-      for (const config of [[], ["--enactors", "2", "--endpoints", "1", "--plans", "4"]]) {
+    const small = ["--enactors", "2", "--endpoints", "1", "--plans", "4"];
+    const runs: [string, string[]][] = [["incident", []], ["guarded-cleanup", []], ["cas", []], ["fixed", []], ["recheck", []], ["incident", small], ["fixed", small]];
+    for (const [variant, config] of runs) {
+      {
         const r = dnsmc(["conform", "--random", "--variant", variant, ...config, "--seed", "7", "--runs", "8", "--json"]);
         expect(r.code, `${variant} ${config}: ${r.stdout}${r.stderr}`).toBe(0);
         expect(JSON.parse(r.stdout).steps).toBeGreaterThan(40);

@@ -36,8 +36,8 @@ afterAll(() => server?.close());
  * the scheduler releases it, and the scheduler chooses only when no exchange
  * is on the wire, so that it picks among every actor's next exchange. Each
  * step is logged at the exchange that decides it (a pick at its read of the
- * newest plan, a write or clean-up at its UPDATE), in the order the server
- * saw them.
+ * newest plan, after the endpoints; a write or clean-up at its UPDATE), in
+ * the order the server saw them.
  */
 async function race(s: fc.Scheduler, variant: string): Promise<{ empty: boolean; steps: Step[] }> {
   let seq = 0;
@@ -75,7 +75,7 @@ async function race(s: fc.Scheduler, variant: string): Promise<{ empty: boolean;
       const phase = it.phase.phase;
       if (phase === "idle") {
         const { value, seqs } = await step(() => it.pick());
-        if (value) steps.push({ seq: seqs[0]!, kind: "Pick", enactor: e });
+        if (value) steps.push({ seq: seqs.at(-1)!, kind: "Pick", enactor: e });
       } else if (phase === "applying") {
         const { value, seqs } = await step(() => it.applyNext());
         if (value !== "blocked") steps.push({ seq: seqs.at(-1)!, kind: "Apply", enactor: e });
@@ -122,6 +122,8 @@ describe("the Planner and three Enactors, concurrently against Knot DNS", () => 
         if (empty) failing = steps;
         return !empty;
       }),
+      // A fixed seed: the same schedules on every run of the suite (fast-check's default number of runs).
+      { seed: 20251019 },
     );
     expect(details.failed).toBe(true);
     const { model, trace } = traceOf("incident", failing!);
@@ -135,7 +137,7 @@ describe("the Planner and three Enactors, concurrently against Knot DNS", () => 
   it.each([["cas"], ["fixed"], ["recheck"]])("on %s no schedule leaves an endpoint without addresses", async (variant) => {
     await fc.assert(
       fc.asyncProperty(fc.scheduler(), async (s) => !(await race(s, variant)).empty),
-      { numRuns: 50 },
+      { numRuns: 20, seed: 20251020 },
     );
   }, 240_000);
 });
