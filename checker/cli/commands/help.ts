@@ -9,6 +9,7 @@ Usage:
   dnsmc ci [options]      check the matrix of variants against expected verdicts (the CI gate)
   dnsmc diff A B [opts]   two variants side by side; A's counterexamples replayed on B
   dnsmc replay TRACE      re-execute a trace (.itf.json) on a variant, step by step
+  dnsmc conform TRACE     run a trace on the real implementation and the model, comparing states
   dnsmc view TRACE        write a trace as a self-contained HTML page
   dnsmc simulate [opts]   seeded random walks over configurations too large to exhaust
   dnsmc list [--json]     the variants, properties and parameters of the model
@@ -53,6 +54,7 @@ Exit codes:
   --out DIR            where to write counterexamples (default: counterexamples/)
   --no-write           write no counterexample files
   --junit FILE         write JUnit XML: one test case per (configuration, property)
+  --conform            also run every counterexample on the implementation (dnsmc conform)
   --summary FILE       write the Markdown summary (appended to $GITHUB_STEP_SUMMARY
                        instead when that is set)
   --workers N          configurations checked in parallel (default: the number of cores)
@@ -75,6 +77,20 @@ Exit codes:
 
   Exit 0: the property no longer fails at the end; 1: it still fails;
   2: the file is not a valid trace, or a step's action is not enabled.`,
+  conform: `dnsmc conform TRACE.itf.json [options]
+dnsmc conform --random [options]
+
+  --variant NAME       the implementation's variant (default: the trace's)
+  --server NAME        the server it runs against (default: the implementation's first, knot)
+  --random             random walks of the model instead of a trace
+  --runs N --seed S --depth D
+                       with --random: walks (default 20), seed, actions per walk (default 30)
+  --NAME N             with --random: a model parameter
+  --out DIR            with --random: where a diverging walk is written (default counterexamples/)
+  --json               print the result as JSON (matched, steps, firstDivergence, endpoints)
+
+  Exit 0: the implementation matched the model at every step; 1: it diverged;
+  2: bad input, or the server is not installed.`,
   simulate: `dnsmc simulate [options]
 
   --variant NAME       variant (default: the first)
@@ -101,7 +117,7 @@ export function helpCommand(args: readonly string[], io: Output): number {
   const topic = args[0] ?? "";
   const text = USAGE[topic];
   if (text === undefined) {
-    io.err(`dnsmc: no help for "${topic}": the commands are check, ci, diff, replay, view, simulate, list, help.`);
+    io.err(`dnsmc: no help for "${topic}": the commands are check, ci, conform, diff, replay, view, simulate, list, help.`);
     return 2;
   }
   io.out(text);
