@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import SlowestFirst from "./sequencer.js";
 
 // Tests live in test/, mirroring the sources; CLI tests run the built dist/ (npm test builds first).
 export default defineConfig({
@@ -6,6 +7,9 @@ export default defineConfig({
     root: new URL("..", import.meta.url).pathname,
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],
+    sequence: { sequencer: SlowestFirst },
+    // Two files at once (vitest would run one at a time on two cores): most tests wait on child processes and servers.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ["default", "json"],
