@@ -74,12 +74,6 @@ export class PlanZone {
     return Number(m[1]);
   }
 
-  /** Whether plan `g`'s records exist. */
-  async exists(g: number): Promise<boolean> {
-    const r = await this.dns.query(planName(g), "A");
-    return r.answers.some((a) => a.type === "A");
-  }
-
   /** What a resolver gets for endpoint `n`'s addresses. */
   async resolve(n: number): Promise<{ rcode: string; addresses: string[] }> {
     const r = await this.dns.query(endpointName(n), "A");
