@@ -1,26 +1,31 @@
 /**
  * The DNS automation service as dnsmc's conformance checks drive it: one
  * session is the service of one variant and configuration against its own
- * Knot DNS server; each model action is the service's corresponding step,
+ * DNS server (Knot DNS, or BIND 9 with `--server bind`); each model action is the service's corresponding step,
  * awaited; the state is read back from the server (and the Enactors'
  * memory) as the model's ITF variables.
  */
 import { ImplementationUnavailable, itfMap, itfSet, itfVariant, type Implementation, type ImplementationSession, type ItfAction } from "../checker/index.js";
-import { ServerUnavailable, startKnot } from "./dns/knot.js";
+import { BIND } from "./dns/bind.js";
+import { KNOT } from "./dns/knot.js";
+import { ServerUnavailable, startServer } from "./dns/server.js";
 import { Service, type ServiceConfig } from "./service.js";
 import { initialRecords, ZONE } from "./zone.js";
 
-/** Starts a Knot server with the initial zone and the service against it. */
-export async function startService(variant: string, config: ServiceConfig, exchange?: ConstructorParameters<typeof Service>[3]) {
+/** The servers the service runs against, by `--server` name; the first is the default. */
+const SERVERS = { knot: KNOT, bind: BIND } as const;
+
+/** Starts a server (Knot unless told otherwise) with the initial zone, and the service against it. */
+export async function startService(variant: string, config: ServiceConfig, exchange?: ConstructorParameters<typeof Service>[3], server: keyof typeof SERVERS = "knot") {
   const v = Service.variant(variant);
-  let server;
+  let running;
   try {
-    server = await startKnot(ZONE, initialRecords(config.endpoints));
+    running = await startServer(SERVERS[server], ZONE, initialRecords(config.endpoints));
   } catch (error) {
     if (error instanceof ServerUnavailable) throw new ImplementationUnavailable(error.message);
     throw error;
   }
-  return { server, service: new Service(server.port, v, config, exchange) };
+  return { server: running, service: new Service(running.port, v, config, exchange) };
 }
 
 /** The model's ITF variables of the service's state (as model/itf.ts writes them). */
@@ -61,10 +66,10 @@ export async function takeStep(service: Service, action: ItfAction): Promise<voi
 }
 
 const implementation: Implementation = {
-  servers: ["knot"],
-  async start({ variant, parameters }): Promise<ImplementationSession> {
+  servers: Object.keys(SERVERS),
+  async start({ variant, parameters, server: kind }): Promise<ImplementationSession> {
     const config = { enactors: parameters.enactors ?? 3, endpoints: parameters.endpoints ?? 2, plans: parameters.plans ?? 5, keep: parameters.keep ?? 1 };
-    const { server, service } = await startService(variant, config);
+    const { server, service } = await startService(variant, config, undefined, kind as keyof typeof SERVERS);
     return {
       step: (action) => takeStep(service, action),
       state: async () => itfState(await service.state()),

@@ -26,7 +26,8 @@ describe(".github/workflows/protocol.yml", () => {
     expect(workflow).toContain("runs-on: ubuntu-latest");
     expect(workflow).toContain("command -v chromium || command -v google-chrome || browser=chromium");
     expect(workflow).toContain("[ -x /usr/sbin/knotd ] || knot=knot");
-    expect(workflow).toContain("sudo apt-get update && sudo apt-get install -y --no-install-recommends $browser $knot");
+    expect(workflow).toContain("[ -x /usr/sbin/named ] || bind=bind9");
+    expect(workflow).toContain("sudo apt-get update && sudo apt-get install -y --no-install-recommends $browser $knot $bind");
     // Every apt-get in the workflow runs through sudo (the runner's user is not root).
     for (const line of workflow.split("\n").filter((l) => l.includes("apt-get"))) expect(line.match(/apt-get/g)!.length).toBe(line.match(/sudo apt-get/g)!.length);
     const browser = readFileSync(join(ROOT, "test/viewer/browser.ts"), "utf8");

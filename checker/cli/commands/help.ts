@@ -81,7 +81,7 @@ Exit codes:
 dnsmc conform --random [options]
 
   --variant NAME       the implementation's variant (default: the trace's)
-  --server NAME        the server it runs against (default: the implementation's first, knot)
+  --server NAME        the server it runs against: knot (default) or bind
   --random             random walks of the model instead of a trace
   --runs N --seed S --depth D
                        with --random: walks (default 20), seed, actions per walk (default 30)
