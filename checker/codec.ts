@@ -1,10 +1,11 @@
 /**
  * How the search turns a model's state into a fingerprint: the model's own
- * `key` when it has one (fast), else canonical JSON (always right). With
+ * `fingerprintInto` or `key` when it has one, else a hash of the value's
+ * structure with the equality of its canonical JSON (no string built). With
  * symmetry reduction the state is first replaced by its canonical
  * representative, so that symmetric states share one fingerprint.
  */
-import { canonicalKey, fingerprintInto, type Fingerprint } from "./fingerprint.js";
+import { fingerprintInto, fingerprintValueInto, type Fingerprint } from "./fingerprint.js";
 import type { Model } from "./model.js";
 
 /** State normalisation and fingerprinting for one search. */
@@ -21,7 +22,7 @@ export interface StateCodec<S> {
 
 /** The codec for `model`, with or without symmetry reduction. */
 export function codecFor<S>(model: Model<S, unknown>, symmetry: boolean): StateCodec<S> {
-  const key = model.key ? model.key.bind(model) : canonicalKey;
+  const key = model.key?.bind(model);
   const canonical = model.canonical?.bind(model);
   if (symmetry && !canonical) {
     throw new TypeError(`Model "${model.name}" has no canonical() function, so symmetry reduction cannot be applied to it.`);
@@ -31,7 +32,7 @@ export function codecFor<S>(model: Model<S, unknown>, symmetry: boolean): StateC
   return {
     symmetric: symmetry,
     normalise,
-    fingerprint: direct ? (s) => direct(s, { hi: 0, lo: 0 }) : (s) => fingerprintInto(key(s), { hi: 0, lo: 0 }),
-    fingerprintInto: direct ?? ((s, out) => fingerprintInto(key(s), out)),
+    fingerprint: direct ? (s) => direct(s, { hi: 0, lo: 0 }) : key ? (s) => fingerprintInto(key(s), { hi: 0, lo: 0 }) : (s) => fingerprintValueInto(s, { hi: 0, lo: 0 }),
+    fingerprintInto: direct ?? (key ? (s, out) => fingerprintInto(key(s), out) : fingerprintValueInto),
   };
 }
