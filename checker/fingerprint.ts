@@ -24,12 +24,7 @@ export function fingerprintInto(key: string, out: Fingerprint): Fingerprint {
     h2 = (h2 << 13) | (h2 >>> 19);
     h2 = (Math.imul(h2, 5) + 0xe6546b64) | 0;
   }
-  // Cross the lanes before the finaliser so that neither half is a function of one lane alone.
-  h1 ^= h2 >>> 16;
-  h2 ^= h1 >>> 13;
-  out.hi = fmix32(h1) >>> 0;
-  out.lo = fmix32(h2 ^ 0x2545f491) >>> 0;
-  return out;
+  return finish(h1, h2, out);
 }
 
 /** Fingerprint of a state key, as a fresh object. */
@@ -55,14 +50,11 @@ export function fingerprintWords(s: Uint32Array, out: { hi: number; lo: number }
     k2 = (k2 << 13) | (k2 >>> 19);
     h2 = Math.imul(h2 ^ k2, 0x165667b1) + 0x9e3779b9;
   }
-  h1 ^= h2 >>> 16;
-  h2 ^= h1 >>> 13;
-  out.hi = fmix32(h1) >>> 0;
-  out.lo = fmix32(h2 ^ 0x2545f491) >>> 0;
-  return out;
+  return finish(h1, h2, out);
 }
 
-// The two lanes of fingerprintValueInto, kept here so that feeding a value allocates nothing.
+// The two lanes of fingerprintValueInto, kept here so that feeding a value allocates nothing. feed() mixes a word
+// as fingerprintWords' loop does; that loop keeps its own copy, with the lanes in locals, for the packed hot path.
 let lane1 = 0;
 let lane2 = 0;
 
@@ -146,8 +138,11 @@ export function fingerprintValueInto(value: unknown, out: Fingerprint): Fingerpr
   lane1 = 0x9e3779b9;
   lane2 = 0x85ebca6b;
   feedValue(value);
-  let h1 = lane1;
-  let h2 = lane2;
+  return finish(lane1, lane2, out);
+}
+
+// The two lanes into a fingerprint. The lanes are crossed before the finaliser so that neither half is a function of one lane alone.
+function finish(h1: number, h2: number, out: Fingerprint): Fingerprint {
   h1 ^= h2 >>> 16;
   h2 ^= h1 >>> 13;
   out.hi = fmix32(h1) >>> 0;
