@@ -49,15 +49,14 @@ export interface ReplayOutcome<S> {
 
 /** Replays `actions` (taken from a trace through `states`) on `target`, judging `property` at the end. */
 export function replayOn<S, A>(target: Model<S, A>, states: readonly S[], actions: readonly A[], property?: Property<S, A>): ReplayOutcome<S> {
-  const init = target.initStates().find((s) => canonicalKey(s) === canonicalKey(states[0])) ?? target.initStates()[0]!;
+  const init = initialStateLike(target, states[0]!);
   let state: S = init;
   let previous: S = init;
   let lastAction: A | null = null;
   const steps: ReplayedStep[] = [];
   let lastDifferent: number | null = null;
   for (let i = 0; i < actions.length; i++) {
-    const wanted = canonicalKey(actions[i]);
-    const action = target.actions(state).find((a) => canonicalKey(a) === wanted);
+    const action = enabledLike(target, state, actions[i]!);
     const original = states[i + 1]!;
     if (action === undefined) {
       steps.push({
@@ -91,6 +90,18 @@ export function replayOn<S, A>(target: Model<S, A>, states: readonly S[], action
     lastAction = action;
   }
   return { steps, blockedAt: null, finalState: state, stillViolated: property ? fails(target, property, previous, lastAction, state) : null };
+}
+
+/** The target's initial state equal to a trace's first state, or, when it has none, its first. */
+export function initialStateLike<S, A>(target: Model<S, A>, first: S): S {
+  const key = canonicalKey(first);
+  return target.initStates().find((s) => canonicalKey(s) === key) ?? target.initStates()[0]!;
+}
+
+/** The action equal to `action` among those `target` enables in `state`, or undefined if it enables none. */
+export function enabledLike<S, A>(target: Model<S, A>, state: S, action: A): A | undefined {
+  const wanted = canonicalKey(action);
+  return target.actions(state).find((a) => canonicalKey(a) === wanted);
 }
 
 // What a step changed, as a comparable key: each changed row and its new value.

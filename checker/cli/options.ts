@@ -159,6 +159,13 @@ export function parameterValues(family: ModelFamily, values: Record<string, unkn
   );
 }
 
+/** A configuration as reports name it: `enactors=3 endpoints=2 ...` (empty for a model without parameters). */
+export function configText(params: Readonly<Record<string, number>>): string {
+  return Object.entries(params)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" ");
+}
+
 /** Parses a decimal integer flag within [min, max]. */
 export function integer(flag: string, raw: string, min: number, max: number): number {
   if (!/^-?\d+$/.test(raw.trim())) throw new UsageError(`${flag} must be an integer from ${min} to ${max}; got "${raw}".`);

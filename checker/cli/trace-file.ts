@@ -5,13 +5,14 @@
  */
 import { readFileSync } from "node:fs";
 import { canonicalKey } from "../fingerprint.js";
+import type { ItfAction } from "../conform/implementation.js";
 import type { Model } from "../model.js";
 import type { Property } from "../property.js";
 import { ItfError, readItf, type ItfTrace } from "../report/itf-read.js";
 import { actionFromItfGeneric, isWrapped, stateFromItf } from "../report/itf-generic.js";
 import { UsageError } from "./exit-codes.js";
 import type { LoadedFamily } from "./load.js";
-import { checkVariant, parameterValues, type ParsedValues } from "./options.js";
+import { checkVariant, configText, parameterValues, type ParsedValues } from "./options.js";
 import { buildModel, selectProperties } from "./select.js";
 
 /** A decoded trace file. */
@@ -23,6 +24,8 @@ export interface TraceFile {
   readonly model: Model<unknown, unknown>;
   readonly states: unknown[];
   readonly actions: unknown[];
+  /** The same actions as the file writes them (`mbt::actionTaken` and `mbt::nondetPicks`), for an implementation. */
+  readonly itfActions: ItfAction[];
 }
 
 /** Reads `path` and decodes it against the family; every problem is a UsageError naming the step. */
@@ -82,8 +85,9 @@ export function readTraceText(text: string, path: string, loaded: LoadedFamily, 
     }
   });
   if (!model.initStates().some((s) => canonicalKey(s) === canonicalKey(states[0]))) {
-    const config = Object.entries(params).map(([k, v]) => `${k}=${v}`).join(" ");
+    const config = configText(params);
     throw new UsageError(`${path}, step 0: the trace's initial state is not an initial state of ${variant} with ${config}; pass the parameters the trace was made with.`);
   }
-  return { itf, variant, params, property, model, states, actions };
+  const itfActions = itf.states.slice(1).map((s) => ({ name: s.actionTaken!, picks: s.picks }));
+  return { itf, variant, params, property, model, states, actions, itfActions };
 }

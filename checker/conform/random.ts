@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import type { Model } from "../model.js";
-import { actionName, actionPicks, itfVariant } from "../report/itf.js";
+import { itfAction } from "../report/itf.js";
 import type { TraceStep } from "../result.js";
 import { describeAction } from "../trace.js";
 import type { ImplementationSession, ItfAction } from "./implementation.js";
@@ -46,8 +46,7 @@ export function walkOf<S, A>(model: Model<S, A>, choices: readonly number[]): Wa
     const action = enabled[choice % enabled.length]!;
     const after = model.next(state, action);
     steps.push({ action, description: describeAction(model, action, state, after), state: after });
-    const picks = Object.fromEntries(Object.entries(actionPicks(model, action)).map(([k, v]) => [k, itfVariant("Some", v)]));
-    itfActions.push({ name: actionName(model, action), picks });
+    itfActions.push(itfAction(model, action));
     state = after;
   }
   return { steps, itfActions };

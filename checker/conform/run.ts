@@ -7,6 +7,7 @@
 import { canonicalKey } from "../fingerprint.js";
 import type { Model } from "../model.js";
 import { stateToItf } from "../report/itf.js";
+import { enabledLike, initialStateLike } from "../replay.js";
 import { diffViews, viewOf, type Change } from "../report/view.js";
 import { describeAction } from "../trace.js";
 import type { ImplementationSession, ItfAction, Observation } from "./implementation.js";
@@ -37,7 +38,7 @@ export interface ConformOutcome {
 
 /** Runs `actions` (a trace through `states`, and the same actions as ITF) on the model `target` and on `session`. */
 export async function conform<S, A>(target: Model<S, A>, states: readonly S[], actions: readonly A[], itfActions: readonly ItfAction[], session: ImplementationSession): Promise<ConformOutcome> {
-  let state: S = target.initStates().find((s) => canonicalKey(s) === canonicalKey(states[0])) ?? target.initStates()[0]!;
+  let state = initialStateLike(target, states[0]!);
   await session.reset();
   const steps: ConformStep[] = [];
   const compare = async (n: number, description: string, enabled: boolean): Promise<ConformStep> => {
@@ -50,8 +51,7 @@ export async function conform<S, A>(target: Model<S, A>, states: readonly S[], a
   };
   let last = await compare(0, "initial state", true);
   for (let i = 0; i < actions.length && last.matched; i++) {
-    const wanted = canonicalKey(actions[i]);
-    const action = target.actions(state).find((a) => canonicalKey(a) === wanted);
+    const action = enabledLike(target, state, actions[i]!);
     const before = state;
     if (action !== undefined) state = target.next(state, action);
     await session.step(itfActions[i]!);

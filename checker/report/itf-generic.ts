@@ -28,8 +28,8 @@ export function stateFromItf(vars: Readonly<Record<string, unknown>>, wrapped: b
 
 /** Whether the model's states are written as the single variable `state` (they are not records). */
 export function isWrapped<S, A>(model: Model<S, A>): boolean {
-  const init = model.initStates()[0];
-  return typeof toItfValue(init) !== "object" || toItfValue(init) === null || Array.isArray(toItfValue(init));
+  const encoded = toItfValue(model.initStates()[0]);
+  return typeof encoded !== "object" || encoded === null || Array.isArray(encoded);
 }
 
 /**

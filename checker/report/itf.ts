@@ -61,17 +61,14 @@ export function stateToItf<S, A>(model: Model<S, A>, s: S): Record<string, unkno
 
 /** The ITF document of a trace. */
 export function traceToItf<S, A>(model: Model<S, A>, trace: Trace<S, A>, context: ItfContext): object {
-  const encode = (s: S) => stateToItf(model, s);
   const states = trace.steps.map((step, index) => {
-    const action = step.action;
-    const actionTaken = action === null ? "init" : actionName(model, action);
-    const picks = action === null ? {} : actionPicks(model, action);
+    const action = step.action === null ? { name: "init", picks: {} } : itfAction(model, step.action);
     const notes = trace.notes.filter((n) => n.step === index).map((n) => n.text);
     return {
       "#meta": { index, description: step.description, ...(notes.length > 0 ? { notes } : {}) },
-      ...encode(step.state),
-      "mbt::actionTaken": actionTaken,
-      "mbt::nondetPicks": Object.fromEntries(Object.entries(picks).map(([k, v]) => [k, itfVariant("Some", v)])),
+      ...stateToItf(model, step.state),
+      "mbt::actionTaken": action.name,
+      "mbt::nondetPicks": action.picks,
     };
   });
   const vars = states.length > 0 ? Object.keys(states[0]!).filter((k) => k !== "#meta") : [];
@@ -89,6 +86,11 @@ export function traceToItf<S, A>(model: Model<S, A>, trace: Trace<S, A>, context
     vars,
     states,
   };
+}
+
+/** An action as ITF writes it: its name, and its picks as Quint's `Some` values. */
+export function itfAction<S, A>(model: Model<S, A>, action: A): { name: string; picks: Record<string, unknown> } {
+  return { name: actionName(model, action), picks: Object.fromEntries(Object.entries(actionPicks(model, action)).map(([k, v]) => [k, itfVariant("Some", v)])) };
 }
 
 /** The action's name in ITF's `mbt::actionTaken`: the model's own, else a string action itself, else its `kind` or `type`. */

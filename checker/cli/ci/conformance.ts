@@ -4,7 +4,6 @@
  * project's implementation (`dnsmc conform`), one configuration's traces on
  * one session of its variant.
  */
-import type { ItfAction } from "../../conform/implementation.js";
 import { conform } from "../../conform/run.js";
 import { conformLines, loadImplementation, startSession } from "../commands/conform.js";
 import type { LoadedFamily } from "../load.js";
@@ -34,8 +33,7 @@ export async function conformCounterexamples(outcomes: readonly ConfigOutcome[],
     try {
       for (const file of traces) {
         const t = readTraceText(file.contents, file.path, loaded, {});
-        const itfActions: ItfAction[] = t.itf.states.slice(1).map((s) => ({ name: s.actionTaken!, picks: s.picks }));
-        const outcome = await conform(t.model, t.states, t.actions, itfActions, session);
+        const outcome = await conform(t.model, t.states, t.actions, t.itfActions, session);
         cases.push({ config: o.entry.name, property: t.property?.name ?? file.path, matched: outcome.matched, divergence: outcome.firstDivergence?.n ?? null, lines: conformLines(outcome) });
       }
     } finally {

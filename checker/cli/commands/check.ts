@@ -12,7 +12,7 @@ import { peekModelFlag, type CheckCommandOptions } from "../options.js";
 import { resolve } from "node:path";
 import { loadContext } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
-import { parseCheckOptions } from "../options.js";
+import { configText, parseCheckOptions } from "../options.js";
 import type { Output } from "../output.js";
 import { runCheck } from "../run.js";
 import { selectProperties } from "../select.js";
@@ -82,12 +82,12 @@ export async function checkCommand(args: readonly string[], io: Output, early: W
     });
     io.out(JSON.stringify(opts.minimize ? { ...json, minimized: smallest } : json, null, 2));
   } else {
-    const params = Object.entries(opts.params).map(([k, v]) => `${k}=${v}`).join(" ");
+    const params = configText(opts.params);
     const title = `dnsmc check: ${loaded.family.name}, variant ${opts.variant}${params ? ` (${params})` : ""}`;
     for (const line of summaryLines(title, model, result, files.map((f) => relative(process.cwd(), f)), io.term)) io.out(line);
     for (const { property, found, written } of minimized) {
       const small = found.result.properties[0]!;
-      const params = Object.entries(found.parameters).map(([k, v]) => `${k}=${v}`).join(" ");
+      const params = configText(found.parameters);
       io.out("");
       io.out(`Smallest configuration for ${property}: ${params} (${found.tried} configurations tried, ${small.traceLength} actions)`);
       for (const line of traceToText(found.model, small, small.trace!, io.term)) io.out(line);

@@ -6,25 +6,24 @@
 import { existsSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ImplementationUnavailable, type Implementation, type ImplementationSession, type ItfAction } from "../../conform/implementation.js";
+import { ImplementationUnavailable, type Implementation, type ImplementationSession } from "../../conform/implementation.js";
 import { randomConform } from "../../conform/random.js";
 import { conform, type ConformOutcome } from "../../conform/run.js";
 import { writeFileAtomic } from "../../report/files.js";
 import { formatItf, traceToItf } from "../../report/itf.js";
 import type { LoadedFamily } from "../load.js";
-import { checkVariant, integer, parameterValues, type ParsedValues } from "../options.js";
 import { usableFolder } from "../output-path.js";
 import { buildModel } from "../select.js";
 import { loadContext } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
-import { COMMON_OPTIONS, parameterOptions, parse } from "../options.js";
+import { checkVariant, COMMON_OPTIONS, configText, integer, parameterOptions, parameterValues, parse, type ParsedValues } from "../options.js";
 import type { Output } from "../output.js";
 import type { ProjectConfig } from "../project.js";
 import { readTraceFile } from "../trace-file.js";
 
 /** Runs `dnsmc conform TRACE ARGS`; returns the exit code. */
 export async function conformCommand(args: readonly string[], io: Output): Promise<number> {
-  const { loaded, project } = await loadContext(args, io);
+  const { loaded, project, defaultOut } = await loadContext(args, io);
   const options = {
     ...COMMON_OPTIONS,
     variant: { type: "string" },
@@ -40,7 +39,7 @@ export async function conformCommand(args: readonly string[], io: Output): Promi
   const { values, positionals } = parse(args, options, "conform", true);
   if (values.random) {
     if (positionals.length > 0) throw new UsageError("dnsmc conform --random takes no trace file: it makes its own random walks of the model.");
-    return randomCommand(loaded, project, values, io);
+    return randomCommand(loaded, project, defaultOut, values, io);
   }
   if (positionals.length !== 1) throw new UsageError("dnsmc conform takes one trace file, e.g. `dnsmc conform counterexamples/incident/endpoint-never-empty.itf.json`, or --random.");
   const file = resolve(positionals[0]!);
@@ -50,15 +49,14 @@ export async function conformCommand(args: readonly string[], io: Output): Promi
   const session = await startSession(implementation, t.variant, t.params, server);
   let outcome: ConformOutcome;
   try {
-    const itfActions: ItfAction[] = t.itf.states.slice(1).map((s) => ({ name: s.actionTaken!, picks: s.picks }));
-    outcome = await conform(t.model, t.states, t.actions, itfActions, session);
+    outcome = await conform(t.model, t.states, t.actions, t.itfActions, session);
   } finally {
     await session.close();
   }
   if (values.json) {
     io.out(JSON.stringify({ trace: relative(process.cwd(), file), variant: t.variant, parameters: t.params, server, ...conformJson(outcome) }, null, 2));
   } else {
-    const config = Object.entries(t.params).map(([k, v]) => `${k}=${v}`).join(" ");
+    const config = configText(t.params);
     io.out(`dnsmc conform: ${relative(process.cwd(), file)} on the implementation of ${t.variant}${config ? ` (${config})` : ""}, against ${server}`);
     io.out("");
     for (const line of conformLines(outcome)) io.out(line);
@@ -67,13 +65,13 @@ export async function conformCommand(args: readonly string[], io: Output): Promi
 }
 
 // `dnsmc conform --random`: walks of the model on the implementation; a divergence, shrunk, is written as a trace.
-async function randomCommand(loaded: LoadedFamily, project: ProjectConfig | null, values: ParsedValues, io: Output): Promise<number> {
+async function randomCommand(loaded: LoadedFamily, project: ProjectConfig | null, defaultOut: string, values: ParsedValues, io: Output): Promise<number> {
   const variant = checkVariant(loaded.family, (values.variant as string | undefined) ?? loaded.family.variants[0]!.name);
   const params = parameterValues(loaded.family, values);
   const runs = values.runs === undefined ? 20 : integer("--runs", values.runs as string, 1, 100_000);
   const seed = values.seed === undefined ? Date.now() % 2 ** 31 : integer("--seed", values.seed as string, 0, 2 ** 31 - 1);
   const maxSteps = values.depth === undefined ? 30 : integer("--depth", values.depth as string, 1, 10_000);
-  const out = usableFolder((values.out as string | undefined) ?? join(project?.root ?? ".", "counterexamples"), "--out");
+  const out = usableFolder((values.out as string | undefined) ?? defaultOut, "--out");
   const model = buildModel(loaded, variant, params);
   const implementation = await loadImplementation(project);
   const server = serverOf(implementation, values.server as string | undefined);
@@ -84,7 +82,7 @@ async function randomCommand(loaded: LoadedFamily, project: ProjectConfig | null
   } finally {
     await session.close();
   }
-  const config = Object.entries(params).map(([k, v]) => `${k}=${v}`).join(" ");
+  const config = configText(params);
   const d = result.divergence;
   let file: string | null = null;
   if (d) {

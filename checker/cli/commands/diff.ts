@@ -9,7 +9,7 @@ import { verdictText } from "../../report/summary.js";
 import type { PropertyResult } from "../../result.js";
 import { loadContext } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
-import { checkVariant, COMMON_OPTIONS, parameterOptions, parameterValues, parse } from "../options.js";
+import { checkVariant, COMMON_OPTIONS, configText, parameterOptions, parameterValues, parse } from "../options.js";
 import type { Output } from "../output.js";
 import { runCheck } from "../run.js";
 import { selectProperties } from "../select.js";
@@ -28,7 +28,7 @@ export async function diffCommand(args: readonly string[], io: Output): Promise<
   const runB = await runCheck(loaded, b, params, properties, { exhaustive: true });
   for (const r of [runA, runB]) if (r.result.error) throw new UsageError(`The model failed: ${r.result.error.message}`);
 
-  const config = Object.entries(params).map(([k, v]) => `${k}=${v}`).join(" ");
+  const config = configText(params);
   io.out(`dnsmc diff: ${a} vs ${b}${config ? ` (${config})` : ""}`);
   io.out("");
   const rows: string[][] = [["", a, b]];

@@ -9,7 +9,7 @@ import { replayOn } from "../../replay.js";
 import { kindLabel } from "../../report/steps.js";
 import { loadContext } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
-import { COMMON_OPTIONS, parameterOptions, parse } from "../options.js";
+import { COMMON_OPTIONS, configText, parameterOptions, parse } from "../options.js";
 import type { Output } from "../output.js";
 import { readTraceFile } from "../trace-file.js";
 
@@ -22,7 +22,7 @@ export async function replayCommand(args: readonly string[], io: Output): Promis
   const file = resolve(positionals[0]!);
   const t = readTraceFile(file, loaded, values);
   const outcome = replayOn(t.model, t.states, t.actions, t.property ?? undefined);
-  const config = Object.entries(t.params).map(([k, v]) => `${k}=${v}`).join(" ");
+  const config = configText(t.params);
   io.out(`dnsmc replay: ${relative(process.cwd(), file)} on ${t.variant}${config ? ` (${config})` : ""}`);
   io.out(t.property ? `  property ${t.property.name} (${kindLabel(t.property.kind)}), ${t.actions.length} actions` : `  ${t.actions.length} actions, no property named`);
   io.out("");

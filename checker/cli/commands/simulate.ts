@@ -10,7 +10,7 @@ import { traceToText } from "../../report/text.js";
 import { simulate } from "../../simulate.js";
 import { loadContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
-import { checkVariant, COMMON_OPTIONS, integer, milliseconds, parameterOptions, parameterValues, parse } from "../options.js";
+import { checkVariant, COMMON_OPTIONS, configText, integer, milliseconds, parameterOptions, parameterValues, parse } from "../options.js";
 import type { Output } from "../output.js";
 import { usableFolder } from "../output-path.js";
 import { buildModel, selectProperties } from "../select.js";
@@ -42,7 +42,7 @@ export async function simulateCommand(args: readonly string[], io: Output): Prom
   const timeoutMs = values.timeout === undefined ? undefined : milliseconds("--timeout", values.timeout as string);
   if (typeof values.out === "string") usableFolder(values.out, "--out");
   const model = buildModel(loaded, variant, params);
-  const config = Object.entries(params).map(([k, v]) => `${k}=${v}`).join(" ");
+  const config = configText(params);
   const result = simulate(model, { properties, seed, runs, depth, firstRun, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
 
   if (values.json) {
