@@ -10,6 +10,9 @@ import type { PlanZone } from "./zone.js";
 /** Where an Enactor is: idle, applying `plan` with endpoint `next` to write, or cleaning up after `plan`. */
 export type EnactorPhase = { readonly phase: "idle" } | { readonly phase: "applying"; readonly plan: number; readonly next: number } | { readonly phase: "cleaning"; readonly plan: number };
 
+/** What one step of `run` did. */
+export type EnactorStep = { readonly kind: "pick"; readonly picked: boolean } | { readonly kind: "apply"; readonly outcome: WriteOutcome } | { readonly kind: "cleanup" };
+
 /** What one attempt to write an endpoint did. */
 export type WriteOutcome = "written" | "skipped" | "abandoned" | "blocked";
 
@@ -74,12 +77,20 @@ export class Enactor {
     this.state = { phase: "idle" };
   }
 
-  /** Runs until `stop()` says so: pick, apply to every endpoint (retrying a blocked write), clean up. */
-  async run(stop: () => boolean): Promise<void> {
+  /**
+   * Runs until `stop()` says so, one step at a time: pick when idle, write the
+   * next endpoint when applying (a blocked write is tried again next time),
+   * clean up when done. `onStep` hears what each step did.
+   */
+  async run(stop: () => boolean, onStep?: (step: EnactorStep) => void): Promise<void> {
     while (!stop()) {
-      if (this.state.phase === "idle" && !(await this.pick())) continue;
-      if (this.state.phase === "applying") await this.applyNext();
-      else if (this.state.phase === "cleaning") await this.cleanUp();
+      const phase = this.state.phase;
+      if (phase === "idle") onStep?.({ kind: "pick", picked: await this.pick() });
+      else if (phase === "applying") onStep?.({ kind: "apply", outcome: await this.applyNext() });
+      else {
+        await this.cleanUp();
+        onStep?.({ kind: "cleanup" });
+      }
     }
   }
 

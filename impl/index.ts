@@ -1,11 +1,13 @@
 /**
  * The DNS automation service as dnsmc's conformance checks drive it: one
  * session is the service of one variant and configuration against its own
- * DNS server (Knot DNS, or BIND 9 with `--server bind`); each model action is the service's corresponding step,
- * awaited; the state is read back from the server (and the Enactors'
- * memory) as the model's ITF variables.
+ * DNS server (Knot DNS, or BIND 9 with `--server bind`); each model action
+ * is the service's corresponding step, awaited; the state is read back from
+ * the server (and the Enactors' memory) as the model's ITF variables.
  */
-import { ImplementationUnavailable, itfMap, itfSet, itfVariant, type Implementation, type ImplementationSession, type ItfAction } from "../checker/index.js";
+import { match } from "ts-pattern";
+import { ImplementationUnavailable, type Implementation, type ImplementationSession, type ItfAction } from "../checker/index.js";
+import { actionFromItf, itf } from "../model/itf.js";
 import { BIND } from "./dns/bind.js";
 import { KNOT } from "./dns/knot.js";
 import { ServerUnavailable, startServer } from "./dns/server.js";
@@ -28,41 +30,19 @@ export async function startService(variant: string, config: ServiceConfig, excha
   return { server: running, service: new Service(running.port, v, config, exchange) };
 }
 
-/** The model's ITF variables of the service's state (as model/itf.ts writes them). */
-export function itfState(s: Awaited<ReturnType<Service["state"]>>): Record<string, unknown> {
-  return {
-    latest: s.latest,
-    deleted: itfSet(s.deleted),
-    active: itfMap(s.active.map((g, n) => [n, g] as const)),
-    enactors: itfMap(
-      s.enactors.map((e, i) => [String.fromCharCode(65 + i), e.phase === "idle" ? itfVariant("idle") : e.phase === "applying" ? itfVariant("applying", { plan: e.plan, next: e.next }) : itfVariant("cleaning", { plan: e.plan })] as const),
-    ),
-  };
-}
-
-/** Takes one model action on the service. */
+/**
+ * Takes one model action on the service. The action is read with the model's
+ * own ITF decoder, and the state (below) written with its encoder: this
+ * adapter speaks the model's terms; the service itself knows nothing of them.
+ */
 export async function takeStep(service: Service, action: ItfAction): Promise<void> {
-  if (action.name === "Plan") {
-    await service.planner.publishNext();
-    return;
-  }
-  const pick = action.picks.enactor as { tag?: string; value?: unknown } | string | undefined;
-  const letter = typeof pick === "object" && pick !== null ? pick.value : pick;
-  const enactor = service.enactors[typeof letter === "string" ? letter.charCodeAt(0) - 65 : -1];
-  if (!enactor) throw new Error(`action ${action.name} names no Enactor of this service (${JSON.stringify(action.picks)})`);
-  switch (action.name) {
-    case "Pick":
-      await enactor.pick();
-      return;
-    case "Apply":
-      await enactor.applyNext();
-      return;
-    case "Cleanup":
-      await enactor.cleanUp();
-      return;
-    default:
-      throw new Error(`the service has no step for the action "${action.name}"`);
-  }
+  const a = actionFromItf(action.name, action.picks, service.config);
+  await match(a)
+    .with({ kind: "Plan" }, () => service.planner.publishNext())
+    .with({ kind: "Pick" }, ({ enactor }) => service.enactors[enactor]!.pick())
+    .with({ kind: "Apply" }, ({ enactor }) => service.enactors[enactor]!.applyNext())
+    .with({ kind: "Cleanup" }, ({ enactor }) => service.enactors[enactor]!.cleanUp())
+    .exhaustive();
 }
 
 const implementation: Implementation = {
@@ -72,7 +52,7 @@ const implementation: Implementation = {
     const { server, service } = await startService(variant, config, undefined, kind as keyof typeof SERVERS);
     return {
       step: (action) => takeStep(service, action),
-      state: async () => itfState(await service.state()),
+      state: async () => itf(await service.state()),
       observe: async () => ({
         label: "endpoints",
         rows: (await service.resolve()).map((r) => ({

@@ -69,21 +69,21 @@ async function race(s: fc.Scheduler, variant: string): Promise<{ empty: boolean;
       steps.push({ seq: seqs.at(-1)!, kind: "Plan", enactor: -1 });
     }
   };
-  const enactor = async (e: number) => {
-    const it = service.enactors[e]!;
-    for (let budget = 40; budget > 0; budget--) {
-      const phase = it.phase.phase;
-      if (phase === "idle") {
-        const { value, seqs } = await step(() => it.pick());
-        if (value) steps.push({ seq: seqs.at(-1)!, kind: "Pick", enactor: e });
-      } else if (phase === "applying") {
-        const { value, seqs } = await step(() => it.applyNext());
-        if (value !== "blocked") steps.push({ seq: seqs.at(-1)!, kind: "Apply", enactor: e });
-      } else {
-        const { seqs } = await step(() => it.cleanUp());
-        steps.push({ seq: seqs.at(-1) ?? seq - 0.5, kind: "Cleanup", enactor: e });
-      }
-    }
+  // Each Enactor runs its own loop for 40 steps; the exchanges it made since its last step decide the step's place.
+  const enactor = (e: number) => {
+    const seqs: number[] = [];
+    let budget = 40;
+    return context.run(seqs, () =>
+      service.enactors[e]!.run(
+        () => budget-- <= 0,
+        (done) => {
+          const mine = seqs.splice(0);
+          if (done.kind === "pick" && done.picked) steps.push({ seq: mine.at(-1)!, kind: "Pick", enactor: e });
+          else if (done.kind === "apply" && done.outcome !== "blocked") steps.push({ seq: mine.at(-1)!, kind: "Apply", enactor: e });
+          else if (done.kind === "cleanup") steps.push({ seq: mine.at(-1) ?? seq - 0.5, kind: "Cleanup", enactor: e });
+        },
+      ),
+    );
   };
   let finished = false;
   const actors = Promise.all([planner(), ...CONFIG_ENACTORS.map(enactor)]).finally(() => (finished = true));
