@@ -117,8 +117,9 @@ export function insertFingerprint(table: Int32Array, capacity: number, hi: numbe
  * it. Early in a search nearly every duplicate is answered before the table
  * (recent-filter.ts) and the table is nearly empty, so that path may not have
  * run yet; code that has never run compiles to a bail-out, and the first real
- * duplicate would throw the whole compiled loop away. V8 records feedback only once a function has run a little, so search
- * threads call this at the start of every round, not once.
+ * duplicate would throw the whole compiled loop away. V8 records feedback
+ * only once a function has run a little, so search threads call this at the
+ * start of every round, not once.
  */
 export function primeInsertFingerprint(): void {
   const scratch = new Int32Array(2);

@@ -1,10 +1,11 @@
 /**
  * One thread's share of a level of the level-synchronous search
  * (parallel.ts). Each thread claims chunks of the level from the front of its
- * own share, then from the back of the others' (see LevelJob), expands every state, look each successor's fingerprint up in the thread's
- * filter of recently met ones (recent-filter.ts), insert the rest into the
- * shared fingerprint set, 64 at a time (their slots are read together first,
- * so that the misses to main memory overlap), and append the new ones to
+ * own share, then from the back of the others' (see LevelJob), expands every
+ * state, looks each successor's fingerprint up in the thread's filter of
+ * recently met ones (recent-filter.ts), inserts the rest into the shared
+ * fingerprint set, 64 at a time (their slots are read together first, so
+ * that the misses to main memory overlap), and appends the new ones to
  * blocks of the next level. A
  * round of work ends when the level is done, when the set must grow first,
  * or when the search must stop; the coordinator then collects every thread's

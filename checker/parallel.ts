@@ -4,9 +4,9 @@
  *
  * Each level is cut into chunks and the chunks into one share per thread;
  * every thread (level-expander.ts) claims chunks from the front of its own
- * share, then from the back of the others', inserts successors' fingerprints into the
- * lock-free set (fingerprint-set.ts) and writes the new states to blocks of
- * the next level. The main thread only hands out levels, grows the set
+ * share, then from the back of the others', inserts successors' fingerprints
+ * into the lock-free set (fingerprint-set.ts) and writes the new states to
+ * blocks of the next level. The main thread only hands out levels, grows the set
  * between rounds and collects reports; no state passes through it.
  *
  * The set holds fingerprints only, so this search stores no parent links. A

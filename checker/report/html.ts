@@ -4,8 +4,8 @@
  * with changed rows highlighted, the sequence diagram with the step marked,
  * the explanation, and the model's notes (all of them under the explanation,
  * each selecting its step, and the selected step's beside its state; red
- * step numbers mark the steps that have one). Left/right, Home/End move between
- * steps; printing shows every step.
+ * step numbers mark the steps that have one). Left/right, Home/End move
+ * between steps; printing shows every step.
  */
 import type { Model } from "../model.js";
 import type { PropertyResult, Trace } from "../result.js";
