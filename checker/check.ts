@@ -8,6 +8,7 @@ import { codecFor, type StateCodec } from "./codec.js";
 import { explore, ModelFailure, type Exploration, type Finding, type SearchLimits } from "./explore.js";
 import { canSearchLevels, searchLevels, type LevelOutcome, type LevelTuning } from "./parallel.js";
 import { WorkerPool, type WorkerSource } from "./worker-pool.js";
+import { WORKER_MODEL } from "./worker-model.js";
 import type { Strategy } from "./frontier.js";
 import type { Model } from "./model.js";
 import type { History, Property } from "./property.js";
@@ -47,8 +48,9 @@ export interface CheckOptions<S, A> extends LevelTuning {
   readonly onProgress?: (progress: Progress) => void;
   /**
    * Threads for the level-synchronous search of a packed model (default 1).
-   * More than one needs `workerSource`, from which each thread rebuilds the
-   * model, or `workerPool`.
+   * More than one needs a way for each thread to rebuild the model: the
+   * model's `origin` (set by `defineFamily`), a `workerSource`, or a
+   * `workerPool`.
    */
   readonly workers?: number;
   readonly workerSource?: WorkerSource;
@@ -81,7 +83,8 @@ export interface Progress {
  */
 export async function check<S, A>(model: Model<S, A>, options: CheckOptions<S, A> = {}): Promise<CheckResult<S, A>> {
   const workers = options.workers ?? 1;
-  const source = options.workerSource;
+  // A model that knows its origin (defineFamily) is rebuilt by the engine's own worker module.
+  const source = options.workerSource ?? (model.origin ? { module: WORKER_MODEL, spec: { origin: model.origin, properties: (options.properties ?? []).map((p) => p.name) } } : undefined);
   if (options.workerPool && options.workerPool.symmetry !== (options.symmetry ?? false)) {
     await options.workerPool.close();
     throw new Error("check: the worker pool must have loaded the model, with the check's symmetry setting.");

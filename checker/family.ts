@@ -5,7 +5,7 @@
  * user's through `--model FILE`; it never imports a model by name.
  */
 import type { Model } from "./model.js";
-import type { Property } from "./property.js";
+import { isProperty, type Property } from "./property.js";
 
 /** An integer parameter of a family, with its range. */
 export interface Parameter {
@@ -52,4 +52,45 @@ export interface ModelModule {
   readonly family?: unknown;
   readonly model?: unknown;
   readonly properties?: unknown;
+}
+
+/**
+ * The family a module exports (a family as `family` or default export; or one
+ * `model`, as a family of one variant), with the properties it brings; null
+ * when it exports neither. Items of `properties` that are not properties are
+ * left out here: the CLI names them in its own message.
+ */
+export function familyOf(mod: ModelModule): { family: ModelFamily; properties: Property[] } | null {
+  const listed = (value: unknown): Property[] => (value === undefined ? [] : (Array.isArray(value) ? value : [value]).filter(isProperty));
+  for (const candidate of [mod.family, mod.default]) {
+    if (isFamily(candidate)) return { family: candidate, properties: [...(candidate.properties ?? []), ...listed(mod.properties)] };
+  }
+  for (const candidate of [mod.model, mod.default]) {
+    if (isModel(candidate)) return { family: singleModelFamily(candidate), properties: listed(mod.properties) };
+  }
+  return null;
+}
+
+/** True for an object with a model's three functions. */
+export function isModel(value: unknown): value is Model<unknown, unknown> {
+  const m = value as Partial<Model<unknown, unknown>> | null;
+  return typeof m === "object" && m !== null && typeof m.initStates === "function" && typeof m.actions === "function" && typeof m.next === "function";
+}
+
+/** True for an object with a family's `create`, variants and parameters. */
+export function isFamily(value: unknown): value is ModelFamily {
+  const f = value as Partial<ModelFamily> | null;
+  return typeof f === "object" && f !== null && typeof f.create === "function" && Array.isArray(f.variants) && Array.isArray(f.parameters);
+}
+
+// One model is a family with one variant named after it and no parameters.
+function singleModelFamily(model: Model<unknown, unknown>): ModelFamily {
+  const name = typeof model.name === "string" && model.name ? model.name : "model";
+  return {
+    name,
+    description: `the model exported by ${name}`,
+    parameters: [],
+    variants: [{ name, description: "the model as exported" }],
+    create: () => model,
+  };
 }

@@ -2,12 +2,14 @@
  * dnsmc's public API: the model interface, the property constructors, and
  * `check`. Everything here is generic; nothing knows about DNS.
  */
-export type { Model, PackedOps, StateView, Diagram, DiagramMessage } from "./model.js";
+export type { Model, ModelOrigin, PackedOps, StateView, Diagram, DiagramMessage } from "./model.js";
+export * from "./state/index.js";
 export { always, step, sometimes, recoverable, isProperty } from "./property.js";
 export type { History, Property, PropertyKind, AlwaysProperty, StepProperty, SometimesProperty, RecoverableProperty, AlwaysOptions, StepOptions, PropertyInfo } from "./property.js";
 export { check, checkSync, type CheckOptions, type Progress } from "./check.js";
 export type { Strategy } from "./frontier.js";
 export { WorkerPool, type WorkerSource } from "./worker-pool.js";
+export { WORKER_MODEL, workerModel, type WorkerModelSpec } from "./worker-model.js";
 export type { CheckResult, CheckStatus, PropertyResult, Verdict, Trace, TraceNote, TraceStep, StopReason, ModelError } from "./result.js";
 export type { ModelModule, ModelFamily, Parameter, Variant } from "./family.js";
 export { itfSet, itfMap, itfTup, itfVariant, toItfValue } from "./report/itf.js";

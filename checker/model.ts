@@ -74,7 +74,7 @@ export interface Model<S, A> {
   fingerprintInto?(state: S, out: { hi: number; lo: number }): { hi: number; lo: number };
   /**
    * The fast path, for models whose states are packed words (see
-   * checker/layout.ts): with it the search expands states without
+   * checker/state/, which derives it from a schema): with it the search expands states without
    * allocating, holding its frontier in one typed array.
    */
   readonly packed?: PackedOps<S, A>;
@@ -107,6 +107,28 @@ export interface Model<S, A> {
   fromItf?(vars: Readonly<Record<string, unknown>>): S;
   /** Decodes an ITF `mbt::actionTaken` and its `mbt::nondetPicks` back into an action. */
   actionFromItf?(name: string, picks: Readonly<Record<string, unknown>>): A;
+  /**
+   * Where the model comes from, so that worker threads can build it again
+   * (set by `defineFamily`). A packed model with an origin is checked on
+   * every core; one without runs on one thread unless the check is given a
+   * `workerSource`.
+   */
+  readonly origin?: ModelOrigin;
+}
+
+/**
+ * How a worker thread rebuilds a model: it imports `module` and builds
+ * `variant` with `params` from the family it exports (default export or
+ * `family`), or takes its `model` export. Properties are found by name among
+ * the family's, the module's `properties` export and `propertyModules`' exports.
+ */
+export interface ModelOrigin {
+  /** A `file:` URL (`import.meta.url` in the module itself). */
+  readonly module: string;
+  readonly variant?: string;
+  readonly params?: Readonly<Record<string, number>>;
+  /** Modules whose exported properties a check may name (a project's discovered properties). */
+  readonly propertyModules?: readonly string[];
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { History } from "../checker/property.js";
 import type { DnsAction } from "./actions.js";
 import { enactorName } from "./names.js";
-import type { DnsPlain, DnsState } from "./state.js";
+import { plain, type DnsPlain, type DnsState } from "./state.js";
 
 /** The step at which `plan` was deleted, and by whose clean-up; null if it was not deleted in the trace. */
 export function deletion(h: History<DnsPlain, DnsAction>, plan: number): { step: number; by: string } | null {
@@ -28,5 +28,5 @@ export function lastWrite(h: History<DnsPlain, DnsAction>, n: number): { step: n
 
 /** A history of state handles in plain form, for the functions above. */
 export function plainHistory(h: History<DnsState, DnsAction>): History<DnsPlain, DnsAction> {
-  return { states: h.states.map((s) => s.plain()), actions: h.actions };
+  return { states: h.states.map(plain), actions: h.actions };
 }

@@ -4,9 +4,9 @@
  * here; the properties are discovered separately, in properties/.
  */
 import type { ModelFamily } from "../checker/family.js";
-import { fingerprintWords } from "../checker/fingerprint.js";
 import type { Model } from "../checker/model.js";
 import type { History } from "../checker/property.js";
+import { defineModel } from "../checker/state/index.js";
 import type { DnsAction } from "./actions.js";
 import { annotate } from "./annotate.js";
 import { whyDisabled } from "./disabled.js";
@@ -14,62 +14,50 @@ import { plainHistory } from "./history.js";
 import { actionFromItf, actionName, actionPicks, fromItf, itf } from "./itf.js";
 import { PARAMETERS, toDnsParams } from "./params.js";
 import { describe, diagram, view } from "./present.js";
-import { transitions } from "./protocol.js";
-import { DnsState, dnsLayout, fromPlain } from "./state.js";
-import { canonical, canonicalizeInPlace } from "./symmetry.js";
+import { dnsActions } from "./protocol.js";
+import { dnsFields, fromPlain, initialize, plain, type DnsState, type DnsStateType } from "./state.js";
 import type { DnsVariant } from "./variant.js";
 import { VARIANTS } from "./variants/index.js";
 
 export type { DnsAction } from "./actions.js";
 export type { DnsParams } from "./params.js";
-export { DnsState, type DnsPlain, type Enactor } from "./state.js";
+export type { DnsPlain, DnsState, Enactor } from "./state.js";
 export { ABANDON, type DnsVariant } from "./variant.js";
 export { VARIANTS } from "./variants/index.js";
 
 /** The model of one variant in the configuration `params`. */
 export function variantModel(v: DnsVariant, params: Readonly<Record<string, number>> = {}): Model<DnsState, DnsAction> {
   const p = toDnsParams(params);
-  const L = dnsLayout(p);
-  const protocol = transitions(v, L);
+  const fields = dnsFields(p);
   const config = PARAMETERS.filter((q) => p[q.name as keyof typeof p] !== q.default).map((q) => `${q.name}=${p[q.name as keyof typeof p]}`);
+  const model = defineModel({
+    name: config.length === 0 ? v.name : `${v.name},${config.join(",")}`,
+    state: fields,
+    init: initialize,
+    actions: dnsActions(v, p, fields.enactors.range!),
+    // The Planner first, then each Enactor's action, in Enactor order.
+    order: "parameters",
+  });
+  const T: DnsStateType = { ...model.state, params: p };
   const draw = diagram(p);
   const why = whyDisabled(p);
   return {
-    name: config.length === 0 ? v.name : `${v.name},${config.join(",")}`,
-    initStates: () => [protocol.init()],
-    actions: (s) => {
-      const out: DnsAction[] = [];
-      out.length = protocol.enabled(s, out);
-      return out;
-    },
-    next: (s, a) => {
-      const t = s.copy();
-      protocol.apply(s, a, t);
-      return t;
-    },
-    fingerprintInto: (s, out) => fingerprintWords(s.w, out),
-    packed: {
-      words: L.words,
-      wordsOf: (s) => s.w,
-      wrap: (w) => new DnsState(L, w),
-      // The protocol's own functions, not wrappers: each function on the hot path is one more that V8 compiles on its own.
-      actionsInto: protocol.enabled,
-      nextInto: protocol.apply,
-      canonicalizeInPlace,
-    },
-    key: (s) => s.w.join(","),
-    canonical,
-    // Reports read the plain form of states.
-    describe: (a, before, after) => describe(a, before.plain(), after.plain()),
-    view: (s) => view(s.plain()),
-    itf: (s) => itf(s.plain()),
+    ...model,
+    // Reports read the plain form of states, in the incident's words.
+    describe: (a, before, after) => describe(a, plain(before), plain(after)),
+    view: (s) => view(plain(s)),
+    itf: (s) => itf(plain(s)),
     actionName,
     actionPicks,
-    diagram: { participants: draw.participants, messages: (before, a, after) => draw.messages(before.plain(), a, after.plain()) },
-    whyDisabled: (s, a) => why(s.plain(), a),
+    diagram: { participants: draw.participants, messages: (before, a, after) => draw.messages(plain(before), a, plain(after)) },
+    whyDisabled: (s, a) => why(plain(s), a),
     annotate: (h: History<DnsState, DnsAction>) => annotate(plainHistory(h)),
-    fromItf: (vars) => fromPlain(L, fromItf(vars, p)),
-    actionFromItf: (name, picks) => actionFromItf(name, picks, p),
+    fromItf: (vars) => fromPlain(T, fromItf(vars, p)),
+    actionFromItf: (name, picks) => {
+      const a = actionFromItf(name, picks, p);
+      // The alphabet's own object: the fast path knows its actions by identity.
+      return model.alphabet.find((x) => x.kind === a.kind && (a.kind === "Plan" || (x as { enactor: number }).enactor === a.enactor))!;
+    },
   };
 }
 

@@ -1,98 +1,65 @@
 /**
  * The DNS automation protocol of PROTOCOL.md: the Planner, E Enactors that
  * check freshness once and then apply a plan endpoint by endpoint, and the
- * clean-up that deletes old plans. The two rules that differ between
- * variants (how a write lands, what clean-up may delete) come from the
- * variant; everything else is written once, here, against the state handle.
- *
- * Actions are matched with a `switch` over the discriminant and an
- * exhaustiveness check (`never`): this is the checker's innermost loop, where
- * ts-pattern's matcher object per call costs more than the step itself.
- * Reports match actions with ts-pattern (present.ts).
+ * clean-up that deletes old plans, as action families over the state schema
+ * of state.ts. The two rules that differ between variants (how a write
+ * lands, what clean-up may delete) come from the variant; everything else is
+ * written once, here.
  */
+import type { ActionFamily, IndexRange } from "../checker/state/index.js";
 import type { DnsAction } from "./actions.js";
-import { APPLYING, CLEANING, IDLE, initialState, type DnsLayout, type DnsState } from "./state.js";
+import type { DnsParams } from "./params.js";
+import { isEmpty, newestActive, setEnactor, type DnsState } from "./state.js";
 import { ABANDON, type DnsVariant } from "./variant.js";
 
-/** The protocol's transitions over packed states. */
-export interface DnsTransitions {
-  /** The initial state. */
-  init(): DnsState;
-  /** Every action the protocol has, in a fixed order (shared, frozen objects). */
-  readonly alphabet: readonly DnsAction[];
-  /** Writes the actions enabled in `s` to `out[0..n-1]` and returns n: the Planner first, then each Enactor's, in Enactor order. */
-  enabled(s: DnsState, out: DnsAction[]): number;
-  /** Applies `a` to `s`, writing the successor into `t`, which holds a copy of `s` on entry. */
-  apply(s: DnsState, a: DnsAction, t: DnsState): void;
-}
+type Family<P extends readonly IndexRange[]> = ActionFamily<DnsState, P, DnsAction>;
 
-/** The transitions of one variant in one configuration. */
-export function transitions(variant: DnsVariant, L: DnsLayout): DnsTransitions {
-  const { enactors: E, endpoints: N, plans: G, keep: K } = L.params;
-  const plan: DnsAction = Object.freeze({ kind: "Plan" });
-  const per = (kind: "Pick" | "Apply" | "Cleanup") => Array.from({ length: E }, (_, enactor) => Object.freeze({ kind, enactor }) as DnsAction);
-  const pick = per("Pick");
-  const apply = per("Apply");
-  const cleanup = per("Cleanup");
-  return {
-    init: () => initialState(L),
-    alphabet: [plan, ...pick, ...apply, ...cleanup],
-
-    enabled(s, out) {
-      let n = 0;
-      if (s.latest < G) out[n++] = plan;
-      for (let e = 0; e < E; e++) {
-        switch (s.phase(e)) {
-          case IDLE:
-            // The one-time freshness check, against what is in Route53 now.
-            if (s.latest > s.newestActive()) out[n++] = pick[e]!;
-            break;
-          case APPLYING:
-            // The Route53 transaction fails while the current records are gone: the Enactor is stuck retrying.
-            if (!s.isEmpty(s.next(e))) out[n++] = apply[e]!;
-            break;
-          case CLEANING:
-            out[n++] = cleanup[e]!;
-            break;
-        }
-      }
-      return n;
-    },
-
-    apply(s, a, t) {
-      switch (a.kind) {
-        case "Plan":
-          t.setLatest(s.latest + 1);
-          return;
-        case "Pick":
-          t.setEnactor(a.enactor, APPLYING, s.latest, 0);
-          return;
-        case "Apply": {
-          const e = a.enactor;
-          const i = s.next(e);
-          const written = variant.write(s.active(i), s.plan(e));
-          if (written === ABANDON) {
-            t.setEnactor(e, IDLE);
-            return;
-          }
-          t.setActive(i, written);
-          if (i + 1 < N) t.setEnactor(e, APPLYING, s.plan(e), i + 1);
-          else t.setEnactor(e, CLEANING, s.plan(e));
-          return;
-        }
-        case "Cleanup": {
-          const e = a.enactor;
-          for (let g = 1; g + K < s.plan(e); g++) if (variant.mayDelete(s, g)) t.markDeleted(g);
-          t.setEnactor(e, IDLE);
-          return;
-        }
-        default:
-          return unreachable(a);
-      }
-    },
+/** The protocol's action families for one variant, over the Enactor range `Enactor`. */
+export function dnsActions(variant: DnsVariant, p: DnsParams, Enactor: IndexRange) {
+  const { plans: G, keep: K } = p;
+  const per = [Enactor] as const;
+  const Plan: Family<[]> = {
+    when: (s) => s.latest < G,
+    then: (s, t) => void (t.latest = s.latest + 1),
+    make: () => ({ kind: "Plan" }),
   };
-}
-
-function unreachable(a: never): never {
-  throw new Error(`unknown action ${JSON.stringify(a)}`);
+  const Pick: Family<typeof per> = {
+    params: per,
+    names: ["enactor"],
+    // The one-time freshness check, against what is in Route53 now.
+    when: (s, e) => s.enactors.at(e).phase === "idle" && s.latest > newestActive(s),
+    then: (s, t, e) => setEnactor(t, e, "applying", s.latest, 0),
+    make: (enactor) => ({ kind: "Pick", enactor }),
+  };
+  const Apply: Family<typeof per> = {
+    params: per,
+    names: ["enactor"],
+    // The Route53 transaction fails while the current records are gone: the Enactor is stuck retrying.
+    when: (s, e) => {
+      const x = s.enactors.at(e);
+      return x.phase === "applying" && !isEmpty(s, x.next);
+    },
+    then: (s, t, e) => {
+      const x = s.enactors.at(e);
+      const i = x.next;
+      const written = variant.write(s.active.get(i), x.plan);
+      if (written === ABANDON) return setEnactor(t, e, "idle");
+      t.active.set(i, written);
+      if (i + 1 < s.active.length) setEnactor(t, e, "applying", x.plan, i + 1);
+      else setEnactor(t, e, "cleaning", x.plan);
+    },
+    make: (enactor) => ({ kind: "Apply", enactor }),
+  };
+  const Cleanup: Family<typeof per> = {
+    params: per,
+    names: ["enactor"],
+    when: (s, e) => s.enactors.at(e).phase === "cleaning",
+    then: (s, t, e) => {
+      const plan = s.enactors.at(e).plan;
+      for (let g = 1; g + K < plan; g++) if (variant.mayDelete(s, g)) t.deleted.add(g);
+      setEnactor(t, e, "idle");
+    },
+    make: (enactor) => ({ kind: "Cleanup", enactor }),
+  };
+  return { Plan, Pick, Apply, Cleanup };
 }

@@ -1,150 +1,100 @@
 /**
  * The state of the reference model: exactly the information PROTOCOL.md
  * lists, nothing more, so that state counts agree with any other correct
- * checker of the same model.
+ * checker of the same model. Declared with dnsmc's state schema, which packs
+ * it into a few 32-bit words and gives the typed handle transitions and
+ * properties read: `s.latest`, `s.active.get(n)`, `s.deleted.has(g)`,
+ * `s.enactors.at(e).phase`. Adding a field is adding a line here.
  *
- * A state is packed into a few 32-bit words (checker/layout.ts) and read
- * through a {@link DnsState} handle: `s.latest`, `s.active(n)`,
- * `s.isDeleted(g)`, `s.phase(e)`, ... Transitions write through the same
- * handle. Fields an Enactor's phase does not use are kept at 0 (an idle
- * Enactor has plan 0; one that is not applying has next 0), so equal states
- * have equal words. Reports use the plain form, {@link DnsPlain}.
+ * Fields an Enactor's phase does not use are kept at 0 (an idle Enactor has
+ * plan 0; one that is not applying has next 0), so equal states have equal
+ * words. Reports use the plain form, {@link DnsPlain}.
  */
-import { Layout, type IntArrayField, type IntField } from "../checker/layout.js";
+import { declareState, enumeration, index, int, map, range, record, set, type Handle, type StateType } from "../checker/state/index.js";
+import { enactorLetter } from "./names.js";
 import type { DnsParams } from "./params.js";
 
-/** Enactor phases, as stored. */
-export const IDLE = 0;
-export const APPLYING = 1;
-export const CLEANING = 2;
-/** A phase number. */
-export type Phase = typeof IDLE | typeof APPLYING | typeof CLEANING;
-
-/** Where each field of a state lives in its words. */
-export interface DnsLayout {
-  readonly params: DnsParams;
-  readonly words: number;
-  readonly latest: IntField;
-  /** Flag per generation 0..G (0 unused). */
-  readonly deleted: IntArrayField;
-  readonly active: IntArrayField;
-  readonly phase: IntArrayField;
-  readonly plan: IntArrayField;
-  readonly next: IntArrayField;
-}
-
-/** The layout for one configuration. */
-export function dnsLayout(params: DnsParams): DnsLayout {
-  const L = new Layout();
-  const fields = {
-    latest: L.int(1, params.plans),
-    deleted: L.flags(params.plans + 1),
-    active: L.ints(params.endpoints, 1, params.plans),
-    phase: L.ints(params.enactors, 0, 2),
-    plan: L.ints(params.enactors, 0, params.plans),
-    next: L.ints(params.enactors, 0, params.endpoints - 1),
+/** The state's fields in configuration `p`. */
+export function dnsFields(p: DnsParams) {
+  const Endpoint = range("Endpoint", p.endpoints);
+  // Enactors are interchangeable: --symmetry keeps one state per permutation of them.
+  const Enactor = range("Enactor", p.enactors, { symmetric: true, label: enactorLetter });
+  return {
+    /** Newest generation the Planner has produced. */
+    latest: int(1, p.plans),
+    /** Generations removed by clean-up (0 is never one). */
+    deleted: set(range("Generation", p.plans + 1)),
+    /** Per endpoint, the generation whose records it points to. */
+    active: map(Endpoint, int(1, p.plans)),
+    /** Per Enactor: what it is doing, the plan it holds, the endpoint it writes next. */
+    enactors: map(Enactor, record({ phase: enumeration("idle", "applying", "cleaning"), plan: int(0, p.plans), next: index(Endpoint) })),
   };
-  return { params, words: L.words, ...fields };
 }
 
-/** A state: its words and how to read them. Handles are cheap; the words are the state. */
-export class DnsState {
-  constructor(
-    readonly L: DnsLayout,
-    readonly w: Uint32Array,
-  ) {}
+/** The fields' types. */
+export type DnsFields = ReturnType<typeof dnsFields>;
+/** A state: a handle over its words. */
+export type DnsState = Handle<DnsFields>;
+/** The state type of one configuration. */
+export type DnsStateType = StateType<DnsFields> & { readonly params: DnsParams };
 
-  /** Newest generation the Planner has produced. */
-  get latest(): number {
-    return this.L.latest.get(this.w);
-  }
-  /** Number of endpoints. */
-  get endpoints(): number {
-    return this.L.params.endpoints;
-  }
-  /** Number of Enactors. */
-  get enactors(): number {
-    return this.L.params.enactors;
-  }
-  /** True when generation `g` has been deleted by clean-up. */
-  isDeleted(g: number): boolean {
-    return this.L.deleted.get(this.w, g) === 1;
-  }
-  /** The generation endpoint `n` points to. */
-  active(n: number): number {
-    return this.L.active.get(this.w, n);
-  }
-  /** True when endpoint `n` points at a deleted plan: it answers with no records. */
-  isEmpty(n: number): boolean {
-    return this.isDeleted(this.active(n));
-  }
-  /** The newest generation any endpoint has in Route53 (what the freshness check compares against). */
-  newestActive(): number {
-    let m = 0;
-    for (let n = 0; n < this.endpoints; n++) m = Math.max(m, this.active(n));
-    return m;
-  }
-  /** Enactor `e`'s phase. */
-  phase(e: number): Phase {
-    return this.L.phase.get(this.w, e) as Phase;
-  }
-  /** The plan Enactor `e` is applying or cleaning up after (0 when idle). */
-  plan(e: number): number {
-    return this.L.plan.get(this.w, e);
-  }
-  /** The endpoint Enactor `e` writes next (while applying). */
-  next(e: number): number {
-    return this.L.next.get(this.w, e);
-  }
-  /** A copy with its own words. */
-  copy(): DnsState {
-    return new DnsState(this.L, this.w.slice());
-  }
-  /** The plain form, for reports. */
-  plain(): DnsPlain {
-    const deleted: number[] = [];
-    for (let g = 1; g <= this.L.params.plans; g++) if (this.isDeleted(g)) deleted.push(g);
-    return {
-      latest: this.latest,
-      deleted,
-      active: Array.from({ length: this.endpoints }, (_, n) => this.active(n)),
-      enactors: Array.from({ length: this.enactors }, (_, e): Enactor => {
-        const phase = this.phase(e);
-        return phase === IDLE ? { phase: "idle" } : phase === APPLYING ? { phase: "applying", plan: this.plan(e), next: this.next(e) } : { phase: "cleaning", plan: this.plan(e) };
-      }),
-    };
-  }
-  /** JSON output shows the plain form. */
-  toJSON(): DnsPlain {
-    return this.plain();
-  }
+/** The state type for configuration `p`. */
+export function dnsStateType(p: DnsParams): DnsStateType {
+  return { ...declareState(dnsFields(p)), params: p };
+}
 
-  // Writers: transitions use these on a copy of the state.
-  setLatest(v: number): void {
-    this.L.latest.set(this.w, v);
-  }
-  markDeleted(g: number): void {
-    this.L.deleted.set(this.w, g, 1);
-  }
-  setActive(n: number, v: number): void {
-    this.L.active.set(this.w, n, v);
-  }
-  /** Sets Enactor `e`'s phase, zeroing the fields that phase does not use. */
-  setEnactor(e: number, phase: Phase, plan = 0, next = 0): void {
-    this.L.phase.set(this.w, e, phase);
-    this.L.plan.set(this.w, e, phase === IDLE ? 0 : plan);
-    this.L.next.set(this.w, e, phase === APPLYING ? next : 0);
-  }
+/** An Enactor's phase. */
+export type Phase = "idle" | "applying" | "cleaning";
+
+/** True when endpoint `n` points at a deleted plan: it answers with no records. */
+export function isEmpty(s: DnsState, n: number): boolean {
+  return s.deleted.has(s.active.get(n));
+}
+
+/** The newest generation any endpoint has in Route53 (what the freshness check compares against). */
+export function newestActive(s: DnsState): number {
+  let m = 0;
+  for (let n = 0; n < s.active.length; n++) m = Math.max(m, s.active.get(n));
+  return m;
+}
+
+/** Sets Enactor `e`'s phase, zeroing the fields that phase does not use. */
+export function setEnactor(s: DnsState, e: number, phase: Phase, plan = 0, next = 0): void {
+  const x = s.enactors.at(e);
+  x.phase = phase;
+  x.plan = phase === "idle" ? 0 : plan;
+  x.next = phase === "applying" ? next : 0;
+}
+
+/** The plain form, for reports. */
+export function plain(s: DnsState): DnsPlain {
+  const deleted: number[] = [];
+  for (let g = 1; g < s.deleted.capacity; g++) if (s.deleted.has(g)) deleted.push(g);
+  return {
+    latest: s.latest,
+    deleted,
+    active: Array.from({ length: s.active.length }, (_, n) => s.active.get(n)),
+    enactors: Array.from({ length: s.enactors.length }, (_, e): Enactor => {
+      const x = s.enactors.at(e);
+      return x.phase === "idle" ? { phase: "idle" } : x.phase === "applying" ? { phase: "applying", plan: x.plan, next: x.next } : { phase: "cleaning", plan: x.plan };
+    }),
+  };
 }
 
 /** The state from its plain form. */
-export function fromPlain(L: DnsLayout, p: DnsPlain): DnsState {
-  const s = new DnsState(L, new Uint32Array(L.words));
-  s.setLatest(p.latest);
-  for (const g of p.deleted) s.markDeleted(g);
-  p.active.forEach((plan, n) => s.setActive(n, plan));
-  p.enactors.forEach((e, i) => (e.phase === "idle" ? s.setEnactor(i, IDLE) : e.phase === "applying" ? s.setEnactor(i, APPLYING, e.plan, e.next) : s.setEnactor(i, CLEANING, e.plan)));
+export function fromPlain(T: DnsStateType, p: DnsPlain): DnsState {
+  const s = T.create();
+  s.latest = p.latest;
+  for (const g of p.deleted) s.deleted.add(g);
+  p.active.forEach((plan, n) => s.active.set(n, plan));
+  p.enactors.forEach((e, i) => (e.phase === "idle" ? setEnactor(s, i, "idle") : e.phase === "applying" ? setEnactor(s, i, "applying", e.plan, e.next) : setEnactor(s, i, "cleaning", e.plan)));
   return s;
+}
+
+/** Makes a fresh state the initial one: plan 1 everywhere, nothing deleted, every Enactor idle. */
+export function initialize(s: DnsState): void {
+  s.latest = 1;
+  for (let n = 0; n < s.active.length; n++) s.active.set(n, 1);
 }
 
 /** What one Enactor is doing, in plain form. */
@@ -161,16 +111,6 @@ export interface DnsPlain {
   /** Per endpoint, the generation whose records it points to. */
   readonly active: readonly number[];
   readonly enactors: readonly Enactor[];
-}
-
-/** The initial state: plan 1 everywhere, nothing deleted, every Enactor idle. */
-export function initialState(L: DnsLayout): DnsState {
-  return fromPlain(L, {
-    latest: 1,
-    deleted: [],
-    active: Array.from({ length: L.params.endpoints }, () => 1),
-    enactors: Array.from({ length: L.params.enactors }, () => ({ phase: "idle" }) as const),
-  });
 }
 
 /** Plain-form helpers for reports. */

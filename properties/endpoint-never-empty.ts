@@ -1,7 +1,7 @@
 import { always } from "../checker/property.js";
 import { deletion, lastWrite, plainHistory } from "../model/history.js";
 import { endpointName } from "../model/names.js";
-import { isEmptyPlain, type DnsState } from "../model/state.js";
+import { isEmpty, isEmptyPlain, plain, type DnsState } from "../model/state.js";
 
 /**
  * No endpoint's active plan is deleted. An endpoint pointing at a deleted
@@ -11,13 +11,13 @@ import { isEmptyPlain, type DnsState } from "../model/state.js";
 export default always<DnsState>(
   "endpoint-never-empty",
   (s) => {
-    for (let n = 0; n < s.endpoints; n++) if (s.isEmpty(n)) return false;
+    for (let n = 0; n < s.active.length; n++) if (isEmpty(s, n)) return false;
     return true;
   },
   {
     description: "no endpoint's active plan is deleted (an empty endpoint answers with no records)",
     explain: (state, h) => {
-      const s = state.plain();
+      const s = plain(state);
       const history = plainHistory(h);
       return s.active
         .map((plan, n) => {

@@ -1,10 +1,13 @@
 import { sometimes } from "../checker/property.js";
 import { enactorName, endpointName } from "../model/names.js";
-import { APPLYING, type DnsState } from "../model/state.js";
+import type { DnsState } from "../model/state.js";
 
 /** The first Enactor about to write a plan older than its endpoint's, or -1. */
 function staleWriter(s: DnsState): number {
-  for (let e = 0; e < s.enactors; e++) if (s.phase(e) === APPLYING && s.active(s.next(e)) > s.plan(e)) return e;
+  for (let e = 0; e < s.enactors.length; e++) {
+    const x = s.enactors.at(e);
+    if (x.phase === "applying" && s.active.get(x.next) > x.plan) return e;
+  }
   return -1;
 }
 
@@ -17,6 +20,7 @@ export default sometimes<DnsState>("stale-write-possible", (s) => staleWriter(s)
   description: "witness: an Enactor is about to write a plan older than its endpoint's (the race is expressible)",
   explain: (s) => {
     const e = staleWriter(s);
-    return `${enactorName(e)} is about to write plan ${s.plan(e)} to ${endpointName(s.next(e))}, which already has newer plan ${s.active(s.next(e))}.`;
+    const x = s.enactors.at(e);
+    return `${enactorName(e)} is about to write plan ${x.plan} to ${endpointName(x.next)}, which already has newer plan ${s.active.get(x.next)}.`;
   },
 });

@@ -7,9 +7,7 @@
 import { availableParallelism } from "node:os";
 import { MAX_THREADS } from "../level-expander.js";
 import { WorkerPool } from "../worker-pool.js";
-
-/** The module from which a worker thread rebuilds the model of a CLI run. */
-export const WORKER_MODEL = new URL("./worker-model.js", import.meta.url).href;
+import { WORKER_MODEL } from "../worker-model.js";
 
 /**
  * The threads `check ARGS` will want, started now; null where it wants none or

@@ -8,8 +8,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import type { ModelFamily, ModelModule } from "../family.js";
-import type { Model } from "../model.js";
+import { familyOf, type ModelFamily, type ModelModule } from "../family.js";
 import { isProperty, type Property } from "../property.js";
 import { UsageError } from "./exit-codes.js";
 import { findProject, type ProjectConfig } from "./project.js";
@@ -20,6 +19,9 @@ export interface LoadedFamily {
   readonly properties: readonly Property[];
   /** Where the family came from, for messages and ITF `source`. */
   readonly source: string;
+  /** The `file:` URL of the module that exports the family, and of each discovered property module: how worker threads rebuild it. */
+  readonly module: string;
+  readonly propertyModules: readonly string[];
 }
 
 /** Where a family comes from, in a form a worker thread can receive: a `--model` file, or the project found from a folder. */
@@ -44,7 +46,7 @@ export async function loadModelFile(file: string): Promise<LoadedFamily> {
     throw new UsageError(`The model file ${file} does not exist. Pass the path of a JavaScript module (.js or .mjs) that exports a model; see "Checking your own model" in the README.`);
   }
   const mod = await importModule(path, "model file");
-  return { ...familyFrom(mod, file), source: basename(file) };
+  return { ...familyFrom(mod, file), source: basename(file), module: pathToFileURL(path).href, propertyModules: [] };
 }
 
 /** Loads the project's configured family and discovers its properties folder (unless told not to). */
@@ -53,14 +55,14 @@ export async function loadProject(project: ProjectConfig, { discover = true }: {
     throw new UsageError(`The model module ${relative(process.cwd(), project.model)} does not exist. Build the project first (npm install, or npm run build).`);
   }
   // The model and the property modules load together (each import waits mostly on the module loader, not on this thread).
-  const [mod, discovered] = await inOrder([importModule(project.model, "model module"), discover && project.properties ? discoverProperties(project) : Promise.resolve([])]);
+  const [mod, discovered] = await inOrder([importModule(project.model, "model module"), discover && project.properties ? discoverProperties(project) : Promise.resolve({ found: [], modules: [] })]);
   const { family, properties } = familyFrom(mod, relative(project.root, project.model));
-  return { family, properties: [...properties, ...discovered], source: family.name };
+  return { family, properties: [...properties, ...discovered.found], source: family.name, module: pathToFileURL(project.model).href, propertyModules: discovered.modules };
 }
 
-async function discoverProperties(project: ProjectConfig): Promise<Property[]> {
+async function discoverProperties(project: ProjectConfig): Promise<{ found: Property[]; modules: string[] }> {
   const folder = project.properties!;
-  if (!existsSync(folder)) return [];
+  if (!existsSync(folder)) return { found: [], modules: [] };
   const files = readdirSync(folder)
     .filter((f) => (f.endsWith(".js") || f.endsWith(".mjs")) && !f.endsWith(".test.js"))
     .filter((f) => hasSource(project, join(folder, f)))
@@ -77,7 +79,7 @@ async function discoverProperties(project: ProjectConfig): Promise<Property[]> {
     }
     found.push(...props);
   }
-  return found;
+  return { found, modules: files.map((f) => pathToFileURL(join(folder, f)).href) };
 }
 
 // A compiled file whose source was deleted must not be checked (tsc leaves orphans behind).
@@ -146,42 +148,12 @@ function thrownAt(error: Error, path: string): SourcePosition | null {
 
 /** Reads a module's exports as a family: a family object, or a single `model` with `properties`. */
 export function familyFrom(mod: ModelModule, file: string): { family: ModelFamily; properties: readonly Property[] } {
-  const props = (value: unknown, where: string): Property[] => {
-    if (value === undefined) return [];
-    const list = Array.isArray(value) ? value : [value];
-    const bad = list.findIndex((p) => !isProperty(p));
-    if (bad >= 0) throw new UsageError(`${file}: ${where}[${bad}] is not a property. Build properties with always(), step(), sometimes() or recoverable() from "dnsmc".`);
-    return list as Property[];
-  };
-  for (const candidate of [mod.family, mod.default]) {
-    if (isFamily(candidate)) return { family: candidate, properties: [...(candidate.properties ?? []), ...props(mod.properties, "properties")] };
-  }
-  for (const candidate of [mod.model, mod.default]) {
-    if (isModel(candidate)) return { family: singleModelFamily(candidate), properties: props(mod.properties, "properties") };
-  }
+  const listed = mod.properties === undefined ? [] : Array.isArray(mod.properties) ? mod.properties : [mod.properties];
+  const bad = listed.findIndex((p) => !isProperty(p));
+  if (bad >= 0) throw new UsageError(`${file}: properties[${bad}] is not a property. Build properties with always(), step(), sometimes() or recoverable() from "dnsmc".`);
+  const found = familyOf(mod);
+  if (found) return found;
   throw new UsageError(
     `${file} does not export a model. Export one as \`export const model = { name, initStates, actions, next }\` (with \`export const properties = [...]\`), or a model family as the default export; see "Checking your own model" in the README.`,
   );
-}
-
-function isModel(value: unknown): value is Model<unknown, unknown> {
-  const m = value as Partial<Model<unknown, unknown>> | null;
-  return typeof m === "object" && m !== null && typeof m.initStates === "function" && typeof m.actions === "function" && typeof m.next === "function";
-}
-
-function isFamily(value: unknown): value is ModelFamily {
-  const f = value as Partial<ModelFamily> | null;
-  return typeof f === "object" && f !== null && typeof f.create === "function" && Array.isArray(f.variants) && Array.isArray(f.parameters);
-}
-
-// One model is a family with one variant named after it and no parameters.
-function singleModelFamily(model: Model<unknown, unknown>): ModelFamily {
-  const name = typeof model.name === "string" && model.name ? model.name : "model";
-  return {
-    name,
-    description: `the model exported by ${name}`,
-    parameters: [],
-    variants: [{ name, description: "the model as exported" }],
-    create: () => model,
-  };
 }

@@ -10,7 +10,7 @@ export const guardedCleanup: DnsVariant = {
   description: "clean-up spares plans that an endpoint still has active; writes stay blind",
   write: incident.write,
   mayDelete: (state, generation) => {
-    for (let n = 0; n < state.endpoints; n++) if (state.active(n) === generation) return false;
+    for (let n = 0; n < state.active.length; n++) if (state.active.get(n) === generation) return false;
     return true;
   },
 };

@@ -4,7 +4,6 @@
  * thread or several: counts come from complete levels, and traces from the
  * sequential search bounded to the depth of the first finding.
  */
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 // Worker threads run compiled JavaScript, so this test uses the build (npm test builds first).
 import { always, check, checkSync, WorkerPool, type CheckResult, type Model } from "../../dist/checker/index.js";
@@ -14,13 +13,14 @@ import noRegression from "../../dist/properties/no-regression.js";
 import recoverable from "../../dist/properties/recoverable.js";
 import staleWrite from "../../dist/properties/stale-write-possible.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+// Worker threads find the properties a check names in these modules, as for the CLI's discovered ones.
+const PROPERTY_MODULES = ["endpoint-never-empty", "no-regression", "recoverable", "stale-write-possible"].map((f) => new URL(`../../dist/properties/${f}.js`, import.meta.url).href);
 const all = [endpointNeverEmpty, noRegression, recoverable, staleWrite];
 // Recoverable needs every edge of the graph, which the level search does not keep: without it, the level search runs.
 const onTheFly = [endpointNeverEmpty, noRegression, staleWrite];
 const source = (variant: string, params: Record<string, number>, properties: string[]) => ({
-  module: new URL("../../dist/checker/cli/worker-model.js", import.meta.url).href,
-  spec: { source: { projectRoot: ROOT }, variant, params, properties },
+  module: new URL("../../dist/checker/worker-model.js", import.meta.url).href,
+  spec: { origin: { module: new URL("../../dist/model/index.js", import.meta.url).href, variant, params, propertyModules: PROPERTY_MODULES }, properties },
 });
 const summary = (r: CheckResult<any, any>) => ({
   status: r.status,

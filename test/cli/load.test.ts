@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 // The loader imports compiled modules, so this test uses the build (npm test builds first).
 import { loadSource } from "../../dist/checker/cli/load.js";
-import { workerModel } from "../../dist/checker/cli/worker-model.js";
+import { workerModel } from "../../dist/checker/worker-model.js";
 import { ROOT } from "./run-cli.js";
 import { matrix } from "./declarations.js";
 
@@ -22,7 +22,8 @@ describe("loading a project", () => {
   });
 
   it("a worker thread loads the properties a check names, and none otherwise", async () => {
-    const spec = (properties: string[]) => ({ source: { projectRoot: ROOT }, variant: "incident", params: {}, properties });
+    const loaded = await loadSource({ projectRoot: ROOT });
+    const spec = (properties: string[]) => ({ origin: { module: loaded.module, variant: "incident", params: {}, propertyModules: loaded.propertyModules }, properties });
     expect((await workerModel(spec(["no-regression"]))).properties.map((p) => p.name)).toEqual(["no-regression"]);
     expect((await workerModel(spec([]))).properties).toEqual([]);
   });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { check } from "../../checker/index.js";
 import { dnsModel, VARIANTS } from "../../model/index.js";
-import { APPLYING, type DnsState } from "../../model/state.js";
+import type { DnsState } from "../../model/state.js";
 import endpointNeverEmpty from "../../properties/endpoint-never-empty.js";
 import noRegression from "../../properties/no-regression.js";
 import recoverable from "../../properties/recoverable.js";
@@ -119,12 +119,13 @@ describe("the October 2025 race", () => {
     const r = await check(model, { properties: [staleWrite] });
     const state = r.properties[0]!.trace!.steps.at(-1)!.state as DnsState;
     // The witness's last state: an Enactor about to write plan p to an endpoint that already has a newer one.
-    const e = [...Array(state.enactors).keys()].find((x) => state.phase(x) === APPLYING && state.active(state.next(x)) > state.plan(x))!;
-    const [endpoint, stale, newer] = [state.next(e), state.plan(e), state.active(state.next(e))];
+    const at = (x: number) => state.enactors.at(x);
+    const e = [...Array(state.enactors.length).keys()].find((x) => at(x).phase === "applying" && state.active.get(at(x).next) > at(x).plan)!;
+    const [endpoint, stale, newer] = [at(e).next, at(e).plan, state.active.get(at(e).next)];
     const apply = model.actions(state).find((a) => a.kind === "Apply" && a.enactor === e)!;
     const after = model.next(state, apply);
-    expect(after.active(endpoint)).toBe(variant === "cas" ? newer : stale);
-    expect(after.next(e)).toBe(endpoint + 1);
+    expect(after.active.get(endpoint)).toBe(variant === "cas" ? newer : stale);
+    expect(after.enactors.at(e).next).toBe(endpoint + 1);
   });
 });
 

@@ -19,7 +19,7 @@ export async function runMatrix(entries: readonly MatrixEntry[], loaded: LoadedF
   if (threads <= 1) {
     const outcomes: ConfigOutcome[] = [];
     for (const entry of entries) {
-      const run = await runCheck(loaded, entry.variant, entry.parameters, loaded.properties, entryOptions(source, entry, loaded.properties.map((p) => p.name)));
+      const run = await runCheck(loaded, entry.variant, entry.parameters, loaded.properties, entryOptions(loaded, entry, loaded.properties.map((p) => p.name)));
       outcomes.push(outcomeOf(loaded, entry, run));
     }
     return outcomes;

@@ -1,10 +1,10 @@
-/** How a matrix entry is run, in a form a worker thread can receive. */
-import { WORKER_MODEL } from "../early-workers.js";
-import type { FamilySource } from "../load.js";
+/** How a matrix entry is run, with how its worker threads rebuild the model (the engine's worker-model.ts). */
+import { WORKER_MODEL } from "../../worker-model.js";
+import type { LoadedFamily } from "../load.js";
 import type { MatrixEntry } from "./matrix.js";
 
 /** The options that run one matrix entry: exhaustive, with its symmetry and threads. */
-export function entryOptions(source: FamilySource, entry: MatrixEntry, properties: readonly string[]) {
+export function entryOptions(loaded: LoadedFamily, entry: MatrixEntry, properties: readonly string[]) {
   return {
     exhaustive: true,
     symmetry: entry.symmetry,
@@ -13,7 +13,7 @@ export function entryOptions(source: FamilySource, entry: MatrixEntry, propertie
           workers: entry.workers,
           workerSource: {
             module: WORKER_MODEL,
-            spec: { source, variant: entry.variant, params: entry.parameters, properties },
+            spec: { origin: { module: loaded.module, variant: entry.variant, params: entry.parameters, propertyModules: loaded.propertyModules }, properties },
           },
         }
       : {}),

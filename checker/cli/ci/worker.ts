@@ -15,7 +15,7 @@ const loading = loadSource(workerData as FamilySource);
 parentPort!.on("message", async ({ index, entry }: { index: number; entry: MatrixEntry }) => {
   try {
     const loaded = await loading;
-    const run = await runCheck(loaded, entry.variant, entry.parameters, loaded.properties, entryOptions(workerData as FamilySource, entry, loaded.properties.map((p) => p.name)));
+    const run = await runCheck(loaded, entry.variant, entry.parameters, loaded.properties, entryOptions(loaded, entry, loaded.properties.map((p) => p.name)));
     parentPort!.postMessage({ index, outcome: outcomeOf(loaded, entry, run) });
   } catch (error) {
     parentPort!.postMessage({ index, failure: { message: (error as Error).message, usage: error instanceof UsageError, stack: (error as Error).stack } });

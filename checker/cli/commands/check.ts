@@ -5,11 +5,9 @@ import { progressLine } from "../../report/progress.js";
 import type { Property } from "../../property.js";
 import { WorkerPool } from "../../worker-pool.js";
 import { levelsApply } from "../../parallel.js";
-import { WORKER_MODEL } from "../early-workers.js";
-import type { WorkerModelSpec } from "../worker-model.js";
-import type { ProjectConfig } from "../project.js";
-import { peekModelFlag, type CheckCommandOptions } from "../options.js";
-import { resolve } from "node:path";
+import { WORKER_MODEL, type WorkerModelSpec } from "../../worker-model.js";
+import type { LoadedFamily } from "../load.js";
+import type { CheckCommandOptions } from "../options.js";
 import { loadContext } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { configText, parseCheckOptions } from "../options.js";
@@ -20,7 +18,7 @@ import { usableFolder } from "../output-path.js";
 
 /** Runs `dnsmc check ARGS`; returns the exit code. */
 export async function checkCommand(args: readonly string[], io: Output, early: WorkerPool | null = null): Promise<number> {
-  const { loaded, project, defaultOut } = await loadContext(args, io);
+  const { loaded, defaultOut } = await loadContext(args, io);
   const opts = parseCheckOptions(args, loaded.family, defaultOut);
   if (opts.out !== null) usableFolder(opts.out, "--out");
   if (opts.noProperties && opts.properties.length > 0) throw new UsageError("--no-properties and --property contradict each other: pass one or the other.");
@@ -31,7 +29,7 @@ export async function checkCommand(args: readonly string[], io: Output, early: W
   const wanted = opts.workers > 1 && levels ? opts.workers - 1 : 0;
   if (early && early.size !== wanted) await early.close();
   const workerPool = early?.size === wanted ? early : wanted > 0 ? new WorkerPool(WORKER_MODEL, wanted) : undefined;
-  workerPool?.load(workerSpec(args, project, opts, properties), opts.symmetry);
+  workerPool?.load(workerSpec(loaded, opts, properties), opts.symmetry);
   const progress = !opts.json && process.stderr.isTTY ? progressLine(process.stderr, opts.maxStates) : null;
   const { model, result } = await runCheck(loaded, opts.variant, opts.params, properties, {
     strategy: opts.strategy,
@@ -115,13 +113,10 @@ export function modelErrorLines(error: ModelError): string[] {
   return lines;
 }
 
-// How worker threads rebuild this check's model (worker-model.ts): the same source, variant, parameters and properties.
-function workerSpec(args: readonly string[], project: ProjectConfig | null, opts: CheckCommandOptions, properties: readonly Property[]): WorkerModelSpec {
-  const modelFile = peekModelFlag(args);
+// How worker threads rebuild this check's model (worker-model.ts): the same modules, variant, parameters and properties.
+function workerSpec(loaded: LoadedFamily, opts: CheckCommandOptions, properties: readonly Property[]): WorkerModelSpec {
   return {
-    source: modelFile !== undefined ? { modelFile: resolve(modelFile) } : { projectRoot: project!.root },
-    variant: opts.variant,
-    params: opts.params,
+    origin: { module: loaded.module, variant: opts.variant, params: opts.params, propertyModules: loaded.propertyModules },
     properties: properties.map((p) => p.name),
   };
 }
