@@ -6,104 +6,91 @@
  * reading or writing a field then allocates nothing.
  *
  * One class per schema type, not per position: the Enactors' records are
- * instances of one class, each with its own slot offsets (`$o`, word and
- * shift pairs) and the state's words (`$w`), so a call site that reads `s.enactors.at(e).phase` for any
- * `e` stays monomorphic. The accessors are generated source with the type's
- * constants (mask, base) written in, so that V8 inlines them into the model's
- * code as it would a hand-written accessor; a shared accessor closing over
- * its constants would make every call site polymorphic.
+ * instances of one class, each with its own base (`$b` word, `$s` shift; see
+ * layout.ts) and the state's words (`$w`), so a call site that reads
+ * `s.enactors.at(e).phase` for any `e` stays monomorphic. The accessors are
+ * generated source with the type's constants (offsets, mask, base value)
+ * written in, so that V8 inlines them into the model's code as it would a
+ * hand-written accessor; the root's accessors have absolute positions.
  */
-import { baseOf, cardinality, type ArrayNode, type Layout, type Node, type RecordNode, type SetNode } from "./layout.js";
-import type { ArrayType, RecordType, ScalarType, SetType } from "./schema.js";
+import { baseOf, bitsOf, cardinality, frameOf, isScalarType, type Layout } from "./layout.js";
+import type { ArrayType, RecordType, ScalarType, SetType, Type } from "./schema.js";
 
-/** What every view holds: the handle (whose `w` are the words) and its own slots' [word, shift] pairs. */
+/** What every view holds: the state's words, and where the view's value starts in them. */
 interface ViewBase {
   $w: Uint32Array;
-  $o: Int32Array;
+  $b: number;
+  $s: number;
 }
 
-type ViewClass = new (w: Uint32Array, node: Node, L: Layout) => ViewBase;
-type ViewOf = (w: Uint32Array, node: Node) => ViewBase;
+type ViewClass = new (w: Uint32Array, b: number, s: number) => ViewBase;
 
 /** The constructor of handles over `L`: `new H(words)`. */
 export function handleClass(L: Layout): new (w: Uint32Array) => { w: Uint32Array } {
   const classes = new Map<object, ViewClass>();
-  const viewOf: ViewOf = (w, node) => new (classFor(node.type as ArrayType | SetType | RecordType))(w, node, L);
-  const Root = recordClass(L.root.type, viewOf);
-  // The words never change under a handle (the search copies states into them): every view keeps them as `$w`.
-  return class Handle extends (Root as unknown as new (w: Uint32Array, node: Node, L: Layout) => ViewBase) {
-    readonly w: Uint32Array;
-    constructor(w: Uint32Array) {
-      super(w, L.root, L);
-      this.w = w;
-    }
-  };
-
-  function classFor(type: ArrayType | SetType | RecordType): ViewClass {
+  const classFor = (type: ArrayType | SetType | RecordType): ViewClass => {
     let c = classes.get(type);
     if (!c) {
-      c = type.kind === "record" ? recordClass(type, viewOf) : type.kind === "array" ? arrayClass(type, viewOf) : setClass(type);
+      c = type.kind === "record" ? recordClass(type, classFor, false) : type.kind === "array" ? arrayClass(type, classFor) : setClass(type);
       classes.set(type, c);
     }
     return c;
-  }
+  };
+  const Root = recordClass(L.root.type, classFor, true);
+  // The words never change under a handle (the search copies states into them): every view keeps them.
+  return class Handle extends (Root as unknown as new (w: Uint32Array, b: number, s: number) => ViewBase) {
+    readonly w: Uint32Array;
+    constructor(w: Uint32Array) {
+      super(w, 0, 0);
+      this.w = w;
+    }
+  };
 }
 
 /** True for types stored in one slot. */
-export function isScalar(t: { kind: string }): boolean {
-  return t.kind === "int" || t.kind === "bool" || t.kind === "enum" || t.kind === "index";
+export function isScalar(t: Type): boolean {
+  return isScalarType(t);
 }
 
-function pairs(L: Layout, slots: readonly number[]): Int32Array {
-  const o = new Int32Array(slots.length * 2);
-  slots.forEach((s, i) => {
-    o[2 * i] = L.word[s]!;
-    o[2 * i + 1] = L.shift[s]!;
-  });
-  return o;
-}
-
-// Generated code: `o` is the view's pairs, `j` an expression for a pair's index, W the words.
 function maskOf(t: ScalarType): number {
-  const bits = Math.max(1, Math.ceil(Math.log2(cardinality(t))));
+  const bits = bitsOf(t);
   return bits === 32 ? 0xffffffff : (1 << bits) - 1;
 }
 
-/** An expression reading the value at pair `j`; enumerations read the array `V`. */
-function readExpr(t: ScalarType, j: string): string {
-  const raw = `((W[o[${j}]] >>> o[${j} + 1]) & ${maskOf(t)})`;
+// Generated code: W is the words, `word` and `shift` expressions for the value's place.
+function readExpr(t: ScalarType, word: string, shift: string): string {
+  const raw = `((W[${word}] >>> ${shift}) & ${maskOf(t)})`;
   return t.kind === "bool" ? `(${raw} === 1)` : t.kind === "enum" ? `V[${raw}]` : `(${raw} + ${baseOf(t)})`;
 }
 
-/** Statements writing `v` at pair `j`: checked, since a value outside its type would silently wrap. Enumerations look up the object `X`. */
-function writeStatements(t: ScalarType, j: string): string {
-  const mask = maskOf(t);
-  let raw: string;
+/** Statements writing `v`: checked, since a value outside its type would silently wrap; E throws the error (kept out of line so that the accessor stays small enough to inline). */
+function writeStatements(t: ScalarType, word: string, shift: string): string {
   let check: string;
+  let raw: string;
   switch (t.kind) {
     case "bool":
       check = `if (typeof v !== "boolean") E(v);`;
       raw = "(v ? 1 : 0)";
       break;
     case "enum":
-      // A chain of comparisons with the names (pointer comparisons, as both are internalised), or a table for long enumerations.
+      // Comparisons with the names (pointer comparisons: both are internalised), or a table for long enumerations.
       check =
         t.values.length <= 16
           ? `const x = ${t.values.map((name, i) => `v === ${JSON.stringify(name)} ? ${i} : `).join("")}-1; if (x < 0) E(v);`
-          : `const x = X[v]; if (x === undefined || !Object.hasOwn(X, v)) E(v);`;
+          : `const x = Object.hasOwn(X, v) ? X[v] : -1; if (x < 0) E(v);`;
       raw = "x";
       break;
     default: {
       const min = baseOf(t);
-      const max = min + cardinality(t) - 1;
-      check = `if (!(v >= ${min} && v <= ${max} && Math.floor(v) === v)) E(v);`;
+      check = `if (!(v >= ${min} && v <= ${min + cardinality(t) - 1} && Math.floor(v) === v)) E(v);`;
       raw = `(v - ${min})`;
     }
   }
-  return `${check} const k = o[${j}]; const sh = o[${j} + 1]; W[k] = (W[k] & ~(${mask} << sh)) | (${raw} << sh);`;
+  const m = maskOf(t);
+  return `${check} const k = ${word}; const sh = ${shift}; W[k] = (W[k] & ~(${m} << sh)) | (${raw} << sh);`;
 }
 
-/** The values generated accessors use: enumeration names (V), their positions (X), and the error for a bad value (E, kept out of the accessor so that it stays small enough to inline). */
+/** The values generated accessors use: enumeration names (V), their positions (X), and the error for a bad value (E). */
 function tables(t: ScalarType, name: string): [readonly string[], Record<string, number>, (v: unknown) => never] {
   const index: Record<string, number> = {};
   if (t.kind === "enum") t.values.forEach((v, i) => (index[v] = i));
@@ -120,121 +107,126 @@ function badIndex(n: number, what: string): (i: unknown) => never {
     throw new RangeError(`${what} ${String(i)} is out of range 0..${n - 1}.`);
   };
 }
+const CHECK = (n: number): string => `if (!(i >= 0 && i < ${n} && (i | 0) === i)) I(i);`;
 
 function compile<T>(args: readonly string[], body: string, values: readonly unknown[]): T {
   return new Function(...args, body)(...values) as T;
 }
 
-function recordClass(type: RecordType, viewOf: ViewOf): ViewClass {
-  const scalars = Object.entries(type.fields).filter(([, t]) => isScalar(t));
-  const composites = Object.entries(type.fields).filter(([, t]) => !isScalar(t)).map(([name]) => name);
+function recordClass(type: RecordType, classFor: (t: ArrayType | SetType | RecordType) => ViewClass, root: boolean): ViewClass {
+  const { parts } = frameOf(type);
+  const fields = Object.entries(type.fields).map(([name, t], i) => ({ name, t, at: parts[i]! }));
+  const composites = fields.filter((f) => !isScalarType(f.t));
   class RecordView implements ViewBase {
     $w: Uint32Array;
-    $o: Int32Array;
-    constructor(w: Uint32Array, node: Node, L: Layout) {
-      const r = node as RecordNode;
+    $b: number;
+    $s: number;
+    constructor(w: Uint32Array, b: number, s: number) {
       this.$w = w;
-      const byName = new Map(r.fields);
-      this.$o = pairs(
-        L,
-        scalars.map(([name]) => (byName.get(name) as { slot: number }).slot),
-      );
-      for (const name of composites) (this as Record<string, unknown>)[name] = viewOf(w, byName.get(name)!);
+      this.$b = b;
+      this.$s = s;
+      for (const f of composites) (this as Record<string, unknown>)[f.name] = new (classFor(f.t as ArrayType))(w, b + f.at.dw, s + f.at.ds);
     }
   }
-  scalars.forEach(([name, t], j) => {
-    const s = t as ScalarType;
+  for (const f of fields) {
+    if (!isScalarType(f.t)) continue;
+    // The root starts at word 0, bit 0: its accessors read constant places.
+    const word = root ? String(f.at.dw) : `this.$b + ${f.at.dw}`;
+    const shift = root ? String(f.at.ds) : `(this.$s + ${f.at.ds})`;
     const accessor = compile<{ get(): unknown; set(v: unknown): void }>(
       ["V", "X", "E"],
       `return {
-        get() { const o = this.$o; const W = this.$w; return ${readExpr(s, String(2 * j))}; },
-        set(v) { const o = this.$o; const W = this.$w; ${writeStatements(s, String(2 * j))} },
+        get() { const W = this.$w; return ${readExpr(f.t, word, shift)}; },
+        set(v) { const W = this.$w; ${writeStatements(f.t, word, shift)} },
       };`,
-      tables(s, name),
+      tables(f.t, f.name),
     );
-    Object.defineProperty(RecordView.prototype, name, { get: accessor.get, set: accessor.set, enumerable: true });
-  });
-  return RecordView as unknown as ViewClass;
+    Object.defineProperty(RecordView.prototype, f.name, { get: accessor.get, set: accessor.set, enumerable: true });
+  }
+  return RecordView;
 }
 
-// Generated index check: I is the range's badIndex.
-const CHECK = (n: number): string => `if (!(i >= 0 && i < ${n} && (i | 0) === i)) I(i);`;
-
-function arrayClass(type: ArrayType, viewOf: ViewOf): ViewClass {
+function arrayClass(type: ArrayType, classFor: (t: ArrayType | SetType | RecordType) => ViewClass): ViewClass {
   const n = type.length;
+  const { parts } = frameOf(type);
+  const DW = Int32Array.from(parts, (p) => p.dw);
+  const DS = Int32Array.from(parts, (p) => p.ds);
   const I = badIndex(n, type.range ? `${type.range.name} index` : "array index");
-  const check = CHECK(n);
-  if (isScalar(type.element)) {
-    const t = type.element as ScalarType;
-    const methods = compile<{ get(i: number): unknown; set(i: number, v: unknown): void }>(
-      ["V", "X", "E", "I"],
+  if (isScalarType(type.element)) {
+    const t = type.element;
+    const methods = compile<object>(
+      ["V", "X", "E", "I", "DW", "DS"],
       `return {
-        get(i) { ${check} const o = this.$o; const W = this.$w; return ${readExpr(t, "2 * i")}; },
-        set(i, v) { ${check} const o = this.$o; const W = this.$w; ${writeStatements(t, "2 * i")} },
+        get(i) { ${CHECK(n)} const W = this.$w; return ${readExpr(t, "this.$b + DW[i]", "(this.$s + DS[i])")}; },
+        set(i, v) { ${CHECK(n)} const W = this.$w; ${writeStatements(t, "this.$b + DW[i]", "(this.$s + DS[i])")} },
       };`,
-      [...tables(t, type.range ? `${type.range.name} element` : "element"), I],
+      [...tables(t, type.range ? `${type.range.name} element` : "element"), I, DW, DS],
     );
     class ScalarArray implements ViewBase {
       $w: Uint32Array;
-      $o: Int32Array;
+      $b: number;
+      $s: number;
       readonly length = n;
-      constructor(w: Uint32Array, node: Node, L: Layout) {
+      constructor(w: Uint32Array, b: number, s: number) {
         this.$w = w;
-        this.$o = pairs(
-          L,
-          (node as ArrayNode).elements.map((e) => (e as { slot: number }).slot),
-        );
+        this.$b = b;
+        this.$s = s;
       }
     }
     Object.assign(ScalarArray.prototype, methods);
-    return ScalarArray as unknown as ViewClass;
+    return ScalarArray;
   }
-  const at = compile<(i: number) => ViewBase>(["I"], `return function at(i) { ${check} return this.$els[i]; };`, [I]);
+  const Element = classFor(type.element as ArrayType | SetType | RecordType);
+  const at = compile<(i: number) => ViewBase>(["I"], `return function at(i) { ${CHECK(n)} return this.$els[i]; };`, [I]);
   class CompositeArray implements ViewBase {
     $w: Uint32Array;
-    $o = EMPTY;
+    $b: number;
+    $s: number;
     readonly length = n;
     readonly $els: readonly ViewBase[];
-    constructor(w: Uint32Array, node: Node) {
+    constructor(w: Uint32Array, b: number, s: number) {
       this.$w = w;
-      this.$els = (node as ArrayNode).elements.map((e) => viewOf(w, e));
+      this.$b = b;
+      this.$s = s;
+      this.$els = parts.map((p) => new Element(w, b + p.dw, s + p.ds));
     }
   }
   Object.assign(CompositeArray.prototype, { at });
-  return CompositeArray as unknown as ViewClass;
+  return CompositeArray;
 }
-
-const EMPTY = new Int32Array(0);
 
 function setClass(type: SetType): ViewClass {
   const n = type.range.size;
-  const check = CHECK(n);
+  // Member i is bit ($s + i) from word $b: a set within a word is placed whole, a larger one starts a word ($s = 0).
   const methods = compile<object>(
     ["I"],
     `return {
-      has(i) { ${check} const o = this.$o; return ((this.$w[o[2 * i]] >>> o[2 * i + 1]) & 1) === 1; },
-      add(i) { ${check} const o = this.$o; this.$w[o[2 * i]] |= 1 << o[2 * i + 1]; },
-      delete(i) { ${check} const o = this.$o; this.$w[o[2 * i]] &= ~(1 << o[2 * i + 1]); },
-      clear() { const o = this.$o; const W = this.$w; for (let i = 0; i < ${n}; i++) W[o[2 * i]] &= ~(1 << o[2 * i + 1]); },
+      has(i) { ${CHECK(n)} const b = this.$s + i; return ((this.$w[this.$b + (b >>> 5)] >>> (b & 31)) & 1) === 1; },
+      add(i) { ${CHECK(n)} const b = this.$s + i; this.$w[this.$b + (b >>> 5)] |= 1 << (b & 31); },
+      delete(i) { ${CHECK(n)} const b = this.$s + i; this.$w[this.$b + (b >>> 5)] &= ~(1 << (b & 31)); },
+      clear() { for (let i = 0; i < ${n}; i++) { const b = this.$s + i; this.$w[this.$b + (b >>> 5)] &= ~(1 << (b & 31)); } },
     };`,
     [badIndex(n, `${type.range.name} index`)],
   );
   class SetView implements ViewBase {
     $w: Uint32Array;
-    $o: Int32Array;
+    $b: number;
+    $s: number;
     readonly capacity = n;
-    constructor(w: Uint32Array, node: Node, L: Layout) {
+    constructor(w: Uint32Array, b: number, s: number) {
       this.$w = w;
-      this.$o = pairs(L, (node as SetNode).slots);
+      this.$b = b;
+      this.$s = s;
     }
     get size(): number {
       let c = 0;
-      const o = this.$o;
-      const w = this.$w;
-      for (let i = 0; i < n; i++) c += (w[o[2 * i]!]! >>> o[2 * i + 1]!) & 1;
+      for (let i = 0; i < n; i++) {
+        const b = this.$s + i;
+        c += (this.$w[this.$b + (b >>> 5)]! >>> (b & 31)) & 1;
+      }
       return c;
     }
   }
   Object.assign(SetView.prototype, methods);
-  return SetView as unknown as ViewClass;
+  return SetView;
 }

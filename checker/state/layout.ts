@@ -1,13 +1,83 @@
 /**
- * How a schema's values are packed into 32-bit words. Every scalar (and every
- * member bit of a set) gets a slot of just enough bits; slots never straddle
- * a word, so reading one is a load, a shift and a mask. The compiled tree
- * mirrors the schema and names each scalar's slot; handles, plain forms and
- * symmetry read the slot tables, never the schema's arithmetic again.
+ * How a schema's values are packed into 32-bit words.
+ *
+ * Every type has a frame: the positions of its parts relative to where it
+ * starts, the same wherever it is placed. A scalar takes just enough bits and
+ * never straddles a word; a composite value that fits in one word is placed
+ * whole, without straddling, and a larger one starts on a fresh word. So the
+ * part of a value is always at (base word + dw, base shift + ds) for constants
+ * dw and ds of its type: a handle's accessor is one load, a shift and a mask,
+ * with the constants written into its code (handle.ts).
+ *
+ * The absolute tree (one slot per scalar or set member) is what the plain
+ * form, ITF and symmetry read.
  */
 import type { ArrayType, Fields, RecordType, ScalarType, SetType, Type } from "./schema.js";
 
-/** A scalar's place: its slot, and the smallest value (stored as value - base). */
+/** Where a part lies relative to its container's start. */
+export interface Offset {
+  readonly dw: number;
+  readonly ds: number;
+}
+
+/** The frame of a type: its size and its parts' offsets. */
+export interface Frame {
+  /** Words it spans (1 for anything that fits in a word) and bits used in its last word. */
+  readonly words: number;
+  readonly lastBits: number;
+  /** Records: per field, in declaration order. Arrays: per element. Sets: per member. Scalars: none. */
+  readonly parts: readonly Offset[];
+}
+
+const frames = new WeakMap<object, Frame>();
+
+/** The frame of `type` (memoised per type object). */
+export function frameOf(type: Type): Frame {
+  if (isScalarType(type)) return { words: 1, lastBits: bitsOf(type), parts: [] };
+  let f = frames.get(type);
+  if (!f) {
+    const place = new Placer();
+    const parts =
+      type.kind === "record"
+        ? Object.values(type.fields).map((t) => place.put(t))
+        : type.kind === "array"
+          ? Array.from({ length: type.length }, () => place.put(type.element))
+          : Array.from({ length: type.range.size }, () => place.bits(1));
+    f = { words: place.word + 1, lastBits: place.bit, parts };
+    frames.set(type, f);
+  }
+  return f;
+}
+
+/** Places parts one after the other in a frame. */
+class Placer {
+  word = 0;
+  bit = 0;
+  bits(n: number): Offset {
+    if (this.bit + n > 32) {
+      this.word++;
+      this.bit = 0;
+    }
+    const at = { dw: this.word, ds: this.bit };
+    this.bit += n;
+    return at;
+  }
+  put(t: Type): Offset {
+    const f = frameOf(t);
+    if (f.words === 1) return this.bits(f.lastBits);
+    // A value over a word starts on a fresh one (unless this frame is still empty).
+    if (this.bit > 0) {
+      this.word++;
+      this.bit = 0;
+    }
+    const at = { dw: this.word, ds: 0 };
+    this.word += f.words - 1;
+    this.bit = f.lastBits;
+    return at;
+  }
+}
+
+/** A scalar's slot, or a set member's. */
 export interface ScalarNode {
   readonly kind: "scalar";
   readonly type: ScalarType;
@@ -29,10 +99,10 @@ export interface RecordNode {
   readonly type: RecordType;
   readonly fields: ReadonlyArray<readonly [name: string, node: Node]>;
 }
-/** A compiled value: where each of its parts lives. */
+/** A value placed in a state: where each of its parts lives. */
 export type Node = ScalarNode | ArrayNode | SetNode | RecordNode;
 
-/** A schema compiled to slots. */
+/** A schema placed in a state's words. */
 export interface Layout {
   /** Words per state. */
   readonly words: number;
@@ -46,43 +116,42 @@ export interface Layout {
 /** Names a field may not have: the handle's own members. */
 const RESERVED = new Set(["w", "toJSON", "constructor"]);
 
-/** Packs the fields of a state. */
+/** Places the fields of a state. */
 export function layoutOf(fields: Fields): Layout {
+  for (const name of Object.keys(fields)) {
+    if (RESERVED.has(name) || name.startsWith("$")) throw new RangeError(`state field ${name}: the name is reserved (w, toJSON, constructor and names starting with $ are the handle's own).`);
+  }
+  const rootType: RecordType = Object.freeze({ kind: "record", fields });
   const word: number[] = [];
   const shift: number[] = [];
   const mask: number[] = [];
-  let w = 0;
-  let b = 0;
-  const slot = (bits: number): number => {
-    if (b + bits > 32) {
-      w++;
-      b = 0;
-    }
+  const slot = (w: number, s: number, bits: number): number => {
     word.push(w);
-    shift.push(b);
+    shift.push(s);
     mask.push(bits === 32 ? 0xffffffff : (1 << bits) - 1);
-    b += bits;
     return word.length - 1;
   };
-  const compile = (type: Type, path: string): Node => {
+  const place = (type: Type, w: number, s: number): Node => {
+    if (isScalarType(type)) return { kind: "scalar", type, slot: slot(w, s, bitsOf(type)) };
+    const { parts } = frameOf(type);
     switch (type.kind) {
-      case "record": {
-        const fields = Object.entries(type.fields).map(([name, t]): [string, Node] => {
-          if (RESERVED.has(name) || name.startsWith("$")) throw new RangeError(`state field ${path}${name}: the name is reserved (w, toJSON, constructor and names starting with $ are the handle's own).`);
-          return [name, compile(t, `${path}${name}.`)];
-        });
-        return { kind: "record", type, fields };
-      }
+      case "record":
+        return { kind: "record", type, fields: Object.entries(type.fields).map(([name, t], i): [string, Node] => [name, place(t, w + parts[i]!.dw, s + parts[i]!.ds)]) };
       case "array":
-        return { kind: "array", type, elements: Array.from({ length: type.length }, (_, i) => compile(type.element, `${path.slice(0, -1)}[${i}].`)) };
+        return { kind: "array", type, elements: parts.map((p) => place(type.element, w + p.dw, s + p.ds)) };
       case "set":
-        return { kind: "set", type, slots: Array.from({ length: type.range.size }, () => slot(1)) };
-      default:
-        return { kind: "scalar", type, slot: slot(bitsFor(cardinality(type))) };
+        return { kind: "set", type, slots: parts.map((p) => slot(w + p.dw, s + p.ds, 1)) };
     }
   };
-  const root = compile({ kind: "record", fields } as RecordType, "") as RecordNode;
-  return { words: b === 0 ? w : w + 1, root, word: Int32Array.from(word), shift: Int32Array.from(shift), mask: Uint32Array.from(mask) };
+  const root = place(rootType, 0, 0) as RecordNode;
+  const f = frameOf(rootType);
+  const words = f.words === 1 && f.lastBits === 0 ? 0 : f.lastBits === 0 ? f.words - 1 : f.words;
+  return { words: Math.max(words, 1), root, word: Int32Array.from(word), shift: Int32Array.from(shift), mask: Uint32Array.from(mask) };
+}
+
+/** True for types stored in one slot. */
+export function isScalarType(t: Type): t is ScalarType {
+  return t.kind === "int" || t.kind === "bool" || t.kind === "enum" || t.kind === "index";
 }
 
 /** The number of values a scalar type has. */
@@ -104,8 +173,9 @@ export function baseOf(type: ScalarType): number {
   return type.kind === "int" ? type.min : 0;
 }
 
-function bitsFor(values: number): number {
-  return Math.max(1, Math.ceil(Math.log2(values)));
+/** Bits a scalar takes. */
+export function bitsOf(type: ScalarType): number {
+  return Math.max(1, Math.ceil(Math.log2(cardinality(type))));
 }
 
 /** Reads slot `i`'s raw value (value - base) from `w`. */
