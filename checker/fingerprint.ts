@@ -86,6 +86,29 @@ function feedString(tag: number, text: string): void {
   for (let i = 0; i < text.length; i++) feed(text.charCodeAt(i));
 }
 
+// Strings repeat (field names, enumeration-like values): each is hashed once into two words, remembered here.
+const stringHashes = new Map<string, number>();
+const STRING_CACHE = 1 << 16;
+
+function feedCachedString(text: string): void {
+  let h = stringHashes.get(text);
+  if (h === undefined) {
+    const saved1 = lane1;
+    const saved2 = lane2;
+    lane1 = 0x3c6ef372;
+    lane2 = 0xa54ff53a;
+    feedString(STRING, text);
+    h = fmix32(lane1 ^ Math.imul(lane2, 0x9e3779b1));
+    lane1 = saved1;
+    lane2 = saved2;
+    if (stringHashes.size >= STRING_CACHE) stringHashes.clear();
+    stringHashes.set(text, h);
+  }
+  feed(STRING);
+  feed(text.length);
+  feed(h);
+}
+
 function feedValue(value: unknown): void {
   if (value === null || value === undefined) return feed(NULL);
   switch (typeof value) {
@@ -100,7 +123,8 @@ function feedValue(value: unknown): void {
       }
       return feedString(NUMBER, JSON.stringify(value));
     case "string":
-      return feedString(STRING, value);
+      // Short strings are cheaper to feed than to look up.
+      return value.length <= 2 ? feedString(STRING, value) : feedCachedString(value);
     case "bigint":
       return feedString(BIGINT, value.toString());
     case "object":
@@ -118,15 +142,30 @@ function feedValue(value: unknown): void {
   }
   // Sets and maps have no order: their canonical key sorts their members (rare in states; not worth a faster way).
   if (value instanceof Set || value instanceof Map) return feedString(OTHER, canonicalKey(value));
+  // A record's fields have no order either: each (name, value) pair is hashed on its own and the pairs' hashes are
+  // added, which does not depend on the order of the keys (no sort).
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record);
-  if (keys.length > 1) keys.sort();
-  feed(RECORD);
-  feed(keys.length);
-  for (const k of keys) {
-    feedString(STRING, k);
+  const saved1 = lane1;
+  const saved2 = lane2;
+  let sum1 = 0;
+  let sum2 = 0;
+  let n = 0;
+  for (const k in record) {
+    if (!Object.hasOwn(record, k)) continue;
+    lane1 = 0x510e527f;
+    lane2 = 0x9b05688c;
+    feedCachedString(k);
     feedValue(record[k]);
+    sum1 = (sum1 + fmix32(lane1 ^ (lane2 >>> 7))) | 0;
+    sum2 = (sum2 + fmix32(lane2 ^ Math.imul(lane1, 0x2545f491))) | 0;
+    n++;
   }
+  lane1 = saved1;
+  lane2 = saved2;
+  feed(RECORD);
+  feed(n);
+  feed(sum1);
+  feed(sum2);
 }
 
 /**
