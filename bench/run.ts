@@ -8,12 +8,16 @@
  * Fails loudly when the checkers disagree on a state count (SPIN counts one
  * extra pre-initial state).
  *
- *   npm run bench -- [--config E,N,G,K ...] [--variant V ...] [--repeat R] [--timeout SECONDS] [--symmetry | --symmetric-only] [--generic] [--scaling] [--out FILE]
+ *   npm run bench -- [--config E,N,G,K ...] [--rms R ...] [--variant V ...] [--repeat R] [--timeout SECONDS] [--symmetry | --symmetric-only] [--generic] [--scaling] [--out FILE]
  *   npm run bench -- --probe [--repeat R]
  *   npm run bench -- --growth [--timeout SECONDS]
  *   npm run bench -- --phases [--config E,N,G,K] [--repeat R] [--out FILE]
  *   npm run bench -- --conform [--repeat R]
  *
+ * --rms R adds two-phase commit with R resource managers (7 by default beside the
+ * default configurations; --rms alone runs two-phase commit only): the schema
+ * model (examples/two-phase-commit.mjs) on one worker and on every core, the
+ * immer model (up to 8 RMs), SPIN and Rumur on bench/two-phase-commit.ts.
  * --scaling adds Rumur on one thread (on by default without --config), so that
  * a compiled checker's own speed-up from one core to all, in the same run,
  * stands beside dnsmc's.
@@ -40,6 +44,7 @@ import { countsAgree, printedCount, type Count } from "./counts.js";
 import { conformTimes } from "./conform.js";
 import { boundariesOf, parseTimeline, phasesOf, steadyRates, type Boundaries, type Phases, type RunTimeline } from "./phases.js";
 import { murphi, promela, REFERENCE_VARIANTS, type Config, type ReferenceVariant } from "./reference-models.js";
+import { murphi2pc, promela2pc } from "./two-phase-commit.js";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "..", "..", "..");
 const CLI = join(ROOT, "dist", "checker", "cli", "main.js");
@@ -82,10 +87,12 @@ const { values } = parseOptions({
     probe: { type: "boolean" },
     phases: { type: "boolean" },
     conform: { type: "boolean" },
+    rms: { type: "string", multiple: true },
     out: { type: "string" },
   },
 });
-const configs: Config[] = (values.config ?? ["3,2,5,1", "3,3,8,1"]).map((c) => {
+// The DNS configurations: by default two, none when only --rms is given.
+const configs: Config[] = (values.config ?? (values.rms ? [] : ["3,2,5,1", "3,3,8,1"])).map((c) => {
   const [enactors, endpoints, plans, keep] = c.split(",").map(Number);
   if ([enactors, endpoints, plans, keep].some((x) => !Number.isInteger(x))) usage(`--config takes E,N,G,K (four integers), got "${c}"`);
   return { enactors: enactors!, endpoints: endpoints!, plans: plans!, keep: keep! };
@@ -93,6 +100,10 @@ const configs: Config[] = (values.config ?? ["3,2,5,1", "3,3,8,1"]).map((c) => {
 const variants = (values.variant ?? ["incident"]) as ReferenceVariant[];
 for (const v of variants) if (!REFERENCE_VARIANTS.includes(v)) usage(`unknown variant "${v}"; the benchmark has ${REFERENCE_VARIANTS.join(", ")}`);
 const repeat = positiveInteger("--repeat", values.repeat ?? "3");
+// Two-phase commit's sizes (resource managers): by default 7 beside the default DNS configurations; none when only --config is given.
+const rmsList = (values.rms ?? (values.config === undefined ? ["7"] : [])).map((r) => positiveInteger("--rms", r));
+// The immer model is run up to this many RMs (beyond, it takes minutes: the table says so).
+const IMMER_MAX_RMS = 8;
 // Rumur on one thread too: on by default for the default (small) configurations, by --scaling for any other.
 const scaling = values.scaling ?? values.config === undefined;
 const timeout = positiveInteger("--timeout", values.timeout ?? "600");
@@ -131,11 +142,22 @@ if (values.phases) {
 }
 ensureTools();
 const results: Measurement[] = [];
+const symmetries = values["symmetric-only"] ? [true] : values.symmetry ? [false, true] : [false];
+const jobs: { name: string; variant: string; symmetry: boolean; runners: () => Runner[] }[] = [];
 for (const c of configs) {
   for (const variant of variants) {
-    for (const symmetry of values["symmetric-only"] ? [true] : values.symmetry ? [false, true] : [false]) {
-      const name = `${c.enactors},${c.endpoints},${c.plans},${c.keep}`;
-      const runners = buildRunners(variant, c, symmetry);
+    for (const symmetry of symmetries) {
+      jobs.push({ name: `${c.enactors},${c.endpoints},${c.plans},${c.keep}`, variant, symmetry, runners: () => buildRunners(variant, c, symmetry) });
+    }
+  }
+}
+for (const rms of rmsList) {
+  for (const symmetry of symmetries) jobs.push({ name: `rms=${rms}`, variant: "two-phase-commit", symmetry, runners: () => twoPhaseCommitRunners(rms, symmetry) });
+}
+{
+  {
+    for (const { name, variant, symmetry, runners: build } of jobs) {
+      const runners = build();
       // Alternate the checkers within each repetition, so load drifts hit all alike.
       const times = new Map<string, number[]>();
       const searches = new Map<string, number[]>();
@@ -272,6 +294,41 @@ function buildRunners(variant: ReferenceVariant, c: Config, symmetry: boolean): 
       extraStates: 0,
       parse: (s) => printedCount(s, "states, \\d+ rules fired"),
     });
+  }
+  return runners;
+}
+
+/** The runners of two-phase commit with `rms` RMs: the schema model on one worker and on every core, the immer model, SPIN and Rumur. */
+function twoPhaseCommitRunners(rms: number, symmetry: boolean): Runner[] {
+  const dir = mkdtempSync(join(work, `two-phase-commit-${rms}-`));
+  const parse = (s: string): Count | null => {
+    const j = JSON.parse(s) as { distinctStates: number; complete: boolean };
+    return j.complete ? { states: j.distinctStates, within: 0 } : null;
+  };
+  const searchSeconds = (s: string): number => (JSON.parse(s) as { elapsedMs: number }).elapsedMs / 1000;
+  const check = (file: string, ...more: string[]) => ["node", CLI, "check", "--model", join(ROOT, "examples", file), "--rms", String(rms), "--continue", "--no-properties", "--no-write", "--json", "--timeout", String(timeout), ...(symmetry ? ["--symmetry"] : []), ...more];
+  const runners: Runner[] = [{ name: DNSMC_ONE, command: check("two-phase-commit.mjs", "--workers", "1"), extraStates: 0, parse, searchSeconds }];
+  if (CORES > 1) runners.push({ name: DNSMC_ALL, command: check("two-phase-commit.mjs", "--workers", String(CORES)), extraStates: 0, parse, searchSeconds });
+  // The immer model has no canonical(): it runs without symmetry only.
+  if (!symmetry && rms <= IMMER_MAX_RMS) runners.push({ name: "dnsmc (immer model)", command: check("two-phase-commit-immer.mjs"), extraStates: 0, parse, searchSeconds });
+  if (!symmetry) {
+    writeFileSync(join(dir, "model.pml"), promela2pc(rms));
+    run(["spin", "-a", "model.pml"], dir);
+    run(["cc", "-O2", "-DSAFETY", "-DNOREDUCE", "-DBFS", "-DMEMLIM=20000", "-o", "pan", "pan.c"], dir);
+    runners.push({
+      name: "spin",
+      command: ["sh", "-c", `cd ${dir} && ./pan -E -m10000000 -w26`],
+      // The state before the first step of init is the initial state itself here: nothing to subtract.
+      extraStates: 0,
+      parse: (s) => (/out of memory|reached -DMEMLIM bound/i.test(s) ? null : printedCount(s, "states, stored")),
+    });
+  }
+  writeFileSync(join(dir, "model.m"), murphi2pc(rms, symmetry));
+  for (const threads of scaling && CORES > 1 ? [CORES, 1] : [CORES]) {
+    const binary = `rumur-model-${threads}`;
+    run(["rumur", "--threads", String(threads), "--deadlock-detection", "off", ...(symmetry ? ["--symmetry-reduction", "exhaustive"] : []), "--output", `${binary}.c`, "model.m"], dir);
+    run(["cc", "-O3", "-mcx16", "-o", binary, `${binary}.c`, "-lpthread", "-latomic"], dir);
+    runners.push({ name: rumurName(symmetry, threads), command: ["sh", "-c", `cd ${dir} && ./${binary}`], extraStates: 0, parse: (s) => printedCount(s, "states, \\d+ rules fired") });
   }
   return runners;
 }
