@@ -6,9 +6,10 @@
  */
 import { codecFor, type StateCodec } from "./codec.js";
 import { explore, ModelFailure, type Exploration, type Finding, type SearchLimits } from "./explore.js";
-import { canSearchLevels, searchLevels, type LevelOutcome, type LevelTuning } from "./parallel.js";
+import { canSearchLevels, levelsApply, searchLevels, type LevelOutcome, type LevelTuning } from "./parallel.js";
 import { WorkerPool, type WorkerSource } from "./worker-pool.js";
 import { WORKER_MODEL } from "./worker-model.js";
+import { Prefetch } from "./prefetch.js";
 import type { Strategy } from "./frontier.js";
 import type { Model } from "./model.js";
 import type { History, Property } from "./property.js";
@@ -89,9 +90,25 @@ export async function check<S, A>(model: Model<S, A>, options: CheckOptions<S, A
     await options.workerPool.close();
     throw new Error("check: the worker pool must have loaded the model, with the check's symmetry setting.");
   }
-  const pool = options.workerPool ?? (workers > 1 && source && options.fastPath !== false ? WorkerPool.load(source, workers - 1, options.symmetry ?? false) : null);
+  // A plain-object model (or the generic path asked for): the sequential search, with a worker thread computing
+  // successors' fingerprints ahead of it (prefetch.ts) when there are threads to spare.
+  if (options.fastPath === false || !model.packed) {
+    await options.workerPool?.close();
+    const prefetch = workers > 1 && source && (options.strategy ?? "bfs") === "bfs" ? new Prefetch<S>(source, options.symmetry ?? false) : undefined;
+    try {
+      const generic = options.fastPath === false ? { ...model, packed: undefined } : model;
+      const result = checkWith(generic, options, (codec, properties, limits) => explore(generic, codec, properties, limits, prefetch));
+      if (prefetch && process.env.DNSMC_DEBUG) console.error(`prefetch: ${prefetch.byWorker} states expanded by the worker thread, ${prefetch.bySearch} by the search`);
+      return result;
+    } finally {
+      await prefetch?.close();
+    }
+  }
+  // Threads only where the level search will run (not depth-first, not under state or depth limits, no recoverable).
+  const levels = levelsApply(options.properties ?? [], { strategy: options.strategy ?? "bfs", maxStates: options.maxStates ?? Infinity, maxDepth: options.maxDepth ?? Infinity });
+  const pool = options.workerPool ?? (workers > 1 && source && levels ? WorkerPool.load(source, workers - 1, options.symmetry ?? false) : null);
   try {
-    if (options.fastPath === false || (workers > 1 && !pool)) return checkSync(model, options);
+    if (workers > 1 && !pool) return checkSync(model, options);
     return await checkWith(model, options, async (codec, properties, limits) => {
       if (!canSearchLevels(model as Model<unknown, unknown>, codec as StateCodec<unknown>, properties, limits)) return explore(model, codec, properties, limits);
       const outcome = await searchLevels(model, codec, properties, limits, pool, options);

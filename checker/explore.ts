@@ -13,6 +13,7 @@ import type { Property, StepProperty } from "./property.js";
 import type { StopReason } from "./result.js";
 import type { Progress } from "./check.js";
 import { FingerprintStore, MAX_ACTION_INDEX, NO_PARENT } from "./store.js";
+import type { Prefetch } from "./prefetch.js";
 
 /** Limits and switches of one search. */
 export interface SearchLimits {
@@ -69,11 +70,15 @@ export class ModelFailure extends Error {
   store: FingerprintStore | null = null;
 }
 
-/** Explores the state space of `model`. */
-export function explore<S, A>(model: Model<S, A>, codec: StateCodec<S>, properties: readonly Property<S, A>[], limits: SearchLimits): Exploration {
+/**
+ * Explores the state space of `model`. With `prefetch` (a breadth-first
+ * search of a plain-object model with no step property), a worker thread
+ * computes the fingerprints of a share of the successors ahead of the search.
+ */
+export function explore<S, A>(model: Model<S, A>, codec: StateCodec<S>, properties: readonly Property<S, A>[], limits: SearchLimits, prefetch?: Prefetch<S>): Exploration {
   const store = new FingerprintStore();
   try {
-    return search(model, codec, properties, limits, store);
+    return search(model, codec, properties, limits, store, prefetch);
   } catch (error) {
     if (error instanceof ModelFailure) error.store = store;
     throw error;
@@ -86,6 +91,7 @@ function search<S, A>(
   properties: readonly Property<S, A>[],
   limits: SearchLimits,
   store: FingerprintStore,
+  prefetchOption?: Prefetch<S>,
 ): Exploration {
   // The fast path: packed states, a typed-array frontier, successors written into one scratch state.
   const packed = model.packed && (!codec.symmetric || model.packed.canonicalizeInPlace) ? model.packed : undefined;
@@ -100,6 +106,12 @@ function search<S, A>(
   const stepProps = properties.map((p, i) => [p, i] as const).filter(([p]) => p.kind === "step") as Array<readonly [StepProperty<S, A>, number]>;
   const failedSteps: number[] = [];
   const fp = { hi: 0, lo: 0 };
+  const recomputed = { hi: 0, lo: 0 };
+  // The worker's fingerprints stand for whole transitions only where no step property needs each one's states.
+  const prefetch = !model.packed && limits.strategy === "bfs" && stepProps.length === 0 ? prefetchOption : undefined;
+  // Queue positions of the states pushed and popped so far (breadth-first: popped in the order pushed).
+  let pushed = 0;
+  let popped = 0;
   let statesFound = 0;
   let diameter = 0;
   let violated = false;
@@ -150,6 +162,7 @@ function search<S, A>(
       callingState = id;
       visit(state, id);
       frontier.push(state, id, 0);
+      prefetch?.offer(pushed++, state);
     }
 
     let expanded = 0;
@@ -161,8 +174,10 @@ function search<S, A>(
         stopReason = violated ? "violation" : "decided";
         break;
       }
+      if (popped > 0) prefetch?.finished(popped - 1);
       const entry = frontier.pop();
       if (entry === undefined) break;
+      const position = popped++;
       const { state, id, depth } = entry;
       callingState = id;
       callingAction = null;
@@ -184,6 +199,53 @@ function search<S, A>(
         }
       }
       calling = "actions()";
+      const pre = prefetch?.take(position) ?? null;
+      if (pre !== null) {
+        // The worker's fingerprints: look each up, and build again only the new successors.
+        const count = pre[0]!;
+        if (depth >= limits.maxDepth) {
+          if (count > 0) stopReason ??= "max-depth";
+          continue;
+        }
+        let actions: readonly A[] | null = null;
+        for (let k = 0; k < count; k++) {
+          fp.hi = pre[1 + 2 * k]! >>> 0;
+          fp.lo = pre[2 + 2 * k]! >>> 0;
+          statesFound++;
+          if (atLimit()) {
+            stopReason = "max-states";
+            break;
+          }
+          let dst = store.add(fp.hi, fp.lo, id, k);
+          const isNew = dst >= 0;
+          if (!isNew) dst = ~dst;
+          edges?.add(id, dst, k);
+          if (!isNew) continue;
+          calling = "actions()";
+          actions ??= model.actions(state);
+          const action = actions[k]!;
+          callingAction = action;
+          calling = "next()";
+          const successor = model.next(state, action);
+          calling = "canonical()";
+          const next = codec.symmetric ? codec.normalise(successor) : successor;
+          calling = "key()";
+          codec.fingerprintInto(next, recomputed);
+          if (recomputed.hi !== fp.hi || recomputed.lo !== fp.lo || actions.length !== count) {
+            throw new ModelFailure(
+              "next() gave a different successor in the worker thread than here for the same state and action: make actions() and next() pure functions of the state.",
+              id,
+              safeJson(action),
+              null,
+            );
+          }
+          if (depth + 1 > diameter) diameter = depth + 1;
+          visit(next, dst);
+          frontier.push(next, dst, depth + 1);
+          prefetch!.offer(pushed++, next);
+        }
+        continue;
+      }
       let actions: readonly A[];
       let count: number;
       if (packed) {
@@ -245,6 +307,7 @@ function search<S, A>(
         if (depth + 1 > diameter) diameter = depth + 1;
         visit(next, dst);
         frontier.push(next, dst, depth + 1);
+        prefetch?.offer(pushed++, next);
       }
     }
   } catch (error) {

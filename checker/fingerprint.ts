@@ -53,18 +53,18 @@ export function fingerprintWords(s: Uint32Array, out: { hi: number; lo: number }
   return finish(h1, h2, out);
 }
 
-// The two lanes of fingerprintValueInto, kept here so that feeding a value allocates nothing. feed() mixes a word
-// as fingerprintWords' loop does; that loop keeps its own copy, with the lanes in locals, for the packed hot path.
-let lane1 = 0;
-let lane2 = 0;
+// The two lanes of fingerprintValueInto, kept in a typed array so that feeding a value allocates nothing: a module
+// variable holding a number beyond the small-integer range would be boxed on every store. feed() mixes a word as
+// fingerprintWords' loop does; that loop keeps its own copy, with the lanes in locals, for the packed hot path.
+const lanes = new Int32Array(2);
 
 function feed(k: number): void {
   let k1 = Math.imul(k, 0xcc9e2d51);
   k1 = (k1 << 15) | (k1 >>> 17);
-  lane1 = Math.imul(lane1 ^ Math.imul(k1, 0x1b873593), 5) + 0xe6546b64;
+  lanes[0] = Math.imul(lanes[0]! ^ Math.imul(k1, 0x1b873593), 5) + 0xe6546b64;
   let k2 = Math.imul(k ^ 0x5bd1e995, 0x27d4eb2f);
   k2 = (k2 << 13) | (k2 >>> 19);
-  lane2 = Math.imul(lane2 ^ k2, 0x165667b1) + 0x9e3779b9;
+  lanes[1] = Math.imul(lanes[1]! ^ k2, 0x165667b1) + 0x9e3779b9;
 }
 
 // Tags that start each kind of value, so that the stream of a value is prefix-free: two values with different
@@ -93,14 +93,14 @@ const STRING_CACHE = 1 << 16;
 function feedCachedString(text: string): void {
   let h = stringHashes.get(text);
   if (h === undefined) {
-    const saved1 = lane1;
-    const saved2 = lane2;
-    lane1 = 0x3c6ef372;
-    lane2 = 0xa54ff53a;
+    const saved1 = lanes[0]!;
+    const saved2 = lanes[1]!;
+    lanes[0] = 0x3c6ef372;
+    lanes[1] = 0xa54ff53a;
     feedString(STRING, text);
-    h = fmix32(lane1 ^ Math.imul(lane2, 0x9e3779b1));
-    lane1 = saved1;
-    lane2 = saved2;
+    h = fmix32(lanes[0]! ^ Math.imul(lanes[1]!, 0x9e3779b1));
+    lanes[0] = saved1;
+    lanes[1] = saved2;
     if (stringHashes.size >= STRING_CACHE) stringHashes.clear();
     stringHashes.set(text, h);
   }
@@ -132,38 +132,45 @@ function feedValue(value: unknown): void {
     default:
       return feedString(OTHER, canonicalKey(value));
   }
-  const toJSON = (value as { toJSON?: unknown }).toJSON;
-  if (typeof toJSON === "function") return feedValue(toJSON.call(value));
+  // Arrays and plain records first, without looking up `toJSON` (a miss on the prototype chain, slow for the many
+  // shapes states have): neither Array.prototype nor Object.prototype has one, and an own one is met among the keys.
   if (Array.isArray(value)) {
     feed(ARRAY);
     feed(value.length);
     for (let i = 0; i < value.length; i++) feedValue(value[i]);
     return;
   }
+  const proto = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) return feedRecord(value as Record<string, unknown>);
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === "function") return feedValue(toJSON.call(value));
   // Sets and maps have no order: their canonical key sorts their members (rare in states; not worth a faster way).
   if (value instanceof Set || value instanceof Map) return feedString(OTHER, canonicalKey(value));
-  // A record's fields have no order either: each (name, value) pair is hashed on its own and the pairs' hashes are
-  // added, which does not depend on the order of the keys (no sort).
-  const record = value as Record<string, unknown>;
-  const saved1 = lane1;
-  const saved2 = lane2;
+  feedRecord(value as Record<string, unknown>);
+}
+
+// A record's fields have no order: each (name, value) pair is hashed on its own and the pairs' hashes are added,
+// which does not depend on the order of the keys (no sort).
+function feedRecord(record: Record<string, unknown>): void {
+  const keys = Object.keys(record);
+  if (Object.hasOwn(record, "toJSON") && typeof record.toJSON === "function") return feedValue((record.toJSON as () => unknown).call(record));
+  const saved1 = lanes[0]!;
+  const saved2 = lanes[1]!;
   let sum1 = 0;
   let sum2 = 0;
-  let n = 0;
-  for (const k in record) {
-    if (!Object.hasOwn(record, k)) continue;
-    lane1 = 0x510e527f;
-    lane2 = 0x9b05688c;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    lanes[0] = 0x510e527f;
+    lanes[1] = 0x9b05688c;
     feedCachedString(k);
     feedValue(record[k]);
-    sum1 = (sum1 + fmix32(lane1 ^ (lane2 >>> 7))) | 0;
-    sum2 = (sum2 + fmix32(lane2 ^ Math.imul(lane1, 0x2545f491))) | 0;
-    n++;
+    sum1 = (sum1 + fmix32(lanes[0]! ^ (lanes[1]! >>> 7))) | 0;
+    sum2 = (sum2 + fmix32(lanes[1]! ^ Math.imul(lanes[0]!, 0x2545f491))) | 0;
   }
-  lane1 = saved1;
-  lane2 = saved2;
+  lanes[0] = saved1;
+  lanes[1] = saved2;
   feed(RECORD);
-  feed(n);
+  feed(keys.length);
   feed(sum1);
   feed(sum2);
 }
@@ -174,10 +181,10 @@ function feedValue(value: unknown): void {
  * building the key (the generic path's default for models with no `key`).
  */
 export function fingerprintValueInto(value: unknown, out: Fingerprint): Fingerprint {
-  lane1 = 0x9e3779b9;
-  lane2 = 0x85ebca6b;
+  lanes[0] = 0x9e3779b9;
+  lanes[1] = 0x85ebca6b;
   feedValue(value);
-  return finish(lane1, lane2, out);
+  return finish(lanes[0]!, lanes[1]!, out);
 }
 
 // The two lanes into a fingerprint. The lanes are crossed before the finaliser so that neither half is a function of one lane alone.

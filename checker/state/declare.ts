@@ -22,11 +22,15 @@ export interface StateType<F extends Fields> {
   create(): Handle<F>;
   /** A copy with its own words. */
   copy(s: Handle<F>): Handle<F>;
+  /** The plain form: records as objects, arrays and maps as arrays, sets as ascending index lists, enumerations as names. */
   plain(s: Handle<F>): PlainState<F>;
   /** The state from its plain form; throws a RangeError naming the field that does not fit. */
   fromPlain(p: PlainState<F>): Handle<F>;
+  /** The state as labelled rows, one per scalar and per set. */
   view(s: Handle<F>): StateView;
+  /** The state as ITF variables (sets as `#set`). */
   itf(s: Handle<F>): Record<string, unknown>;
+  /** The state from ITF variables; throws a RangeError naming the variable that does not fit. */
   fromItf(vars: Readonly<Record<string, unknown>>): Handle<F>;
   /**
    * Rewrites the state into its symmetry class's representative in place

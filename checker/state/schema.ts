@@ -136,21 +136,28 @@ export type Value<T> = T extends IntType ? number : T extends BoolType ? boolean
 /** A sequence of scalars, read and written by index. */
 export interface ScalarArrayView<V> {
   readonly length: number;
+  /** The value at index `i` (a RangeError outside 0..length-1). */
   get(i: number): V;
+  /** Writes the value at index `i` (a RangeError for a value outside the element's type). */
   set(i: number, value: V): void;
 }
 
 /** A sequence of records, arrays or sets: `at(i)` is the element's view. */
 export interface CompositeArrayView<H> {
   readonly length: number;
+  /** The view of element `i` (the same object every time: it allocates nothing). */
   at(i: number): H;
 }
 
 /** A subset of an index range. */
 export interface SetView {
+  /** Whether index `i` is a member. */
   has(i: number): boolean;
+  /** Makes `i` a member. */
   add(i: number): void;
+  /** Makes `i` no member. */
   delete(i: number): void;
+  /** Removes every member. */
   clear(): void;
   /** The number of members. */
   readonly size: number;
@@ -158,8 +165,10 @@ export interface SetView {
   readonly capacity: number;
 }
 
-type ScalarKeys<F> = { [K in keyof F]: F[K] extends ScalarType ? K : never }[keyof F];
-type CompositeKeys<F> = Exclude<keyof F, ScalarKeys<F>>;
+/** The names of a record's scalar fields (properties on its view). */
+export type ScalarKeys<F> = { [K in keyof F]: F[K] extends ScalarType ? K : never }[keyof F];
+/** The names of a record's composite fields (views on its view). */
+export type CompositeKeys<F> = Exclude<keyof F, ScalarKeys<F>>;
 
 /** The view of a record: scalar fields as properties, composite fields as views. */
 export type RecordView<F extends Fields> = { -readonly [K in ScalarKeys<F>]: Value<F[K]> } & { readonly [K in CompositeKeys<F>]: View<F[K]> };

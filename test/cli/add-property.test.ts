@@ -37,7 +37,7 @@ for (const f of readdirSync("properties")) cpSync("properties/" + f, "dist/prope
     writeFileSync(
       join(dir, "properties", "at-most-two-deleted.ts"),
       `import { always } from ${JSON.stringify(api)};
-export default always("at-most-two-deleted", (s) => s.plain().deleted.length <= 2, { description: "clean-up never deletes more than two plans" });`,
+export default always("at-most-two-deleted", (s) => s.deleted.size <= 2, { description: "clean-up never deletes more than two plans" });`,
     );
     const r = dnsmc(["check", "--variant", "incident", "--no-write"], dir);
     expect(r.stderr).toContain("properties/at-most-two-deleted.ts changed since the last build");

@@ -29,7 +29,8 @@ export async function checkCommand(args: readonly string[], io: Output, early: W
   const wanted = opts.workers > 1 && levels ? opts.workers - 1 : 0;
   if (early && early.size !== wanted) await early.close();
   const workerPool = early?.size === wanted ? early : wanted > 0 ? new WorkerPool(WORKER_MODEL, wanted) : undefined;
-  workerPool?.load(workerSpec(loaded, opts, properties), opts.symmetry);
+  const spec = workerSpec(loaded, opts, properties);
+  workerPool?.load(spec, opts.symmetry);
   const progress = !opts.json && process.stderr.isTTY ? progressLine(process.stderr, opts.maxStates) : null;
   const { model, result } = await runCheck(loaded, opts.variant, opts.params, properties, {
     strategy: opts.strategy,
@@ -41,6 +42,9 @@ export async function checkCommand(args: readonly string[], io: Output, early: W
     ...(opts.maxMemoryBytes === undefined ? {} : { maxMemoryBytes: opts.maxMemoryBytes }),
     fastPath: !opts.generic,
     ...(workerPool ? { workerPool } : {}),
+    // A plain-object model uses no pool: its one helper thread rebuilds the model from the same spec.
+    workers: opts.workers,
+    workerSource: { module: WORKER_MODEL, spec },
     ...(progress ? { onProgress: progress.update } : {}),
   });
   progress?.done();
