@@ -25,8 +25,8 @@ export const SLOT_INTS = 1 + 2 * MAX_SUCCESSORS;
 // Queue positions go to the worker in blocks; it takes WORKER_BLOCKS of every CYCLE blocks, the search the rest (it
 // also does the bookkeeping of every state).
 const BLOCK = 32;
-const CYCLE = 10;
-const WORKER_BLOCKS = 7;
+const CYCLE = 20;
+const WORKER_BLOCKS = 11;
 
 /** The shared memory of the ring. */
 export interface PrefetchMemory {
