@@ -6,6 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { withDebug } from "./debug-log.js";
 import { check, WorkerPool, type CheckResult } from "../../dist/checker/index.js";
 // @ts-expect-error: a plain JavaScript fixture, as worker threads load it.
 import { graphProperties, packedGraphModel } from "../fixtures/packed-graph.mjs";
@@ -47,17 +48,6 @@ function reference(g: Graph, spec: Spec) {
 }
 
 // The level search's DNSMC_DEBUG lines say how many successors each thread expanded in each level.
-async function withDebug<T>(log: string[], run: () => Promise<T>): Promise<T> {
-  const error = console.error;
-  process.env.DNSMC_DEBUG = "1";
-  console.error = (line: string) => void log.push(String(line));
-  try {
-    return await run();
-  } finally {
-    console.error = error;
-    delete process.env.DNSMC_DEBUG;
-  }
-}
 
 const outcome = (r: CheckResult<unknown, unknown>) => ({
   distinctStates: r.distinctStates,

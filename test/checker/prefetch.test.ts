@@ -10,22 +10,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { withDebug } from "./debug-log.js";
 import { check, WORKER_MODEL, type CheckResult } from "../../dist/checker/index.js";
 
 const EXAMPLE = new URL("../../examples/two-phase-commit-immer.mjs", import.meta.url).href;
 const family = (await import(EXAMPLE)).default;
 
-async function withDebug<T>(log: string[], run: () => Promise<T>): Promise<T> {
-  const error = console.error;
-  process.env.DNSMC_DEBUG = "1";
-  console.error = (line: string) => void log.push(String(line));
-  try {
-    return await run();
-  } finally {
-    console.error = error;
-    delete process.env.DNSMC_DEBUG;
-  }
-}
 
 const summary = (r: CheckResult<any, any>) => ({
   status: r.status,

@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 // The examples import "dnsmc" (the package itself, built): so does this test.
 import { check, type CheckResult, type Model } from "../../dist/checker/index.js";
+import { withDebug } from "../checker/debug-log.js";
 import { dnsmc } from "../cli/run-cli.js";
 
 const schema = await import("../../examples/two-phase-commit.mjs" as string);
@@ -80,16 +81,7 @@ describe("two-phase commit", () => {
 
   it("check() uses worker threads for a family's model with no CLI, with the same result", async () => {
     const log: string[] = [];
-    const error = console.error;
-    process.env.DNSMC_DEBUG = "1";
-    console.error = (line: string) => void log.push(String(line));
-    let two: CheckResult<any, any>;
-    try {
-      two = await run(families.schema!, 6, { workers: 2, sharedLevelStates: 64 });
-    } finally {
-      console.error = error;
-      delete process.env.DNSMC_DEBUG;
-    }
+    const two = await withDebug(log, () => run(families.schema!, 6, { workers: 2, sharedLevelStates: 64 }));
     const one = await run(families.schema!, 6, { workers: 1 });
     const summary = (r: CheckResult<any, any>) => [r.distinctStates, r.statesFound, r.diameter, r.properties.map((p) => [p.verdict, p.trace?.steps.map((s) => s.description)])];
     expect(summary(two)).toEqual(summary(one));
