@@ -94,7 +94,7 @@ export async function check<S, A>(model: Model<S, A>, options: CheckOptions<S, A
   // successors' fingerprints ahead of it (prefetch.ts) when there are threads to spare.
   if (options.fastPath === false || !model.packed) {
     await options.workerPool?.close();
-    const prefetch = workers > 1 && source && (options.strategy ?? "bfs") === "bfs" ? new Prefetch<S>(source, options.symmetry ?? false) : undefined;
+    const prefetch = workers > 1 && source && (options.strategy ?? "bfs") === "bfs" ? new Prefetch<S>(source, options.symmetry ?? false, options.patientPrefetch ?? false) : undefined;
     try {
       const generic = options.fastPath === false ? { ...model, packed: undefined } : model;
       const result = checkWith(generic, options, (codec, properties, limits) => explore(generic, codec, properties, limits, prefetch));

@@ -111,6 +111,13 @@ export interface LevelTuning {
    * levels and in the middle of one.
    */
   readonly tableSlots?: number;
+  /**
+   * The generic path's worker thread (prefetch.ts) expands every state of its
+   * share, the search waiting for it, instead of the search taking over the
+   * states the worker has not reached (default false). Tests set it, so that
+   * the worker's part does not depend on how fast it boots.
+   */
+  readonly patientPrefetch?: boolean;
 }
 
 /**

@@ -15,7 +15,11 @@ type WorkerModule = { workerModel(spec: unknown): Promise<{ model: Model<unknown
 const { source, symmetry, memory } = workerData as PrefetchInit;
 const { control, claim, done, results } = memory;
 const ready = (import(source.module) as Promise<WorkerModule>).then((m) => m.workerModel(source.spec)).then(({ model }) => ({ model, codec: codecFor(model, symmetry) }));
-ready.catch(() => {});
+// A worker that cannot build the model says so, so that a patient search stops waiting for it.
+ready.catch(() => {
+  Atomics.store(control, 1, 1);
+  Atomics.notify(claim, 0);
+});
 const fp = { hi: 0, lo: 0 };
 
 parentPort!.on("message", async ({ start, states }: { start: number; states: unknown[] }) => {
@@ -38,6 +42,7 @@ parentPort!.on("message", async ({ start, states }: { start: number; states: unk
     }
     const c = Atomics.load(claim, slot);
     if (c === -mine || Atomics.compareExchange(claim, slot, c, mine) !== c) continue;
+    Atomics.notify(claim, slot);
     const base = slot * SLOT_INTS;
     let count = -1;
     try {

@@ -30,7 +30,7 @@ const WORKER_BLOCKS = 11;
 
 /** The shared memory of the ring. */
 export interface PrefetchMemory {
-  /** [0]: positions the search has finished (the worker's window ends RING further). */
+  /** [0]: positions the search has finished (the worker's window ends RING further); [1]: 1 once the worker cannot help (its model did not load). */
   readonly control: Int32Array;
   /** Per slot: position + 1 claimed by the worker, -(position + 1) claimed by the search. */
   readonly claim: Int32Array;
@@ -57,9 +57,14 @@ export class Prefetch<S> {
   byWorker = 0;
   bySearch = 0;
 
-  constructor(source: WorkerSource, symmetry: boolean) {
+  /** With `patient`, the search waits for the worker to take each state of its share rather than taking it over. */
+  constructor(
+    source: WorkerSource,
+    symmetry: boolean,
+    private readonly patient = false,
+  ) {
     const ints = (n: number) => new Int32Array(new SharedArrayBuffer(n * 4));
-    this.memory = { control: ints(1), claim: ints(RING), done: ints(RING), results: ints(RING * SLOT_INTS) };
+    this.memory = { control: ints(2), claim: ints(RING), done: ints(RING), results: ints(RING * SLOT_INTS) };
     const init: PrefetchInit = { source, symmetry, memory: this.memory };
     this.worker = new Worker(new URL("./prefetch-worker.js", import.meta.url), { workerData: init });
     // A worker that fails only stops helping: the search expands everything itself.
@@ -97,9 +102,15 @@ export class Prefetch<S> {
     if (!this.isWorkers(position)) return (this.bySearch++, null);
     const slot = position % RING;
     const mine = position + 1;
+    // A patient search hands the worker a state it is waiting for that is still in the batch being filled.
+    if (this.patient && this.batch.length > 0 && position >= this.batchStart) this.flush();
     for (;;) {
       const c = Atomics.load(claim, slot);
       if (c === mine) break;
+      if (this.patient && Atomics.load(this.memory.control, 1) === 0) {
+        Atomics.wait(claim, slot, c, 20);
+        continue;
+      }
       // Not started by the worker: the search claims it, and the worker will skip it.
       if (Atomics.compareExchange(claim, slot, c, -mine) === c) {
         this.bySearch++;

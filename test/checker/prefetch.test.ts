@@ -31,7 +31,7 @@ describe("the generic path with a worker thread", () => {
     const one = await check(model, options);
     const log: string[] = [];
     const source = { module: WORKER_MODEL, spec: { origin: { module: EXAMPLE, params: { rms } }, properties: [] } };
-    const two = await withDebug(log, () => check(model, { ...options, workers: 2, workerSource: source }));
+    const two = await withDebug(log, () => check(model, { ...options, workers: 2, workerSource: source, patientPrefetch: true }));
     expect(summary(two)).toEqual(summary(one));
     const worker = Number(/prefetch: (\d+) states expanded by the worker thread/.exec(log.join("\n"))?.[1] ?? 0);
     expect(worker).toBeGreaterThan(0);
@@ -53,7 +53,7 @@ export const model = {
     );
     const { model } = await import(pathToFileURL(file).href);
     const source = { module: WORKER_MODEL, spec: { origin: { module: pathToFileURL(file).href }, properties: [] } };
-    const r = await check(model, { exhaustive: true, workers: 2, workerSource: source });
+    const r = await check(model, { exhaustive: true, workers: 2, workerSource: source, patientPrefetch: true });
     expect(r.status).toBe("error");
     expect(r.error?.message).toMatch(/different successor in the worker thread/);
     rmSync(dir, { recursive: true, force: true });
