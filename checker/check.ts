@@ -10,6 +10,7 @@ import { canSearchLevels, levelsApply, searchLevels, type LevelOutcome, type Lev
 import { WorkerPool, type WorkerSource } from "./worker-pool.js";
 import { WORKER_MODEL } from "./worker-model.js";
 import { Prefetch } from "./prefetch.js";
+import { deadlockFree } from "./deadlock.js";
 import type { Strategy } from "./frontier.js";
 import type { Model } from "./model.js";
 import type { History, Property } from "./property.js";
@@ -22,6 +23,11 @@ import { NondeterminismError, replay, type TraceSkeleton } from "./trace.js";
 export interface CheckOptions<S, A> extends LevelTuning {
   /** The properties to judge (default: none; the search then only counts states). */
   readonly properties?: readonly Property<S, A>[];
+  /**
+   * Also report a reachable state with no enabled action, as the property
+   * "deadlock" (deadlock.ts; default false: a protocol may end on purpose).
+   */
+  readonly deadlock?: boolean;
   /** `bfs` (default: every trace is a shortest one) or `dfs`. */
   readonly strategy?: Strategy;
   /**
@@ -82,10 +88,12 @@ export interface Progress {
  * (parallel.ts): on `workers` threads when a worker source says how they can
  * rebuild the model, else on this one. Other searches run the sequential loop.
  */
-export async function check<S, A>(model: Model<S, A>, options: CheckOptions<S, A> = {}): Promise<CheckResult<S, A>> {
+export async function check<S, A>(model: Model<S, A>, given: CheckOptions<S, A> = {}): Promise<CheckResult<S, A>> {
+  const options = withDeadlock(model, given);
   const workers = options.workers ?? 1;
   // A model that knows its origin (defineFamily) is rebuilt by the engine's own worker module.
-  const source = options.workerSource ?? (model.origin ? { module: WORKER_MODEL, spec: { origin: model.origin, properties: (options.properties ?? []).map((p) => p.name) } } : undefined);
+  const named = (given.properties ?? []).map((p) => p.name);
+  const source = options.workerSource ?? (model.origin ? { module: WORKER_MODEL, spec: { origin: model.origin, properties: named, deadlock: given.deadlock ?? false } } : undefined);
   if (options.workerPool && options.workerPool.symmetry !== (options.symmetry ?? false)) {
     await options.workerPool.close();
     throw new Error("check: the worker pool must have loaded the model, with the check's symmetry setting.");
@@ -108,7 +116,7 @@ export async function check<S, A>(model: Model<S, A>, options: CheckOptions<S, A
   const levels = levelsApply(options.properties ?? [], { strategy: options.strategy ?? "bfs", maxStates: options.maxStates ?? Infinity, maxDepth: options.maxDepth ?? Infinity });
   const pool = options.workerPool ?? (workers > 1 && source && levels ? WorkerPool.load(source, workers - 1, options.symmetry ?? false) : null);
   try {
-    if (workers > 1 && !pool) return checkSync(model, options);
+    if (workers > 1 && !pool) return checkSync(model, given);
     return await checkWith(model, options, async (codec, properties, limits) => {
       if (!canSearchLevels(model as Model<unknown, unknown>, codec as StateCodec<unknown>, properties, limits)) return explore(model, codec, properties, limits);
       const outcome = await searchLevels(model, codec, properties, limits, pool, options);
@@ -141,8 +149,14 @@ function withTraces<S, A>(model: Model<S, A>, codec: StateCodec<S>, properties: 
   return { ...x, ...counts };
 }
 
+/** The options with the deadlock check, when asked for, as the first property. */
+function withDeadlock<S, A>(model: Model<S, A>, options: CheckOptions<S, A>): CheckOptions<S, A> {
+  return options.deadlock ? { ...options, properties: [deadlockFree(model), ...(options.properties ?? [])] } : options;
+}
+
 /** The synchronous core of {@link check}: one thread. */
-export function checkSync<S, A>(model: Model<S, A>, options: CheckOptions<S, A> = {}): CheckResult<S, A> {
+export function checkSync<S, A>(model: Model<S, A>, given: CheckOptions<S, A> = {}): CheckResult<S, A> {
+  const options = withDeadlock(model, given);
   return checkWith(model, options, (codec, properties, limits) => explore(options.fastPath === false ? { ...model, packed: undefined } : model, codec, properties, limits));
 }
 

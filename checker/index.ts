@@ -5,6 +5,7 @@
 export type { Model, ModelOrigin, PackedOps, StateView, Diagram, DiagramMessage } from "./model.js";
 export * from "./state/index.js";
 export { always, step, sometimes, recoverable, isProperty } from "./property.js";
+export { deadlockFree, DEADLOCK } from "./deadlock.js";
 export type { History, Property, PropertyKind, AlwaysProperty, StepProperty, SometimesProperty, RecoverableProperty, AlwaysOptions, StepOptions, PropertyInfo } from "./property.js";
 export { check, checkSync, type CheckOptions, type Progress } from "./check.js";
 export type { Strategy } from "./frontier.js";

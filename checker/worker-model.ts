@@ -9,11 +9,14 @@
 import { familyOf, type ModelModule } from "./family.js";
 import type { Model, ModelOrigin } from "./model.js";
 import { isProperty, type Property } from "./property.js";
+import { deadlockFree } from "./deadlock.js";
 
 /** What a worker thread is told to build: the model's origin and the checked properties' names, in order. */
 export interface WorkerModelSpec {
   readonly origin: ModelOrigin;
   readonly properties: readonly string[];
+  /** The check reports deadlocks: the deadlock property comes first (deadlock.ts). */
+  readonly deadlock?: boolean;
 }
 
 /** This module's URL: the `module` of a {@link WorkerSource} that rebuilds a model from its origin. */
@@ -27,7 +30,8 @@ export async function workerModel(spec: WorkerModelSpec): Promise<{ model: Model
   const found = familyOf(mod!);
   if (!found) throw new Error(`${origin.module} exports no model family or model to build in a worker thread.`);
   const model = found.family.create(origin.variant ?? found.family.variants[0]!.name, origin.params ?? {});
-  if (spec.properties.length === 0) return { model, properties: [] };
+  const deadlock = spec.deadlock ? [deadlockFree(model)] : [];
+  if (spec.properties.length === 0) return { model, properties: deadlock };
   const candidates = [...found.properties, ...propertyModules.flatMap((m) => Object.values(m as object).flatMap((v) => (Array.isArray(v) ? v : [v])).filter(isProperty))];
   const properties = spec.properties.map((name) => {
     const p = candidates.find((c) => c.name === name);
@@ -38,5 +42,5 @@ export async function workerModel(spec: WorkerModelSpec): Promise<{ model: Model
     }
     return p;
   });
-  return { model, properties };
+  return { model, properties: [...deadlock, ...properties] };
 }

@@ -39,6 +39,7 @@ export const CHECK_OPTIONS = {
   "no-write": { type: "boolean" },
   "no-properties": { type: "boolean" },
   minimize: { type: "boolean" },
+  deadlock: { type: "boolean" },
 } as const satisfies OptionSpecs;
 
 /** What `dnsmc check` was asked to do. */
@@ -66,6 +67,8 @@ export interface CheckCommandOptions {
   readonly verbose: boolean;
   /** Search smaller configurations for each violated property. */
   readonly minimize: boolean;
+  /** Report a reachable state with no enabled action (the property "deadlock"). */
+  readonly deadlock: boolean;
 }
 
 /** Parsed flags: strings, booleans, or lists for repeatable flags. */
@@ -141,6 +144,7 @@ export function parseCheckOptions(args: readonly string[], family: ModelFamily, 
     json: Boolean(v.json),
     verbose: Boolean(v.verbose),
     minimize: Boolean(v.minimize),
+    deadlock: Boolean(v.deadlock),
   };
 }
 

@@ -41,6 +41,7 @@ export async function checkCommand(args: readonly string[], io: Output, early: W
     ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
     ...(opts.maxMemoryBytes === undefined ? {} : { maxMemoryBytes: opts.maxMemoryBytes }),
     fastPath: !opts.generic,
+    deadlock: opts.deadlock,
     ...(workerPool ? { workerPool } : {}),
     // A plain-object model uses no pool: its one helper thread rebuilds the model from the same spec.
     workers: opts.workers,
@@ -67,7 +68,8 @@ export async function checkCommand(args: readonly string[], io: Output, early: W
   // The smallest configuration in which each violated property still fails (--minimize), searched before anything is printed.
   const minimized = [];
   if (opts.minimize) {
-    for (const p of result.properties.filter((x) => x.verdict === "violated" && x.trace)) {
+    // The deadlock check is no property of the family: its smallest configuration is not searched.
+    for (const p of result.properties.filter((x) => x.verdict === "violated" && x.trace && properties.some((q) => q.name === x.name))) {
       const property = properties.find((x) => x.name === p.name)!;
       const found = await minimize(loaded, opts.variant, property, opts.params, opts.symmetry);
       if (!found) continue;
@@ -122,5 +124,6 @@ function workerSpec(loaded: LoadedFamily, opts: CheckCommandOptions, properties:
   return {
     origin: { module: loaded.module, variant: opts.variant, params: opts.params, propertyModules: loaded.propertyModules },
     properties: properties.map((p) => p.name),
+    deadlock: opts.deadlock,
   };
 }

@@ -45,6 +45,8 @@ Exit codes:
   --no-write           write no counterexample files
   --minimize           also find the smallest configuration in which each
                        violated property still fails
+  --deadlock           also report a reachable state where no action is
+                       enabled, with a shortest path (the property "deadlock")
   --json               print the result object as JSON
   --model FILE         check your own model module instead of the project's
   --verbose            stack traces for internal errors`,
