@@ -88,9 +88,15 @@ export interface CheckResult<S = unknown, A = unknown> {
   readonly complete: boolean;
   /** Distinct states stored in the fingerprint set. */
   readonly distinctStates: number;
-  /** States generated, duplicates included (TLC's "states generated"). */
+  /** Successor states generated, duplicates included (TLC's "states generated"). */
+  readonly statesGenerated: number;
+  /** @deprecated The same number as {@link statesGenerated}, under its former name. */
   readonly statesFound: number;
-  /** Depth of the deepest state explored (BFS: the longest shortest path). */
+  /**
+   * Depth of the deepest state explored: for a complete breadth-first
+   * search, the longest shortest path (the diameter); for a depth-first one,
+   * the maximum depth reached.
+   */
   readonly diameter: number;
   readonly elapsedMs: number;
   /** Bytes held by the fingerprint set (fingerprints, parent links, hash table). */

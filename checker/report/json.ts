@@ -9,7 +9,9 @@ export function resultToJson(result: CheckResult, context: Record<string, unknow
     stopReason: result.stopReason,
     complete: result.complete,
     distinctStates: result.distinctStates,
-    statesFound: result.statesFound,
+    statesGenerated: result.statesGenerated,
+    // The former name of statesGenerated, kept so that readers of earlier output keep working.
+    statesFound: result.statesGenerated,
     diameter: result.diameter,
     elapsedMs: Math.round(result.elapsedMs),
     storeBytes: result.storeBytes,

@@ -44,8 +44,9 @@ export function paintVerdict(term: Terminal, p: PropertyResult): string {
 export function summaryLines<S, A>(title: string, model: Model<S, A>, result: CheckResult<S, A>, files: readonly string[], term: Terminal = PLAIN): string[] {
   const lines = [term.paint("bold", title)];
   lines.push(
-    `  ${STOP_TEXT[result.stopReason]}: ${count(result.distinctStates)} distinct state${result.distinctStates === 1 ? "" : "s"} (${count(result.statesFound)} found), ` +
-      `${result.complete ? "diameter" : "depth"} ${result.diameter}, ${(result.elapsedMs / 1000).toFixed(2)} s` +
+    `  ${STOP_TEXT[result.stopReason]}: ${count(result.distinctStates)} distinct state${result.distinctStates === 1 ? "" : "s"} (${count(result.statesGenerated)} generated), ` +
+      // The diameter is the longest shortest path: what a complete breadth-first search measures, and nothing else does.
+      `${result.strategy === "dfs" ? "maximum depth" : result.complete ? "diameter" : "depth"} ${result.diameter}, ${(result.elapsedMs / 1000).toFixed(2)} s` +
       (result.symmetry ? ", symmetry reduction" : "") +
       (result.strategy === "dfs" ? ", depth-first" : ""),
     "",

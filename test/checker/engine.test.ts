@@ -19,7 +19,7 @@ describe("exploration on random graphs", () => {
         const r = checkSync(graphModel(g), { strategy, exhaustive });
         expect(r.distinctStates).toBe(reachable);
         expect(r.complete).toBe(true);
-        expect(r.statesFound).toBe(g.inits.length + [...Array(g.n).keys()].filter((s) => distances(g)[s]! < Infinity).reduce((a, s) => a + g.succ[s]!.length, 0));
+        expect(r.statesGenerated).toBe(g.inits.length + [...Array(g.n).keys()].filter((s) => distances(g)[s]! < Infinity).reduce((a, s) => a + g.succ[s]!.length, 0));
       }),
     );
   });

@@ -59,7 +59,9 @@ describe("dnsmc check", () => {
     expect(json.distinctStates).toBe(253);
     // The same counts as the API's generic object path, which shares no code with the CLI's packed search.
     const generic = checkSync(dnsModel("incident", { enactors: 2, endpoints: 1, plans: 4 }), { fastPath: false, exhaustive: true });
-    expect(json.statesFound).toBe(generic.statesFound);
+    expect(json.statesGenerated).toBe(generic.statesGenerated);
+    // The former name stays in the JSON, with the same number.
+    expect(json.statesFound).toBe(json.statesGenerated);
     expect(json.diameter).toBe(generic.diameter);
     expect(typeof json.elapsedMs).toBe("number");
     const p = json.properties.find((x: { name: string }) => x.name === "endpoint-never-empty");
@@ -142,6 +144,14 @@ describe("dnsmc check", () => {
     const r = dnsmc(["check", "--variant", "incident", "--dfs", "--property", "endpoint-never-empty", "--no-write"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("depth-first");
+  });
+
+  it("names the counts as the field does: states generated; the diameter only after a complete breadth-first search", () => {
+    const bfs = dnsmc(["check", "--variant", "cas", "--continue", "--no-write"]);
+    expect(bfs.stdout).toMatch(/9,897 distinct states \(30,896 generated\), diameter 17,/);
+    // Depth-first, the deepest state is not the diameter: it is the maximum depth reached.
+    const dfs = dnsmc(["check", "--variant", "cas", "--continue", "--no-write", "--dfs"]);
+    expect(dfs.stdout).toMatch(/9,897 distinct states \(30,896 generated\), maximum depth \d+,/);
   });
 
   it.each([
