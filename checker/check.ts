@@ -4,7 +4,7 @@
  * failure or a faulty model (those are results too). It throws only for
  * misuse of the API itself (bad options).
  */
-import { codecFor, type StateCodec } from "./codec.js";
+import { fingerprinterFor, type Fingerprinter } from "./fingerprinter.js";
 import { explore, ModelFailure, type Exploration, type Finding, type SearchLimits } from "./explore.js";
 import { canSearchLevels, levelsApply, searchLevels, type LevelOutcome, type LevelTuning } from "./parallel.js";
 import { WorkerPool, type WorkerSource } from "./worker-pool.js";
@@ -16,7 +16,7 @@ import type { Model } from "./model.js";
 import type { History, Property } from "./property.js";
 import { findStuckState } from "./recovery.js";
 import type { CheckResult, CheckStatus, ModelError, PropertyResult, StopReason, Trace, TraceStep } from "./result.js";
-import { FingerprintStore } from "./store.js";
+import { StateStore } from "./store.js";
 import { NondeterminismError, replay, type TraceSkeleton } from "./trace.js";
 
 /** How to search. Every field is optional. */
@@ -105,7 +105,7 @@ export async function check<S, A>(model: Model<S, A>, given: CheckOptions<S, A> 
     const prefetch = workers > 1 && source && (options.strategy ?? "bfs") === "bfs" ? new Prefetch<S>(source, options.symmetry ?? false, options.patientPrefetch ?? false) : undefined;
     try {
       const generic = options.fastPath === false ? { ...model, packed: undefined } : model;
-      const result = checkWith(generic, options, (codec, properties, limits) => explore(generic, codec, properties, limits, prefetch));
+      const result = checkWith(generic, options, (fingerprinter, properties, limits) => explore(generic, fingerprinter, properties, limits, prefetch));
       if (prefetch && process.env.DNSMC_DEBUG) console.error(`prefetch: ${prefetch.byWorker} states expanded by the worker thread, ${prefetch.bySearch} by the search`);
       return result;
     } finally {
@@ -117,10 +117,10 @@ export async function check<S, A>(model: Model<S, A>, given: CheckOptions<S, A> 
   const pool = options.workerPool ?? (workers > 1 && source && levels ? WorkerPool.load(source, workers - 1, options.symmetry ?? false) : null);
   try {
     if (workers > 1 && !pool) return checkSync(model, given);
-    return await checkWith(model, options, async (codec, properties, limits) => {
-      if (!canSearchLevels(model as Model<unknown, unknown>, codec as StateCodec<unknown>, properties, limits)) return explore(model, codec, properties, limits);
-      const outcome = await searchLevels(model, codec, properties, limits, pool, options);
-      return withTraces(model, codec, properties, limits, outcome);
+    return await checkWith(model, options, async (fingerprinter, properties, limits) => {
+      if (!canSearchLevels(model as Model<unknown, unknown>, fingerprinter as Fingerprinter<unknown>, properties, limits)) return explore(model, fingerprinter, properties, limits);
+      const outcome = await searchLevels(model, fingerprinter, properties, limits, pool, options);
+      return withTraces(model, fingerprinter, properties, limits, outcome);
     });
   } finally {
     await pool?.close();
@@ -134,8 +134,8 @@ export async function check<S, A>(model: Model<S, A>, given: CheckOptions<S, A> 
  * same; when the level search stopped at a violation, so did the sequential
  * one, at the same state, and its whole result stands.
  */
-function withTraces<S, A>(model: Model<S, A>, codec: StateCodec<S>, properties: readonly Property<S, A>[], limits: SearchLimits, o: LevelOutcome): Exploration {
-  const bounded = (maxDepth: number): Exploration => explore(model, codec, properties, { strategy: "bfs", stopEarly: limits.stopEarly, maxStates: Infinity, maxDepth, deadline: Infinity, maxMemoryBytes: Infinity });
+function withTraces<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, properties: readonly Property<S, A>[], limits: SearchLimits, o: LevelOutcome): Exploration {
+  const bounded = (maxDepth: number): Exploration => explore(model, fingerprinter, properties, { strategy: "bfs", stopEarly: limits.stopEarly, maxStates: Infinity, maxDepth, deadline: Infinity, maxMemoryBytes: Infinity });
   if (o.failure) {
     // The sequential search meets the same failure and names the path to it.
     bounded(o.failure.depth + 1);
@@ -143,7 +143,7 @@ function withTraces<S, A>(model: Model<S, A>, codec: StateCodec<S>, properties: 
   }
   const depths = o.foundAtDepth.filter((d) => d >= 0);
   const counts = { stopReason: o.stopReason, statesFound: o.statesFound, distinctStates: o.distinctStates, diameter: o.diameter, storeBytes: o.storeBytes };
-  if (depths.length === 0) return { store: new FingerprintStore(16), initialIds: [], findings: new Map(), goals: new Map(), edges: null, ...counts };
+  if (depths.length === 0) return { store: new StateStore(16), initialIds: [], findings: new Map(), goals: new Map(), edges: null, ...counts };
   const x = bounded(Math.max(...depths));
   if (limits.stopEarly && (o.stopReason === "violation" || o.stopReason === "decided")) return x;
   return { ...x, ...counts };
@@ -157,11 +157,11 @@ function withDeadlock<S, A>(model: Model<S, A>, options: CheckOptions<S, A>): Ch
 /** The synchronous core of {@link check}: one thread. */
 export function checkSync<S, A>(model: Model<S, A>, given: CheckOptions<S, A> = {}): CheckResult<S, A> {
   const options = withDeadlock(model, given);
-  return checkWith(model, options, (codec, properties, limits) => explore(options.fastPath === false ? { ...model, packed: undefined } : model, codec, properties, limits));
+  return checkWith(model, options, (fingerprinter, properties, limits) => explore(options.fastPath === false ? { ...model, packed: undefined } : model, fingerprinter, properties, limits));
 }
 
-type Explorer<S, A> = (codec: StateCodec<S>, properties: readonly Property<S, A>[], limits: SearchLimits) => Exploration;
-type AsyncExplorer<S, A> = (codec: StateCodec<S>, properties: readonly Property<S, A>[], limits: SearchLimits) => Promise<Exploration>;
+type Explorer<S, A> = (fingerprinter: Fingerprinter<S>, properties: readonly Property<S, A>[], limits: SearchLimits) => Exploration;
+type AsyncExplorer<S, A> = (fingerprinter: Fingerprinter<S>, properties: readonly Property<S, A>[], limits: SearchLimits) => Promise<Exploration>;
 
 function checkWith<S, A>(model: Model<S, A>, options: CheckOptions<S, A>, run: Explorer<S, A>): CheckResult<S, A>;
 function checkWith<S, A>(model: Model<S, A>, options: CheckOptions<S, A>, run: AsyncExplorer<S, A>): Promise<CheckResult<S, A>>;
@@ -171,7 +171,7 @@ function checkWith<S, A>(model: Model<S, A>, options: CheckOptions<S, A>, run: E
   const strategy = options.strategy ?? "bfs";
   const symmetry = options.symmetry ?? false;
   validate(options, properties);
-  const codec = codecFor(model, symmetry);
+  const fingerprinter = fingerprinterFor(model, symmetry);
   const base = { strategy, symmetry };
   const limits: SearchLimits = {
     strategy,
@@ -186,28 +186,28 @@ function checkWith<S, A>(model: Model<S, A>, options: CheckOptions<S, A>, run: E
   if (invalid) return failed(base, properties, started, { kind: "invalid-model", message: invalid, path: [] });
   const onFailure = (error: unknown): CheckResult<S, A> => {
     if (!(error instanceof ModelFailure)) throw error;
-    return failed(base, properties, started, modelThrew(model, codec, error));
+    return failed(base, properties, started, modelThrew(model, fingerprinter, error));
   };
   let explored: Exploration | Promise<Exploration>;
   try {
-    explored = run(codec, properties, limits);
+    explored = run(fingerprinter, properties, limits);
   } catch (error) {
     return onFailure(error);
   }
-  if (explored instanceof Promise) return explored.then((x) => judgeAll(model, codec, properties, x, base, started), onFailure);
-  return judgeAll(model, codec, properties, explored, base, started);
+  if (explored instanceof Promise) return explored.then((x) => judgeAll(model, fingerprinter, properties, x, base, started), onFailure);
+  return judgeAll(model, fingerprinter, properties, explored, base, started);
 }
 
 function judgeAll<S, A>(
   model: Model<S, A>,
-  codec: StateCodec<S>,
+  fingerprinter: Fingerprinter<S>,
   properties: readonly Property<S, A>[],
   exploration: Exploration,
   base: { strategy: Strategy; symmetry: boolean },
   started: number,
 ): CheckResult<S, A> {
   try {
-    const results = properties.map((p, i) => judge(model, codec, exploration, p, i));
+    const results = properties.map((p, i) => judge(model, fingerprinter, exploration, p, i));
     return {
       ...base,
       status: overallStatus(results, exploration.stopReason),
@@ -230,7 +230,7 @@ function judgeAll<S, A>(
   }
 }
 
-function judge<S, A>(model: Model<S, A>, codec: StateCodec<S>, x: Exploration, p: Property<S, A>, i: number): PropertyResult<S, A> {
+function judge<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, x: Exploration, p: Property<S, A>, i: number): PropertyResult<S, A> {
   const head = { name: p.name, kind: p.kind, description: p.description ?? "" };
   const complete = x.stopReason === "exhausted";
   const finding = x.findings.get(i);
@@ -251,7 +251,7 @@ function judge<S, A>(model: Model<S, A>, codec: StateCodec<S>, x: Exploration, p
   switch (p.kind) {
     case "always": {
       if (finding) {
-        const steps = replayFinding(model, codec, x.store, finding);
+        const steps = replayFinding(model, fingerprinter, x.store, finding);
         const last = steps[steps.length - 1]!.state;
         return withTrace("violated", steps, (h) => p.explain?.(last, h) ?? `The invariant "${p.name}" is false in this state.`);
       }
@@ -259,7 +259,7 @@ function judge<S, A>(model: Model<S, A>, codec: StateCodec<S>, x: Exploration, p
     }
     case "step": {
       if (finding) {
-        const steps = replayFinding(model, codec, x.store, finding);
+        const steps = replayFinding(model, fingerprinter, x.store, finding);
         const after = steps[steps.length - 1]!;
         const before = steps[steps.length - 2]!.state;
         return withTrace("violated", steps, (h) => p.explain?.(before, after.action as A, after.state, h) ?? `The step property "${p.name}" is false of the last step.`);
@@ -268,7 +268,7 @@ function judge<S, A>(model: Model<S, A>, codec: StateCodec<S>, x: Exploration, p
     }
     case "sometimes": {
       if (finding) {
-        const steps = replayFinding(model, codec, x.store, finding);
+        const steps = replayFinding(model, fingerprinter, x.store, finding);
         const last = steps[steps.length - 1]!.state;
         return withTrace("found", steps, (h) => p.explain?.(last, h) ?? `The witness "${p.name}" is reached in this state.`);
       }
@@ -287,7 +287,7 @@ function judge<S, A>(model: Model<S, A>, codec: StateCodec<S>, x: Exploration, p
         actionIndices: stuck.actionIndices,
         fingerprints: stuck.ids.map((n) => x.store.fingerprintOf(n)),
       };
-      const steps = replay(model, codec, skeleton);
+      const steps = replay(model, fingerprinter, skeleton);
       const last = steps[steps.length - 1]!.state;
       const count = stuck.reachableFromStuck;
       return withTrace(
@@ -306,10 +306,10 @@ export function historyOf<S, A>(steps: readonly TraceStep<S, A>[]): History<S, A
   return { states: steps.map((s) => s.state), actions: steps.map((s) => s.action) };
 }
 
-function replayFinding<S, A>(model: Model<S, A>, codec: StateCodec<S>, store: FingerprintStore, finding: Finding): TraceStep<S, A>[] {
-  if (finding.at === "state") return replay(model, codec, skeletonTo(store, finding.id));
+function replayFinding<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, store: StateStore, finding: Finding): TraceStep<S, A>[] {
+  if (finding.at === "state") return replay(model, fingerprinter, skeletonTo(store, finding.id));
   const toSrc = skeletonTo(store, finding.src);
-  return replay(model, codec, {
+  return replay(model, fingerprinter, {
     initIndex: toSrc.initIndex,
     actionIndices: [...toSrc.actionIndices, finding.action],
     fingerprints: [...toSrc.fingerprints, store.fingerprintOf(finding.dst)],
@@ -317,7 +317,7 @@ function replayFinding<S, A>(model: Model<S, A>, codec: StateCodec<S>, store: Fi
 }
 
 /** The recorded path to stored state `n`, following parent links. */
-function skeletonTo(store: FingerprintStore, n: number): TraceSkeleton {
+function skeletonTo(store: StateStore, n: number): TraceSkeleton {
   const ids = store.pathTo(n);
   return {
     initIndex: store.actionIndex(ids[0]!),
@@ -370,12 +370,12 @@ function invalidModel<S, A>(model: Model<S, A>): string | null {
 }
 
 // The model failed while exploring: describe the path that led to the failing call.
-function modelThrew<S, A>(model: Model<S, A>, codec: StateCodec<S>, failure: ModelFailure): ModelError {
+function modelThrew<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, failure: ModelFailure): ModelError {
   const at = failure.actionLabel === null ? "" : failure.property === null ? ` while taking action ${failure.actionLabel}` : ` in the state that action ${failure.actionLabel} leads to`;
   let path: string[] = [];
   if (failure.stateId !== null && failure.stateId >= 0 && failure.store) {
     try {
-      path = replay(model, codec, skeletonTo(failure.store, failure.stateId)).slice(1).map((s) => s.description);
+      path = replay(model, fingerprinter, skeletonTo(failure.store, failure.stateId)).slice(1).map((s) => s.description);
     } catch {
       path = [];
     }

@@ -6,13 +6,13 @@
  * check.ts turns them into traces.
  */
 import { EdgeList } from "./recovery.js";
-import type { StateCodec } from "./codec.js";
+import type { Fingerprinter } from "./fingerprinter.js";
 import { frontierFor, type Strategy } from "./frontier.js";
 import type { Model, PackedOps } from "./model.js";
 import type { Property, StepProperty } from "./property.js";
 import type { StopReason } from "./result.js";
 import type { Progress } from "./check.js";
-import { FingerprintStore, MAX_ACTION_INDEX, NO_PARENT } from "./store.js";
+import { StateStore, MAX_ACTION_INDEX, NO_PARENT } from "./store.js";
 import type { Prefetch } from "./prefetch.js";
 
 /** Limits and switches of one search. */
@@ -36,7 +36,7 @@ export type Finding = { readonly at: "state"; readonly id: number } | { readonly
 
 /** The raw outcome of a search. */
 export interface Exploration {
-  readonly store: FingerprintStore;
+  readonly store: StateStore;
   readonly initialIds: readonly number[];
   /** Findings by property index: violations of always/step, examples of sometimes. */
   readonly findings: ReadonlyMap<number, Finding>;
@@ -66,8 +66,8 @@ export class ModelFailure extends Error {
     super(message);
     this.name = "ModelFailure";
   }
-  /** The fingerprint set at the time of failure, so the path to the state can be replayed. */
-  store: FingerprintStore | null = null;
+  /** The state store at the time of failure, so the path to the state can be replayed. */
+  store: StateStore | null = null;
 }
 
 /**
@@ -75,10 +75,10 @@ export class ModelFailure extends Error {
  * search of a plain-object model with no step property), a worker thread
  * computes the fingerprints of a share of the successors ahead of the search.
  */
-export function explore<S, A>(model: Model<S, A>, codec: StateCodec<S>, properties: readonly Property<S, A>[], limits: SearchLimits, prefetch?: Prefetch<S>): Exploration {
-  const store = new FingerprintStore();
+export function explore<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, properties: readonly Property<S, A>[], limits: SearchLimits, prefetch?: Prefetch<S>): Exploration {
+  const store = new StateStore();
   try {
-    return search(model, codec, properties, limits, store, prefetch);
+    return search(model, fingerprinter, properties, limits, store, prefetch);
   } catch (error) {
     if (error instanceof ModelFailure) error.store = store;
     throw error;
@@ -87,14 +87,14 @@ export function explore<S, A>(model: Model<S, A>, codec: StateCodec<S>, properti
 
 function search<S, A>(
   model: Model<S, A>,
-  codec: StateCodec<S>,
+  fingerprinter: Fingerprinter<S>,
   properties: readonly Property<S, A>[],
   limits: SearchLimits,
-  store: FingerprintStore,
+  store: StateStore,
   prefetchOption?: Prefetch<S>,
 ): Exploration {
   // The fast path: packed states, a typed-array frontier, successors written into one scratch state.
-  const packed = model.packed && (!codec.symmetric || model.packed.canonicalizeInPlace) ? model.packed : undefined;
+  const packed = model.packed && (!fingerprinter.symmetric || model.packed.canonicalizeInPlace) ? model.packed : undefined;
   const frontier = frontierFor<S>(limits.strategy, packed as PackedOps<S, unknown> | undefined);
   const scratch = packed ? packed.wrap(new Uint32Array(packed.words)) : undefined;
   const actionList: A[] = [];
@@ -148,9 +148,9 @@ function search<S, A>(
     const inits = model.initStates();
     for (let k = 0; k < inits.length && stopReason === null; k++) {
       calling = "canonical()";
-      const state = codec.normalise(inits[k]!);
+      const state = fingerprinter.normalise(inits[k]!);
       calling = "key()";
-      codec.fingerprintInto(state, fp);
+      fingerprinter.fingerprintInto(state, fp);
       statesFound++;
       if (atLimit()) {
         stopReason = "max-states";
@@ -228,9 +228,9 @@ function search<S, A>(
           calling = "next()";
           const successor = model.next(state, action);
           calling = "canonical()";
-          const next = codec.symmetric ? codec.normalise(successor) : successor;
+          const next = fingerprinter.symmetric ? fingerprinter.normalise(successor) : successor;
           calling = "key()";
-          codec.fingerprintInto(next, recomputed);
+          fingerprinter.fingerprintInto(next, recomputed);
           if (recomputed.hi !== fp.hi || recomputed.lo !== fp.lo || actions.length !== count) {
             throw new ModelFailure(
               "next() gave a different successor in the worker thread than here for the same state and action: make actions() and next() pure functions of the state.",
@@ -284,12 +284,12 @@ function search<S, A>(
         }
         calling = "canonical()";
         let next = successor;
-        if (codec.symmetric) {
+        if (fingerprinter.symmetric) {
           if (packed) packed.canonicalizeInPlace!(successor);
-          else next = codec.normalise(successor);
+          else next = fingerprinter.normalise(successor);
         }
         calling = "key()";
-        codec.fingerprintInto(next, fp);
+        fingerprinter.fingerprintInto(next, fp);
         statesFound++;
         if (atLimit()) {
           stopReason = "max-states";

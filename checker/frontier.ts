@@ -7,7 +7,7 @@
  */
 import type { PackedOps } from "./model.js";
 
-/** A state waiting to be expanded, with its number in the fingerprint set and its depth. */
+/** A state waiting to be expanded, with its number in the state store and its depth. */
 export interface FrontierEntry<S> {
   readonly state: S;
   readonly id: number;

@@ -23,7 +23,7 @@
  * recoverable properties (which need every edge of the graph).
  */
 import { availableParallelism, totalmem } from "node:os";
-import type { StateCodec } from "./codec.js";
+import type { Fingerprinter } from "./fingerprinter.js";
 import { fingerprintWords } from "./fingerprint.js";
 import { grownCapacity, growInPlace, HARD_LIMIT, INITIAL_SLOTS, insertFingerprint, maxSlotsFor, populate, reserveTable } from "./fingerprint-set.js";
 import type { SearchLimits } from "./explore.js";
@@ -66,8 +66,8 @@ export function defaultWorkers(): number {
 }
 
 /** True when the level-synchronous search applies to this model, these properties and limits. */
-export function canSearchLevels(model: Model<unknown, unknown>, codec: StateCodec<unknown>, properties: readonly Property[], limits: SearchLimits): boolean {
-  return model.packed !== undefined && (!codec.symmetric || model.packed.canonicalizeInPlace !== undefined) && levelsApply(properties, limits);
+export function canSearchLevels(model: Model<unknown, unknown>, fingerprinter: Fingerprinter<unknown>, properties: readonly Property[], limits: SearchLimits): boolean {
+  return model.packed !== undefined && (!fingerprinter.symmetric || model.packed.canonicalizeInPlace !== undefined) && levelsApply(properties, limits);
 }
 
 /** The part of {@link canSearchLevels} that does not depend on the model: the CLI asks it before building one. */
@@ -126,7 +126,7 @@ export interface LevelTuning {
  */
 export async function searchLevels<S, A>(
   model: Model<S, A>,
-  codec: StateCodec<S>,
+  fingerprinter: Fingerprinter<S>,
   properties: readonly Property<S, A>[],
   limits: SearchLimits,
   workers: WorkerPool | null,
@@ -166,7 +166,7 @@ export async function searchLevels<S, A>(
   const fp = { hi: 0, lo: 0 };
   let count = 0;
   for (const init of inits) {
-    const state = codec.normalise(init);
+    const state = fingerprinter.normalise(init);
     const words = ops.wordsOf(state);
     fingerprintWords(words, fp);
     if (!insertFingerprint(table, capacity, fp.hi, fp.lo)) continue;
@@ -199,7 +199,7 @@ export async function searchLevels<S, A>(
   };
   // This thread is one of the workers: it expands small levels alone (the first ones, while the worker threads start up and
   // compile), and takes chunks of big ones alongside the worker threads, after handing them their round (so it comes last).
-  const here = inProcess(ops, properties, codec.symmetric, table, control, expanderLimits, () => {
+  const here = inProcess(ops, properties, fingerprinter.symmetric, table, control, expanderLimits, () => {
     progress();
     joinLate();
   });

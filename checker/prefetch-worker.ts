@@ -6,7 +6,7 @@
  */
 import { workerData } from "node:worker_threads";
 import { parentPort } from "node:worker_threads";
-import { codecFor } from "./codec.js";
+import { fingerprinterFor } from "./fingerprinter.js";
 import type { Model } from "./model.js";
 import { MAX_SUCCESSORS, RING, SLOT_INTS, type PrefetchInit } from "./prefetch.js";
 
@@ -14,7 +14,7 @@ type WorkerModule = { workerModel(spec: unknown): Promise<{ model: Model<unknown
 
 const { source, symmetry, memory } = workerData as PrefetchInit;
 const { control, claim, done, results } = memory;
-const ready = (import(source.module) as Promise<WorkerModule>).then((m) => m.workerModel(source.spec)).then(({ model }) => ({ model, codec: codecFor(model, symmetry) }));
+const ready = (import(source.module) as Promise<WorkerModule>).then((m) => m.workerModel(source.spec)).then(({ model }) => ({ model, fingerprinter: fingerprinterFor(model, symmetry) }));
 // A worker that cannot build the model says so, so that a patient search stops waiting for it.
 ready.catch(() => {
   Atomics.store(control, 1, 1);
@@ -29,7 +29,7 @@ parentPort!.on("message", async ({ start, states }: { start: number; states: unk
   } catch {
     return; // The search expands every state itself.
   }
-  const { model, codec } = loaded;
+  const { model, fingerprinter } = loaded;
   for (let k = 0; k < states.length; k++) {
     const position = start + k;
     const slot = position % RING;
@@ -51,7 +51,7 @@ parentPort!.on("message", async ({ start, states }: { start: number; states: unk
       const actions = model.actions(state);
       if (actions.length <= MAX_SUCCESSORS) {
         for (let a = 0; a < actions.length; a++) {
-          codec.fingerprintInto(codec.normalise(model.next(state, actions[a])), fp);
+          fingerprinter.fingerprintInto(fingerprinter.normalise(model.next(state, actions[a])), fp);
           results[base + 1 + 2 * a] = fp.hi | 0;
           results[base + 2 + 2 * a] = fp.lo | 0;
         }

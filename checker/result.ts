@@ -86,7 +86,7 @@ export interface CheckResult<S = unknown, A = unknown> {
   readonly stopReason: StopReason;
   /** True when every reachable state was explored. */
   readonly complete: boolean;
-  /** Distinct states stored in the fingerprint set. */
+  /** Distinct states found (stored in the state store, or the shared fingerprint set). */
   readonly distinctStates: number;
   /** Successor states generated, duplicates included (TLC's "states generated"). */
   readonly statesGenerated: number;
@@ -99,7 +99,7 @@ export interface CheckResult<S = unknown, A = unknown> {
    */
   readonly diameter: number;
   readonly elapsedMs: number;
-  /** Bytes held by the fingerprint set (fingerprints, parent links, hash table). */
+  /** Bytes held by the visited states: the state store (fingerprints, parent links) or the shared fingerprint set. */
   readonly storeBytes: number;
   readonly strategy: "bfs" | "dfs";
   readonly symmetry: boolean;

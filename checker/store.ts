@@ -1,7 +1,7 @@
 /**
- * The fingerprint set: every distinct state seen, as a 64-bit fingerprint
- * with a link to its parent state and the index of the action that reached
- * it. States themselves are never kept; traces are rebuilt by replaying the
+ * The state store of the sequential search: every distinct state seen, as a
+ * 64-bit fingerprint with a link to its parent state and the index of the
+ * action that reached it. States themselves are never kept; traces are rebuilt by replaying the
  * model along the links (see trace.ts), as Stateright and TLC do.
  *
  * Layout: an open-addressing table (linear probing, load <= 3/4) whose slots
@@ -19,7 +19,7 @@ export const NO_PARENT = 0xffffffff;
 export const MAX_ACTION_INDEX = 0xffff;
 
 /** A growable table from fingerprints to numbered states with parent links. */
-export class FingerprintStore {
+export class StateStore {
   /** Three words a slot: fingerprint high, low, state number + 1 (0: empty). */
   private table: Uint32Array;
   private mask: number;

@@ -1,5 +1,5 @@
 /**
- * Rebuilding traces by replay. The fingerprint set keeps only links (parent
+ * Rebuilding traces by replay. The state store keeps only links (parent
  * state, action index); a trace is recovered by running the model again from
  * the initial state along those indices and checking, at every step, that the
  * state reached has the fingerprint recorded during the search. A mismatch
@@ -14,7 +14,7 @@
  * same actor consistently throughout.
  */
 import type { Fingerprint } from "./fingerprint.js";
-import type { StateCodec } from "./codec.js";
+import type { Fingerprinter } from "./fingerprinter.js";
 import type { Model } from "./model.js";
 import type { TraceStep } from "./result.js";
 
@@ -39,7 +39,7 @@ export class NondeterminismError extends Error {
 }
 
 /** Replays a skeleton and returns its steps, checking every fingerprint on the way. */
-export function replay<S, A>(model: Model<S, A>, codec: StateCodec<S>, skeleton: TraceSkeleton): TraceStep<S, A>[] {
+export function replay<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, skeleton: TraceSkeleton): TraceStep<S, A>[] {
   const inits = model.initStates();
   const init = inits[skeleton.initIndex];
   const path: string[] = [];
@@ -50,7 +50,7 @@ export function replay<S, A>(model: Model<S, A>, codec: StateCodec<S>, skeleton:
     );
   }
   const same = (s: S, want: Fingerprint): boolean => {
-    const got = codec.fingerprint(codec.normalise(s));
+    const got = fingerprinter.fingerprint(fingerprinter.normalise(s));
     return got.hi === want.hi && got.lo === want.lo;
   };
   let state = init;
@@ -61,7 +61,7 @@ export function replay<S, A>(model: Model<S, A>, codec: StateCodec<S>, skeleton:
     const actions = model.actions(state);
     let action: A | undefined;
     let after: S | undefined;
-    if (codec.symmetric) {
+    if (fingerprinter.symmetric) {
       for (const a of actions) {
         const candidate = model.next(state, a);
         if (same(candidate, want)) {

@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canonicalKey, fingerprint } from "../../checker/fingerprint.js";
-import { FingerprintStore, NO_PARENT } from "../../checker/store.js";
+import { StateStore, NO_PARENT } from "../../checker/store.js";
 
-describe("FingerprintStore", () => {
+describe("StateStore", () => {
   it("numbers fingerprints in insertion order and finds them again across growth", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(0xffffffff), fc.nat(0xffffffff)), { maxLength: 3000 }), (fps) => {
-        const store = new FingerprintStore(16);
+        const store = new StateStore(16);
         const first = new Map<string, number>();
         fps.forEach(([hi, lo], i) => {
           const key = `${hi}:${lo}`;
@@ -29,7 +29,7 @@ describe("FingerprintStore", () => {
   });
 
   it("follows parent links back to an initial state", () => {
-    const store = new FingerprintStore();
+    const store = new StateStore();
     const a = store.add(1, 1, NO_PARENT, 0);
     const b = store.add(2, 2, a, 3);
     const c = store.add(3, 3, b, 1);

@@ -9,7 +9,7 @@ import { fingerprintInto, fingerprintValueInto, type Fingerprint } from "./finge
 import type { Model } from "./model.js";
 
 /** State normalisation and fingerprinting for one search. */
-export interface StateCodec<S> {
+export interface Fingerprinter<S> {
   /** True when states are replaced by symmetry representatives. */
   readonly symmetric: boolean;
   /** The state the search stores and expands: the canonical representative under symmetry. */
@@ -20,8 +20,8 @@ export interface StateCodec<S> {
   fingerprintInto(state: S, out: Fingerprint): Fingerprint;
 }
 
-/** The codec for `model`, with or without symmetry reduction. */
-export function codecFor<S>(model: Model<S, unknown>, symmetry: boolean): StateCodec<S> {
+/** The fingerprinter for `model`, with or without symmetry reduction. */
+export function fingerprinterFor<S>(model: Model<S, unknown>, symmetry: boolean): Fingerprinter<S> {
   const key = model.key?.bind(model);
   const canonical = model.canonical?.bind(model);
   if (symmetry && !canonical) {
