@@ -14,7 +14,7 @@ import { deadlockFree } from "./deadlock.js";
 import type { Strategy } from "./frontier.js";
 import type { Model } from "./model.js";
 import type { History, Property } from "./property.js";
-import { findStuckState } from "./recovery.js";
+import { findStuckState } from "./graph/recovery.js";
 import type { CheckResult, CheckStatus, ModelError, PropertyResult, StopReason, Trace, TraceStep } from "./result.js";
 import { StateStore } from "./store.js";
 import { NondeterminismError, replay, type TraceSkeleton } from "./trace.js";

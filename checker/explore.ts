@@ -5,7 +5,7 @@
  * step properties, witnesses). It records raw findings as state numbers;
  * check.ts turns them into traces.
  */
-import { EdgeList } from "./recovery.js";
+import { EdgeList } from "./graph/recovery.js";
 import type { Fingerprinter } from "./fingerprinter.js";
 import { frontierFor, type Strategy } from "./frontier.js";
 import type { Model, PackedOps } from "./model.js";

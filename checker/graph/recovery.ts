@@ -8,7 +8,7 @@
  * an initial state to such a state, found by a forward breadth-first pass
  * over the same edges (so it is shortest whatever strategy built the graph).
  */
-import { GrowableUint32 } from "./growable.js";
+import { GrowableUint32 } from "../growable.js";
 
 /** The transitions recorded during a search, as parallel arrays. */
 export class EdgeList {
