@@ -6,7 +6,8 @@
  */
 import { fingerprinterFor, type Fingerprinter } from "./fingerprinter.js";
 import { explore, ModelFailure, type Exploration, type Finding, type SearchLimits } from "./explore.js";
-import { canSearchLevels, levelsApply, searchLevels, type LevelOutcome, type LevelTuning } from "./parallel.js";
+import { searchLevels, type LevelOutcome, type LevelTuning } from "./parallel.js";
+import { planSearch } from "./plan.js";
 import { WorkerPool, type WorkerSource } from "./worker-pool.js";
 import { WORKER_MODEL } from "./worker-model.js";
 import { Prefetch } from "./prefetch.js";
@@ -98,30 +99,44 @@ export async function check<S, A>(model: Model<S, A>, given: CheckOptions<S, A> 
     await options.workerPool.close();
     throw new Error("check: the worker pool must have loaded the model, with the check's symmetry setting.");
   }
+  const plan = planSearch(model as Model<unknown, unknown>, {
+    properties: options.properties ?? [],
+    strategy: options.strategy ?? "bfs",
+    maxStates: options.maxStates ?? Infinity,
+    maxDepth: options.maxDepth ?? Infinity,
+    symmetry: options.symmetry ?? false,
+    fastPath: options.fastPath !== false,
+    // Threads started beforehand count as the threads asked for.
+    workers: options.workerPool ? options.workerPool.size + 1 : workers,
+    rebuildable: source !== undefined || options.workerPool !== undefined,
+  });
+  if (process.env.DNSMC_DEBUG) console.error(`plan: ${plan.search} search on ${plan.threads} thread${plan.threads === 1 ? "" : "s"}: ${plan.reason}`);
+  const planned = (r: CheckResult<S, A>): CheckResult<S, A> => ({ ...r, plan });
   // A plain-object model (or the generic path asked for): the sequential search, with a worker thread computing
   // successors' fingerprints ahead of it (prefetch.ts) when there are threads to spare.
   if (options.fastPath === false || !model.packed) {
     await options.workerPool?.close();
-    const prefetch = workers > 1 && source && (options.strategy ?? "bfs") === "bfs" ? new Prefetch<S>(source, options.symmetry ?? false, options.patientPrefetch ?? false) : undefined;
+    const prefetch = plan.prefetch ? new Prefetch<S>(source!, options.symmetry ?? false, options.patientPrefetch ?? false) : undefined;
     try {
       const generic = options.fastPath === false ? { ...model, packed: undefined } : model;
       const result = checkWith(generic, options, (fingerprinter, properties, limits) => explore(generic, fingerprinter, properties, limits, prefetch));
       if (prefetch && process.env.DNSMC_DEBUG) console.error(`prefetch: ${prefetch.byWorker} states expanded by the worker thread, ${prefetch.bySearch} by the search`);
-      return result;
+      return planned(result);
     } finally {
       await prefetch?.close();
     }
   }
-  // Threads only where the level search will run (not depth-first, not under state or depth limits, no recoverable).
-  const levels = levelsApply(options.properties ?? [], { strategy: options.strategy ?? "bfs", maxStates: options.maxStates ?? Infinity, maxDepth: options.maxDepth ?? Infinity });
-  const pool = options.workerPool ?? (workers > 1 && source && levels ? WorkerPool.load(source, workers - 1, options.symmetry ?? false) : null);
+  // Threads only where the level search runs on more than one.
+  const pool = plan.search === "levels" && plan.threads > 1 ? (options.workerPool ?? WorkerPool.load(source!, workers - 1, options.symmetry ?? false)) : null;
+  if (!pool) await options.workerPool?.close();
   try {
-    if (workers > 1 && !pool) return checkSync(model, given);
-    return await checkWith(model, options, async (fingerprinter, properties, limits) => {
-      if (!canSearchLevels(model as Model<unknown, unknown>, fingerprinter as Fingerprinter<unknown>, properties, limits)) return explore(model, fingerprinter, properties, limits);
-      const outcome = await searchLevels(model, fingerprinter, properties, limits, pool, options);
-      return withTraces(model, fingerprinter, properties, limits, outcome);
-    });
+    if (plan.search === "sequential") return planned(checkSync(model, given));
+    return planned(
+      await checkWith(model, options, async (fingerprinter, properties, limits) => {
+        const outcome = await searchLevels(model, fingerprinter, properties, limits, pool, options);
+        return withTraces(model, fingerprinter, properties, limits, outcome);
+      }),
+    );
   } finally {
     await pool?.close();
   }

@@ -8,6 +8,7 @@ export { always, step, sometimes, recoverable, isProperty } from "./property.js"
 export { deadlockFree, DEADLOCK } from "./deadlock.js";
 export type { History, Property, PropertyKind, AlwaysProperty, StepProperty, SometimesProperty, RecoverableProperty, AlwaysOptions, StepOptions, PropertyInfo } from "./property.js";
 export { check, checkSync, type CheckOptions, type Progress } from "./check.js";
+export type { SearchPlan } from "./plan.js";
 export type { Strategy } from "./frontier.js";
 export { WorkerPool, type WorkerSource } from "./worker-pool.js";
 export { WORKER_MODEL, workerModel, type WorkerModelSpec } from "./worker-model.js";

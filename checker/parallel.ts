@@ -65,12 +65,7 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
-/** True when the level-synchronous search applies to this model, these properties and limits. */
-export function canSearchLevels(model: Model<unknown, unknown>, fingerprinter: Fingerprinter<unknown>, properties: readonly Property[], limits: SearchLimits): boolean {
-  return model.packed !== undefined && (!fingerprinter.symmetric || model.packed.canonicalizeInPlace !== undefined) && levelsApply(properties, limits);
-}
-
-/** The part of {@link canSearchLevels} that does not depend on the model: the CLI asks it before building one. */
+/** Whether the level search applies to these properties and limits (plan.ts adds what depends on the model); the CLI asks it before building one. */
 export function levelsApply(properties: readonly Property[], limits: Pick<SearchLimits, "strategy" | "maxStates" | "maxDepth">): boolean {
   return (
     limits.strategy === "bfs" &&

@@ -3,6 +3,7 @@
  * exit codes are separate consumers of this object (see checker/report and
  * checker/cli); the engine itself never prints or exits.
  */
+import type { SearchPlan } from "./plan.js";
 import type { PropertyKind } from "./property.js";
 
 /**
@@ -99,6 +100,8 @@ export interface CheckResult<S = unknown, A = unknown> {
    */
   readonly diameter: number;
   readonly elapsedMs: number;
+  /** The search `check` chose and why (absent from `checkSync`, which always runs the sequential search). */
+  readonly plan?: SearchPlan;
   /** Bytes held by the visited states: the state store (fingerprints, parent links) or the shared fingerprint set. */
   readonly storeBytes: number;
   readonly strategy: "bfs" | "dfs";

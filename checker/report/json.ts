@@ -16,6 +16,7 @@ export function resultToJson(result: CheckResult, context: Record<string, unknow
     elapsedMs: Math.round(result.elapsedMs),
     storeBytes: result.storeBytes,
     strategy: result.strategy,
+    ...(result.plan ? { plan: result.plan } : {}),
     symmetry: result.symmetry,
     properties: result.properties.map((p) => ({
       name: p.name,

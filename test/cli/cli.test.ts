@@ -98,11 +98,13 @@ describe("dnsmc check", () => {
     for (const p of ["endpoint-never-empty", "no-regression", "stale-write-possible"]) args.push("--property", p);
     const run = (w: string) => {
       const r = dnsmc([...args, "--workers", w], ROOT, { DNSMC_DEBUG: "1" });
-      const { elapsedMs: _e, storeBytes: _b, ...rest } = JSON.parse(r.stdout);
-      return { result: [r.code, rest], debug: r.stderr };
+      // The plan says how many threads worked: the one thing that differs.
+      const { elapsedMs: _e, storeBytes: _b, plan, ...rest } = JSON.parse(r.stdout);
+      return { result: [r.code, rest], debug: r.stderr, plan };
     };
     const one = run("1");
     const two = run("2");
+    expect([one.plan.threads, two.plan.threads]).toEqual([1, 2]);
     expect(one.result[1]).toMatchObject({ complete: true, distinctStates: 839_302 });
     expect(one.debug).toContain("level search starts");
     // DNSMC_DEBUG prints each level's successors per thread: two numbers once the second thread joins.
@@ -114,7 +116,7 @@ describe("dnsmc check", () => {
   it("worker threads started before the options are parsed: the level search on two threads agrees with one", () => {
     const run = (...workers: string[]) => {
       const r = dnsmc(["check", "--variant", "incident", "--plans", "6", "--continue", "--no-write", "--json", "--no-properties", ...workers]);
-      const { elapsedMs: _e, ...rest } = JSON.parse(r.stdout);
+      const { elapsedMs: _e, plan: _p, ...rest } = JSON.parse(r.stdout);
       return [r.code, rest];
     };
     const one = run("--workers", "1");
