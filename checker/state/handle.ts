@@ -14,13 +14,15 @@
  * hand-written accessor; the root's accessors have absolute positions.
  */
 import { baseOf, bitsOf, cardinality, frameOf, isScalarType, type Layout } from "./layout.js";
-import type { ArrayType, RecordType, ScalarType, SetType, Type } from "./schema.js";
+import type { ArrayType, RecordType, ScalarType, SetType } from "./schema.js";
 
 /** What every view holds: the state's words, and where the view's value starts in them. */
-interface ViewBase {
-  $w: Uint32Array;
-  $b: number;
-  $s: number;
+class ViewBase {
+  constructor(
+    readonly $w: Uint32Array,
+    readonly $b: number,
+    readonly $s: number,
+  ) {}
 }
 
 type ViewClass = new (w: Uint32Array, b: number, s: number) => ViewBase;
@@ -45,11 +47,6 @@ export function handleClass(L: Layout): new (w: Uint32Array) => { w: Uint32Array
       this.w = w;
     }
   };
-}
-
-/** True for types stored in one slot. */
-export function isScalar(t: Type): boolean {
-  return isScalarType(t);
 }
 
 function maskOf(t: ScalarType): number {
@@ -117,14 +114,9 @@ function recordClass(type: RecordType, classFor: (t: ArrayType | SetType | Recor
   const { parts } = frameOf(type);
   const fields = Object.entries(type.fields).map(([name, t], i) => ({ name, t, at: parts[i]! }));
   const composites = fields.filter((f) => !isScalarType(f.t));
-  class RecordView implements ViewBase {
-    $w: Uint32Array;
-    $b: number;
-    $s: number;
+  class RecordView extends ViewBase {
     constructor(w: Uint32Array, b: number, s: number) {
-      this.$w = w;
-      this.$b = b;
-      this.$s = s;
+      super(w, b, s);
       for (const f of composites) (this as Record<string, unknown>)[f.name] = new (classFor(f.t as ArrayType))(w, b + f.at.dw, s + f.at.ds);
     }
   }
@@ -162,32 +154,19 @@ function arrayClass(type: ArrayType, classFor: (t: ArrayType | SetType | RecordT
       };`,
       [...tables(t, type.range ? `${type.range.name} element` : "element"), I, DW, DS],
     );
-    class ScalarArray implements ViewBase {
-      $w: Uint32Array;
-      $b: number;
-      $s: number;
+    class ScalarArray extends ViewBase {
       readonly length = n;
-      constructor(w: Uint32Array, b: number, s: number) {
-        this.$w = w;
-        this.$b = b;
-        this.$s = s;
-      }
     }
     Object.assign(ScalarArray.prototype, methods);
     return ScalarArray;
   }
   const Element = classFor(type.element as ArrayType | SetType | RecordType);
   const at = compile<(i: number) => ViewBase>(["I"], `return function at(i) { ${CHECK(n)} return this.$els[i]; };`, [I]);
-  class CompositeArray implements ViewBase {
-    $w: Uint32Array;
-    $b: number;
-    $s: number;
+  class CompositeArray extends ViewBase {
     readonly length = n;
     readonly $els: readonly ViewBase[];
     constructor(w: Uint32Array, b: number, s: number) {
-      this.$w = w;
-      this.$b = b;
-      this.$s = s;
+      super(w, b, s);
       this.$els = parts.map((p) => new Element(w, b + p.dw, s + p.ds));
     }
   }
@@ -208,16 +187,8 @@ function setClass(type: SetType): ViewClass {
     };`,
     [badIndex(n, `${type.range.name} index`)],
   );
-  class SetView implements ViewBase {
-    $w: Uint32Array;
-    $b: number;
-    $s: number;
+  class SetView extends ViewBase {
     readonly capacity = n;
-    constructor(w: Uint32Array, b: number, s: number) {
-      this.$w = w;
-      this.$b = b;
-      this.$s = s;
-    }
     get size(): number {
       let c = 0;
       for (let i = 0; i < n; i++) {

@@ -145,8 +145,9 @@ export function layoutOf(fields: Fields): Layout {
   };
   const root = place(rootType, 0, 0) as RecordNode;
   const f = frameOf(rootType);
-  const words = f.words === 1 && f.lastBits === 0 ? 0 : f.lastBits === 0 ? f.words - 1 : f.words;
-  return { words: Math.max(words, 1), root, word: Int32Array.from(word), shift: Int32Array.from(shift), mask: Uint32Array.from(mask) };
+  // A last word with no bit used is no word (but a state has at least one).
+  const words = Math.max(f.lastBits === 0 ? f.words - 1 : f.words, 1);
+  return { words, root, word: Int32Array.from(word), shift: Int32Array.from(shift), mask: Uint32Array.from(mask) };
 }
 
 /** True for types stored in one slot. */
