@@ -16,6 +16,9 @@ import type { Strategy } from "./frontier.js";
 import type { Model } from "./model.js";
 import type { History, Property } from "./property.js";
 import { findStuckState } from "./graph/recovery.js";
+import { FairGraph, findFairLasso } from "./graph/temporal.js";
+import { fairnessNotes, lassoReason, replayLasso } from "./lasso.js";
+import { isTemporal } from "./property.js";
 import type { CheckResult, CheckStatus, ModelError, PropertyResult, StopReason, Trace, TraceStep } from "./result.js";
 import { StateStore } from "./store.js";
 import { NondeterminismError, replay, type TraceSkeleton } from "./trace.js";
@@ -158,7 +161,7 @@ function withTraces<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, p
   }
   const depths = o.foundAtDepth.filter((d) => d >= 0);
   const counts = { stopReason: o.stopReason, statesFound: o.statesFound, distinctStates: o.distinctStates, diameter: o.diameter, storeBytes: o.storeBytes };
-  if (depths.length === 0) return { store: new StateStore(16), initialIds: [], findings: new Map(), goals: new Map(), edges: null, ...counts };
+  if (depths.length === 0) return { store: new StateStore(16), initialIds: [], findings: new Map(), labels: new Map(), edges: null, ...counts };
   const x = bounded(Math.max(...depths));
   if (limits.stopEarly && (o.stopReason === "violation" || o.stopReason === "decided")) return x;
   return { ...x, ...counts };
@@ -295,7 +298,7 @@ function judge<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, x: Exp
     }
     case "recoverable": {
       if (!complete) return unknown();
-      const stuck = findStuckState(x.store.size, x.edges!, x.goals.get(i)!, x.initialIds);
+      const stuck = findStuckState(x.store.size, x.edges!, x.labels.get(i)!, x.initialIds);
       if (stuck === null) return noTrace("holds");
       const skeleton: TraceSkeleton = {
         initIndex: x.store.actionIndex(stuck.ids[0]!),
@@ -313,7 +316,26 @@ function judge<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, x: Exp
           `${count === 1 ? "no other state is reachable" : `all ${count} states reachable from here fail it`}.`,
       );
     }
+    case "eventually":
+    case "leadsTo":
+    case "convergesTo": {
+      if (!complete) return unknown();
+      const lasso = findFairLasso(fairGraph(model, x), p.kind, x.labels.get(i)!);
+      if (lasso === null) return noTrace("holds");
+      const { steps, loop } = replayLasso(model, fingerprinter, x.store, lasso);
+      const history = historyOf(steps);
+      const trace: Trace<S, A> = { steps, reason: lassoReason(p, steps, loop, history), notes: model.annotate ? [...model.annotate(history)] : [], loop, fairness: fairnessNotes(model, steps, loop) };
+      return { ...head, verdict: "violated", traceLength: steps.length - 1, trace };
+    }
   }
+}
+
+// The graph prepared once per exploration for every temporal property judged on it.
+const fairGraphs = new WeakMap<Exploration, FairGraph>();
+function fairGraph<S, A>(model: Model<S, A>, x: Exploration): FairGraph {
+  let g = fairGraphs.get(x);
+  if (!g) fairGraphs.set(x, (g = new FairGraph(x.store.size, x.edges!, x.initialIds, (model.fairness ?? []).map((f) => f.kind))));
+  return g;
 }
 
 /** The states and actions of a trace, for explanations and annotations. */
@@ -442,6 +464,11 @@ function validate<S, A>(options: CheckOptions<S, A>, properties: readonly Proper
   positive("maxDepth", options.maxDepth, 0);
   positive("timeoutMs", options.timeoutMs, 1);
   positive("maxMemoryBytes", options.maxMemoryBytes, 1);
+  if (options.symmetry && properties.some(isTemporal)) {
+    throw new TypeError(
+      `check(): the temporal property "${properties.find(isTemporal)!.name}" cannot be checked with symmetry reduction: a lasso found among representatives need not close on concrete states, and fairness names actors that symmetry renames. Check it without symmetry.`,
+    );
+  }
   const seen = new Set<string>();
   for (const p of properties) {
     if (seen.has(p.name)) throw new TypeError(`check(): two properties are named "${p.name}"; property names must be unique.`);

@@ -5,11 +5,12 @@
  * step properties, witnesses). It records raw findings as state numbers;
  * check.ts turns them into traces.
  */
-import { EdgeList } from "./graph/recovery.js";
+import { EdgeList } from "./graph/graph.js";
 import type { Fingerprinter } from "./fingerprinter.js";
 import { frontierFor, type Strategy } from "./frontier.js";
 import type { Model, PackedOps } from "./model.js";
-import type { Property, StepProperty } from "./property.js";
+import { needsGraph, type Property, type StepProperty } from "./property.js";
+import { fairnessMasks } from "./fairness.js";
 import type { StopReason } from "./result.js";
 import type { Progress } from "./check.js";
 import { StateStore, MAX_ACTION_INDEX, NO_PARENT } from "./store.js";
@@ -40,8 +41,12 @@ export interface Exploration {
   readonly initialIds: readonly number[];
   /** Findings by property index: violations of always/step, examples of sometimes. */
   readonly findings: ReadonlyMap<number, Finding>;
-  /** Per recoverable property index: goal[n] = 1 when state n is a goal state. */
-  readonly goals: ReadonlyMap<number, Uint8Array>;
+  /**
+   * Per property decided on the whole graph (recoverable, temporal), its
+   * predicates in each state: bit 0 the goal (recoverable) or p, bit 1
+   * leadsTo's response (see graph/temporal.ts).
+   */
+  readonly labels: ReadonlyMap<number, Uint8Array>;
   readonly edges: EdgeList | null;
   readonly stopReason: StopReason;
   readonly statesFound: number;
@@ -99,9 +104,12 @@ function search<S, A>(
   const scratch = packed ? packed.wrap(new Uint32Array(packed.words)) : undefined;
   const actionList: A[] = [];
   const findings = new Map<number, Finding>();
-  const goals = new Map<number, GoalBits>();
-  properties.forEach((p, i) => p.kind === "recoverable" && goals.set(i, new GoalBits()));
-  const edges = goals.size > 0 ? new EdgeList() : null;
+  const labels = new Map<number, LabelBits>();
+  properties.forEach((p, i) => needsGraph(p) && labels.set(i, new LabelBits()));
+  // Fairness matters only to temporal properties: each edge then carries its action's constraints.
+  const fair = properties.some((p) => needsGraph(p) && p.kind !== "recoverable") && (model.fairness?.length ?? 0) > 0;
+  const maskOf = fair ? fairnessMasks(model.fairness!) : null;
+  const edges = labels.size > 0 ? new EdgeList(fair) : null;
   const stateProps = properties.map((p, i) => [p, i] as const).filter(([p]) => p.kind !== "step");
   const stepProps = properties.map((p, i) => [p, i] as const).filter(([p]) => p.kind === "step") as Array<readonly [StepProperty<S, A>, number]>;
   const failedSteps: number[] = [];
@@ -133,12 +141,19 @@ function search<S, A>(
       } else if (p.kind === "sometimes") {
         if (!findings.has(i) && p.reached(state)) findings.set(i, { at: "state", id });
       } else if (p.kind === "recoverable") {
-        if (p.goal(state)) goals.get(i)!.set(id);
+        if (p.goal(state)) labels.get(i)!.set(id, 1);
+      } else if (p.kind === "eventually") {
+        if (p.reached(state)) labels.get(i)!.set(id, 1);
+      } else if (p.kind === "convergesTo") {
+        if (p.stable(state)) labels.get(i)!.set(id, 1);
+      } else if (p.kind === "leadsTo") {
+        const bits = (p.when(state) ? 1 : 0) | (p.then(state) ? 2 : 0);
+        if (bits !== 0) labels.get(i)!.set(id, bits);
       }
     }
   };
   // Every property decided: invariants and step properties violated, witnesses found, no recovery question left.
-  const allDecided = (): boolean => properties.length > 0 && goals.size === 0 && properties.every((_, i) => findings.has(i));
+  const allDecided = (): boolean => properties.length > 0 && labels.size === 0 && properties.every((_, i) => findings.has(i));
   const shouldStop = (): boolean => limits.stopEarly && (violated || allDecided());
   // The state limit bites when a new state would exceed it, so a space of exactly maxStates states is complete.
   const atLimit = (): boolean => store.size >= limits.maxStates && store.find(fp.hi, fp.lo) < 0;
@@ -219,7 +234,10 @@ function search<S, A>(
           let dst = store.add(fp.hi, fp.lo, id, k);
           const isNew = dst >= 0;
           if (!isNew) dst = ~dst;
-          edges?.add(id, dst, k);
+          if (edges) {
+            if (maskOf) actions ??= model.actions(state);
+            edges.add(id, dst, k, maskOf ? maskOf(actions![k]!) : 0);
+          }
           if (!isNew) continue;
           calling = "actions()";
           actions ??= model.actions(state);
@@ -298,7 +316,7 @@ function search<S, A>(
         let dst = store.add(fp.hi, fp.lo, id, k);
         const isNew = dst >= 0;
         if (!isNew) dst = ~dst;
-        edges?.add(id, dst, k);
+        edges?.add(id, dst, k, maskOf ? maskOf(action) : 0);
         for (let j = 0; j < failed; j++) {
           findings.set(failedSteps[j]!, { at: "edge", src: id, action: k, dst });
           violated = true;
@@ -320,9 +338,9 @@ function search<S, A>(
   // A depth cut only matters if the search otherwise ran to the end.
   stopReason ??= "exhausted";
 
-  const goalArrays = new Map<number, Uint8Array>();
-  goals.forEach((bits, i) => goalArrays.set(i, bits.toArray(store.size)));
-  return { store, initialIds, findings, goals: goalArrays, edges, stopReason, statesFound, distinctStates: store.size, diameter, storeBytes: store.bytes };
+  const labelArrays = new Map<number, Uint8Array>();
+  labels.forEach((bits, i) => labelArrays.set(i, bits.toArray(store.size)));
+  return { store, initialIds, findings, labels: labelArrays, edges, stopReason, statesFound, distinctStates: store.size, diameter, storeBytes: store.bytes };
 }
 
 function safeJson(value: unknown): string {
@@ -333,16 +351,16 @@ function safeJson(value: unknown): string {
   }
 }
 
-// A growable bit set of goal states, indexed by state number.
-class GoalBits {
+// A growable array of a property's predicate bits, indexed by state number.
+class LabelBits {
   private bits = new Uint8Array(1024);
-  set(n: number): void {
+  set(n: number, value: number): void {
     if (n >= this.bits.length) {
       const bigger = new Uint8Array(Math.max(n + 1, this.bits.length * 2));
       bigger.set(this.bits);
       this.bits = bigger;
     }
-    this.bits[n] = 1;
+    this.bits[n] = value;
   }
   toArray(size: number): Uint8Array {
     const out = new Uint8Array(size);

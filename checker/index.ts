@@ -4,15 +4,16 @@
  */
 export type { Model, ModelOrigin, PackedOps, StateView, Diagram, DiagramMessage } from "./model.js";
 export * from "./state/index.js";
-export { always, step, sometimes, recoverable, isProperty } from "./property.js";
+export { always, step, sometimes, recoverable, eventually, leadsTo, convergesTo, isProperty } from "./property.js";
+export { weakFairness, strongFairness, type Fairness } from "./fairness.js";
 export { deadlockFree, DEADLOCK } from "./deadlock.js";
-export type { History, Property, PropertyKind, AlwaysProperty, StepProperty, SometimesProperty, RecoverableProperty, AlwaysOptions, StepOptions, PropertyInfo } from "./property.js";
+export type { History, Property, PropertyKind, AlwaysProperty, StepProperty, SometimesProperty, RecoverableProperty, EventuallyProperty, LeadsToProperty, ConvergesToProperty, TemporalProperty, AlwaysOptions, StepOptions, PropertyInfo } from "./property.js";
 export { check, checkSync, type CheckOptions, type Progress } from "./check.js";
 export type { SearchPlan } from "./plan.js";
 export type { Strategy } from "./frontier.js";
 export { WorkerPool, type WorkerSource } from "./worker-pool.js";
 export { WORKER_MODEL, workerModel, type WorkerModelSpec } from "./worker-model.js";
-export type { CheckResult, CheckStatus, PropertyResult, Verdict, Trace, TraceNote, TraceStep, StopReason, ModelError } from "./result.js";
+export type { CheckResult, CheckStatus, PropertyResult, Verdict, Trace, TraceNote, TraceStep, FairnessNote, StopReason, ModelError } from "./result.js";
 export type { ModelModule, ModelFamily, Parameter, Variant } from "./family.js";
 export { itfSet, itfMap, itfTup, itfVariant, toItfValue } from "./report/itf.js";
 export { ImplementationUnavailable, type Implementation, type ImplementationSession, type ItfAction, type Observation } from "./conform/implementation.js";

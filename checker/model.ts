@@ -7,6 +7,7 @@
  * optional speed-up (a cheap canonical key, a symmetry representative).
  */
 
+import type { Fairness } from "./fairness.js";
 import type { History } from "./property.js";
 
 /** A labelled, flat view of a state: the rows a person reads and diffs. */
@@ -107,6 +108,13 @@ export interface Model<S, A> {
   fromItf?(vars: Readonly<Record<string, unknown>>): S;
   /** Decodes an ITF `mbt::actionTaken` and its `mbt::nondetPicks` back into an action. */
   actionFromItf?(name: string, picks: Readonly<Record<string, unknown>>): A;
+  /**
+   * Which infinite behaviours count for temporal properties (`eventually`,
+   * `leadsTo`, `convergesTo`): weak or strong fairness per set of actions,
+   * as TLA+'s WF and SF (see fairness.ts). Without it, any behaviour may
+   * stop (stutter) in any state.
+   */
+  readonly fairness?: readonly Fairness<A>[];
   /**
    * Where the model comes from, so that worker threads can build it again
    * (set by `defineFamily`). A packed model with an origin is checked on

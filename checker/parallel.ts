@@ -42,7 +42,7 @@ import {
   type RoundReport,
 } from "./level-expander.js";
 import type { Model, PackedOps } from "./model.js";
-import type { Property } from "./property.js";
+import { needsGraph, type Property } from "./property.js";
 import type { StopReason } from "./result.js";
 import type { Thread, WorkerPool } from "./worker-pool.js";
 
@@ -72,7 +72,7 @@ export function levelsApply(properties: readonly Property[], limits: Pick<Search
     limits.maxStates === Infinity &&
     limits.maxDepth === Infinity &&
     properties.length <= 31 &&
-    properties.every((p) => p.kind !== "recoverable")
+    !properties.some(needsGraph)
   );
 }
 
@@ -113,6 +113,14 @@ export interface LevelTuning {
    * the worker's part does not depend on how fast it boots.
    */
   readonly patientPrefetch?: boolean;
+  /**
+   * The level search waits, before its first level of at least
+   * `sharedLevelStates` states, until every worker thread has built the
+   * model (default false: it goes on alone, and they join when ready). Tests
+   * set it, so that the worker threads' part does not depend on how fast
+   * they boot on a loaded machine.
+   */
+  readonly patientWorkers?: boolean;
 }
 
 /**
@@ -125,7 +133,7 @@ export async function searchLevels<S, A>(
   properties: readonly Property<S, A>[],
   limits: SearchLimits,
   workers: WorkerPool | null,
-  { sharedLevelStates: smallLevel = SMALL_LEVEL, tableSlots = INITIAL_SLOTS }: LevelTuning = {},
+  { sharedLevelStates: smallLevel = SMALL_LEVEL, tableSlots = INITIAL_SLOTS, patientWorkers = false }: LevelTuning = {},
 ): Promise<LevelOutcome> {
   const ops = model.packed as PackedOps<S, A>;
   const W = ops.words;
@@ -220,7 +228,9 @@ export async function searchLevels<S, A>(
       }
       // Worker threads take part once they have built the model: from the next level, or
       // (see joinLate) from the next chunk this thread finishes, in a big level.
-      const threads = frontierSize() < (warm ? Math.min(smallLevel, WARM_SMALL_LEVEL) : smallLevel) ? here : pool.filter((t) => t.ready);
+      const small = frontierSize() < (warm ? Math.min(smallLevel, WARM_SMALL_LEVEL) : smallLevel);
+      if (patientWorkers && !small) while (!pool.every((t) => t.ready)) await new Promise((r) => setTimeout(r, 5));
+      const threads = small ? here : pool.filter((t) => t.ready);
       if (threads.length > 1) warm = true;
       const chunks = chunksOf(levelCounts, threads.length);
       const shares = sharesOf(chunks.length / 3, threads.length);

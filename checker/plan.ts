@@ -6,7 +6,7 @@
  */
 import type { Model } from "./model.js";
 import { levelsApply } from "./parallel.js";
-import type { Property } from "./property.js";
+import { isTemporal, needsGraph, type Property } from "./property.js";
 import type { Strategy } from "./frontier.js";
 
 /** The search chosen for a check, and why. */
@@ -50,8 +50,8 @@ export function planSearch(model: Model<unknown, unknown>, o: PlanInput): Search
         ? "depth-first search is sequential"
         : o.maxStates !== Infinity || o.maxDepth !== Infinity
           ? "--max-states and --max-depth need the sequential search's exact cut-off"
-          : o.properties.some((p) => p.kind === "recoverable")
-            ? "a recoverable property needs every edge of the graph, which only the sequential search records"
+          : o.properties.some(needsGraph)
+            ? `${o.properties.some(isTemporal) ? "a temporal" : "a recoverable"} property needs every edge of the graph, which only the sequential search records`
             : "more than 31 properties";
     return { search: "sequential", threads: 1, prefetch: false, reason: threads(1, why) };
   }

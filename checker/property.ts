@@ -7,6 +7,10 @@
  *   (after an exhaustive search) is a failure: the check would be vacuous.
  * - `recoverable`: from every reachable state a goal state stays reachable;
  *   the counterexample is a shortest path into a state with no way back.
+ * - `eventually`, `leadsTo`, `convergesTo`: temporal properties of the
+ *   infinite behaviours allowed by the model's fairness (see fairness.ts and
+ *   graph/temporal.ts); the counterexample is a lasso, a stem and a cycle
+ *   that repeats forever.
  */
 
 /**
@@ -65,17 +69,66 @@ export interface RecoverableProperty<S> extends PropertyInfo {
   readonly explain?: (state: S, history: History<S>) => string;
 }
 
+/** `eventually(name, p)`: every fair behaviour reaches a state satisfying `p`. */
+export interface EventuallyProperty<S> extends PropertyInfo {
+  readonly kind: "eventually";
+  readonly name: string;
+  /** True in a state the behaviour must reach. */
+  readonly reached: (state: S) => boolean;
+  /** Why the behaviour never reaches the state looked for, in one sentence (given the lasso's first looping state). */
+  readonly explain?: (state: S, history: History<S>) => string;
+}
+
+/** `leadsTo(name, p, q)`: in every fair behaviour, whenever `p` holds, `q` holds then or later. */
+export interface LeadsToProperty<S> extends PropertyInfo {
+  readonly kind: "leadsTo";
+  readonly name: string;
+  /** The trigger. */
+  readonly when: (state: S) => boolean;
+  /** The response that must follow. */
+  readonly then: (state: S) => boolean;
+  /** Why the response never follows the trigger, in one sentence (given the trigger state). */
+  readonly explain?: (state: S, history: History<S>) => string;
+}
+
+/** `convergesTo(name, p)`: every fair behaviour eventually stays in states satisfying `p` forever. */
+export interface ConvergesToProperty<S> extends PropertyInfo {
+  readonly kind: "convergesTo";
+  readonly name: string;
+  /** True in the states the behaviour must end up in for good. */
+  readonly stable: (state: S) => boolean;
+  /** Why a state of the lasso's cycle is not one of them, in one sentence. */
+  readonly explain?: (state: S, history: History<S>) => string;
+}
+
+/** A property of infinite behaviours under fairness, decided on the whole state graph. */
+export type TemporalProperty<S> = EventuallyProperty<S> | LeadsToProperty<S> | ConvergesToProperty<S>;
+
 /** Any property of a model with states `S` and actions `A`. */
 export type Property<S = any, A = any> =
   | AlwaysProperty<S>
   | StepProperty<S, A>
   | SometimesProperty<S>
-  | RecoverableProperty<S>;
+  | RecoverableProperty<S>
+  | TemporalProperty<S>;
 
-/** The four kinds, in the order reports list them. */
-export const PROPERTY_KINDS = ["always", "step", "recoverable", "sometimes"] as const;
+/** The kinds, in the order reports list them. */
+export const PROPERTY_KINDS = ["always", "step", "recoverable", "eventually", "leadsTo", "convergesTo", "sometimes"] as const;
 /** The kind of a property. */
 export type PropertyKind = Property["kind"];
+
+/** The temporal kinds, whose counterexamples are lassos. */
+export const TEMPORAL_KINDS: readonly PropertyKind[] = ["eventually", "leadsTo", "convergesTo"];
+
+/** True for a property decided on the whole explored graph (it needs every edge): recovery and the temporal kinds. */
+export function needsGraph(p: Property): p is RecoverableProperty<any> | TemporalProperty<any> {
+  return p.kind === "recoverable" || isTemporal(p);
+}
+
+/** True for a temporal property (a lasso counterexample, fairness applies). */
+export function isTemporal(p: Property): p is TemporalProperty<any> {
+  return p.kind === "eventually" || p.kind === "leadsTo" || p.kind === "convergesTo";
+}
 
 /** Optional presentation for an `always` property. */
 export type AlwaysOptions<S> = PropertyInfo & {
@@ -110,6 +163,24 @@ export function sometimes<S>(name: string, reached: (state: S) => boolean, optio
 /** Recovery: from every reachable state some state satisfying `goal` must be reachable. */
 export function recoverable<S>(name: string, goal: (state: S) => boolean, options: AlwaysOptions<S> = {}): RecoverableProperty<S> {
   return Object.freeze({ kind: "recoverable", name: checkName(name), goal, ...options });
+}
+
+/** Liveness: under the model's fairness, every behaviour reaches a state satisfying `reached`. */
+export function eventually<S>(name: string, reached: (state: S) => boolean, options: AlwaysOptions<S> = {}): EventuallyProperty<S> {
+  return Object.freeze({ kind: "eventually", name: checkName(name), reached, ...options });
+}
+
+/**
+ * Response (TLA+'s `p ~> q`): under the model's fairness, whenever a state
+ * satisfies `when`, that state or a later one satisfies `then`.
+ */
+export function leadsTo<S>(name: string, when: (state: S) => boolean, then: (state: S) => boolean, options: AlwaysOptions<S> = {}): LeadsToProperty<S> {
+  return Object.freeze({ kind: "leadsTo", name: checkName(name), when, then, ...options });
+}
+
+/** Convergence (TLA+'s `<>[]p`): under the model's fairness, every behaviour ends up satisfying `stable` forever. */
+export function convergesTo<S>(name: string, stable: (state: S) => boolean, options: AlwaysOptions<S> = {}): ConvergesToProperty<S> {
+  return Object.freeze({ kind: "convergesTo", name: checkName(name), stable, ...options });
 }
 
 /** True when `value` is a property built by one of the constructors above. */

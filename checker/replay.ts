@@ -9,7 +9,8 @@
 import { checkSync } from "./check.js";
 import { canonicalKey } from "./fingerprint.js";
 import type { Model } from "./model.js";
-import { sometimes, type Property } from "./property.js";
+import { isTemporal, sometimes, type Property } from "./property.js";
+import { lassoViolates } from "./lasso.js";
 import { diffViews, viewOf, type Change } from "./report/view.js";
 import { describeAction } from "./trace.js";
 
@@ -47,14 +48,19 @@ export interface ReplayOutcome<S> {
   readonly stillViolated: boolean | null;
 }
 
-/** Replays `actions` (taken from a trace through `states`) on `target`, judging `property` at the end. */
-export function replayOn<S, A>(target: Model<S, A>, states: readonly S[], actions: readonly A[], property?: Property<S, A>): ReplayOutcome<S> {
+/**
+ * Replays `actions` (taken from a trace through `states`) on `target`,
+ * judging `property` at the end; for a lasso (`loop`, the step its cycle
+ * starts at), whether the replayed lasso is still a fair violation.
+ */
+export function replayOn<S, A>(target: Model<S, A>, states: readonly S[], actions: readonly A[], property?: Property<S, A>, loop?: number): ReplayOutcome<S> {
   const init = initialStateLike(target, states[0]!);
   let state: S = init;
   let previous: S = init;
   let lastAction: A | null = null;
   const steps: ReplayedStep[] = [];
   let lastDifferent: number | null = null;
+  const visited: S[] = [init];
   for (let i = 0; i < actions.length; i++) {
     const action = enabledLike(target, state, actions[i]!);
     const original = states[i + 1]!;
@@ -88,6 +94,12 @@ export function replayOn<S, A>(target: Model<S, A>, states: readonly S[], action
     previous = state;
     state = after;
     lastAction = action;
+    visited.push(after);
+  }
+  if (property && isTemporal(property)) {
+    const taken = [null, ...steps.map((_, i) => enabledLike(target, visited[i]!, actions[i]!) ?? null)];
+    const same = (a: S, b: S): boolean => (target.key ? target.key(a) === target.key(b) : canonicalKey(a) === canonicalKey(b));
+    return { steps, blockedAt: null, finalState: state, stillViolated: lassoViolates(target, property, visited, taken, loop ?? visited.length - 1, same) };
   }
   return { steps, blockedAt: null, finalState: state, stillViolated: property ? fails(target, property, previous, lastAction, state) : null };
 }
@@ -117,6 +129,10 @@ function fails<S, A>(target: Model<S, A>, p: Property<S, A>, before: S, action: 
       return action !== null && !p.holds(before, action, state);
     case "sometimes":
       return !p.reached(state);
+    case "eventually":
+    case "leadsTo":
+    case "convergesTo":
+      throw new Error("internal error: temporal properties are judged on the whole lasso");
     case "recoverable": {
       // Stuck iff no goal state is reachable from here: search from this state alone.
       const from: Model<S, A> = { ...target, initStates: () => [state] };

@@ -33,6 +33,21 @@ export interface TraceNote {
   readonly text: string;
 }
 
+/**
+ * Why a lasso's cycle is a fair behaviour, for one fairness constraint:
+ * where on the cycle an action of its set is taken, and where the set is
+ * disabled. Weak fairness needs one of the two somewhere; strong fairness
+ * needs an action taken, or the set disabled all along the cycle.
+ */
+export interface FairnessNote {
+  readonly name: string;
+  readonly kind: "weak" | "strong";
+  /** Steps of the cycle (indices into `steps`) taken by an action of the set. */
+  readonly takenAt: readonly number[];
+  /** States of the cycle (indices into `steps`) where no action of the set is enabled. */
+  readonly disabledAt: readonly number[];
+}
+
 /** A path from an initial state, rebuilt by replaying the model. */
 export interface Trace<S, A> {
   readonly steps: ReadonlyArray<TraceStep<S, A>>;
@@ -40,6 +55,15 @@ export interface Trace<S, A> {
   readonly reason: string;
   /** The model's causal notes on the trace, in step order. */
   readonly notes: readonly TraceNote[];
+  /**
+   * For a lasso (a temporal property's counterexample): the step where the
+   * cycle starts. The last step returns to that step's state and the steps
+   * after `loop` repeat forever; when `loop` is the last step, the behaviour
+   * stays in its state forever (it stutters).
+   */
+  readonly loop?: number;
+  /** For a lasso: why its cycle is fair, one note per fairness constraint of the model. */
+  readonly fairness?: readonly FairnessNote[];
 }
 
 /** The outcome for one property. */

@@ -8,7 +8,7 @@
 import type { History } from "../checker/property.js";
 import type { DnsAction } from "./actions.js";
 import { endpointName, enactorName } from "./names.js";
-import { newestActivePlain, type DnsPlain } from "./state.js";
+import { isDeletedPlain, newestActivePlain, type DnsPlain } from "./state.js";
 
 /** One note per stale check and one per write it failed to justify. */
 export function annotate(h: History<DnsPlain, DnsAction>): Array<{ step: number; text: string }> {
@@ -23,7 +23,8 @@ export function annotate(h: History<DnsPlain, DnsAction>): Array<{ step: number;
       continue;
     }
     const e = before.enactors[a.enactor];
-    if (a.kind !== "Apply" || e?.phase !== "applying") continue;
+    // A failed transaction (a retry on an empty endpoint) writes nothing.
+    if (a.kind !== "Apply" || e?.phase !== "applying" || isDeletedPlain(before, before.active[e.next]!)) continue;
     const current = before.active[e.next]!;
     const k = checkedAt.get(a.enactor);
     if (current <= e.plan || k === undefined) continue;

@@ -18,7 +18,7 @@ export function whyDisabled(params: DnsParams) {
         return s.latest > newestActivePlain(s) ? null : `the freshness check fails: plan ${s.latest} is not newer than plan ${newestActivePlain(s)} in Route53`;
       case "Apply":
         if (e.phase !== "applying") return `${who} is not applying a plan (${phaseText(e)})`;
-        return isDeletedPlain(s, s.active[e.next]!)
+        return isDeletedPlain(s, s.active[e.next]!) && params.retry === 0
           ? `the Route53 transaction fails: ${endpointName(e.next)}'s current records (plan ${s.active[e.next]}) are deleted`
           : null;
       case "Cleanup":

@@ -7,6 +7,8 @@ import type { ModelFamily } from "../checker/family.js";
 import type { Model } from "../checker/model.js";
 import type { History } from "../checker/property.js";
 import { defineModel } from "../checker/state/index.js";
+import { weakFairness } from "../checker/fairness.js";
+import { enactorName } from "./names.js";
 import type { DnsAction } from "./actions.js";
 import { annotate } from "./annotate.js";
 import { whyDisabled } from "./disabled.js";
@@ -37,6 +39,11 @@ export function variantModel(v: DnsVariant, params: Readonly<Record<string, numb
     actions: dnsActions(v, p, fields.enactors.range!),
     // The Planner first, then each Enactor's action, in Enactor order.
     order: "parameters",
+    // For the temporal properties: every component keeps running (TLA+'s WF per process), the Planner and each Enactor.
+    fairness: [
+      weakFairness<DnsAction>("the Planner", (a) => a.kind === "Plan"),
+      ...Array.from({ length: p.enactors }, (_, e) => weakFairness<DnsAction>(enactorName(e), (a) => a.kind !== "Plan" && a.enactor === e)),
+    ],
   });
   const T: DnsStateType = { ...model.state, params: p };
   const draw = diagram(p);

@@ -82,7 +82,7 @@ export function fromItf(vars: Readonly<Record<string, unknown>>, p: DnsParams): 
 }
 
 /** Decodes `mbt::actionTaken` / `mbt::nondetPicks` written by {@link actionName} and {@link actionPicks}. */
-export function actionFromItf(name: string, picks: Readonly<Record<string, unknown>>, p: DnsParams): DnsAction {
+export function actionFromItf(name: string, picks: Readonly<Record<string, unknown>>, p: Pick<DnsParams, "enactors">): DnsAction {
   if (name === "Plan") return { kind: "Plan" };
   if (name !== "Pick" && name !== "Apply" && name !== "Cleanup") throw new TypeError(`unknown action "${name}" (the actions are Plan, Pick, Apply, Cleanup)`);
   const pick = picks.enactor as { tag?: unknown; value?: unknown } | undefined;

@@ -15,6 +15,13 @@ export interface DnsParams {
   readonly plans: number;
   /** K: clean-up after applying plan p deletes every plan g with g + K < p. */
   readonly keep: number;
+  /**
+   * 1: an Enactor whose Route53 transaction fails (its endpoint's records are
+   * deleted) retries it, a step that changes nothing, as the real Enactors
+   * kept doing; 0 (the reference model of PROTOCOL.md): Apply is disabled
+   * there. The reachable states are the same; only the transitions differ.
+   */
+  readonly retry: number;
 }
 
 /** The parameters, their defaults and ranges. */
@@ -23,6 +30,7 @@ export const PARAMETERS: readonly Parameter[] = [
   { name: "endpoints", description: "endpoints sharing the plan (N); endpoint 0 is the regional one", default: 2, min: 1, max: 16 },
   { name: "plans", description: "the Planner produces plan generations 1..G", default: 5, min: 1, max: 255 },
   { name: "keep", description: "clean-up after plan p deletes every plan g with g + K < p", default: 1, min: 0, max: 255 },
+  { name: "retry", description: "1: a failed Route53 transaction is retried (a step that changes nothing); 0: Apply waits, disabled, as PROTOCOL.md", default: 0, min: 0, max: 1 },
 ];
 
 /** Reads a checked parameter record into {@link DnsParams}. */
@@ -36,5 +44,5 @@ export function toDnsParams(params: Readonly<Record<string, number>>): DnsParams
     }
     return value;
   };
-  return { enactors: get("enactors"), endpoints: get("endpoints"), plans: get("plans"), keep: get("keep") };
+  return { enactors: get("enactors"), endpoints: get("endpoints"), plans: get("plans"), keep: get("keep"), retry: get("retry") };
 }

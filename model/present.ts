@@ -20,6 +20,7 @@ export function describe(action: DnsAction, before: DnsPlain, after: DnsPlain): 
       const now = after.active[e.next]!;
       const who = `${enactorName(enactor)}`;
       const where = endpointName(e.next);
+      if (isEmptyPlain(before, e.next)) return `${who}'s Route53 transaction for ${where} fails (its current records, plan ${was}, are deleted); ${who} will retry`;
       // An Apply that leaves the Enactor idle is a write it abandoned (the re-check variant).
       if (after.enactors[enactor]!.phase === "idle") {
         return `${who} re-checks before writing plan ${e.plan} to ${where}: it has newer plan ${was}, so ${who} abandons plan ${e.plan}`;

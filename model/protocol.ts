@@ -34,14 +34,16 @@ export function dnsActions(variant: DnsVariant, p: DnsParams, Enactor: IndexRang
   const Apply: Family<typeof per> = {
     params: per,
     names: ["enactor"],
-    // The Route53 transaction fails while the current records are gone: the Enactor is stuck retrying.
+    // The Route53 transaction fails while the current records are gone: the Enactor is stuck retrying,
+    // which the reference model leaves out (Apply is disabled) and `retry` models as a step that changes nothing.
     when: (s, e) => {
       const x = s.enactors.at(e);
-      return x.phase === "applying" && !isEmpty(s, x.next);
+      return x.phase === "applying" && (p.retry === 1 || !isEmpty(s, x.next));
     },
     then: (s, t, e) => {
       const x = s.enactors.at(e);
       const i = x.next;
+      if (isEmpty(s, i)) return;
       const written = variant.write(s.active.get(i), x.plan);
       if (written === ABANDON) return setEnactor(t, e, "idle");
       t.active.set(i, written);

@@ -4,7 +4,7 @@
  * thread rebuilding the model does not load the whole engine to do it.
  */
 import type { Model } from "../model.js";
-import type { Property } from "../property.js";
+import { isTemporal, type Property } from "../property.js";
 import { UsageError } from "./exit-codes.js";
 import type { LoadedFamily } from "./load.js";
 
@@ -27,6 +27,21 @@ export function selectProperties(loaded: LoadedFamily, names: readonly string[])
     if (!p) throw new UsageError(`Unknown property "${name}". The properties are: ${[...seen.keys()].join(", ") || "(none)"} (see \`dnsmc list\`).`);
     return p;
   });
+}
+
+/** Why symmetry reduction leaves temporal properties out (README: "Liveness under fairness"). */
+export const SYMMETRY_SKIPS_TEMPORAL =
+  "temporal properties are not checked under --symmetry: a cycle among representatives need not be a cycle of real states, and fairness names actors that symmetry renames";
+
+/**
+ * The properties a check can judge: under symmetry, the temporal ones are
+ * left out (and listed), unless the user named one, which is a usage error.
+ */
+export function checkableUnder(properties: readonly Property[], symmetry: boolean, named: readonly string[]): { properties: Property[]; skipped: string[] } {
+  if (!symmetry) return { properties: [...properties], skipped: [] };
+  const asked = properties.find((p) => isTemporal(p) && named.includes(p.name));
+  if (asked) throw new UsageError(`--symmetry cannot check "${asked.name}": ${SYMMETRY_SKIPS_TEMPORAL}. Check it without --symmetry.`);
+  return { properties: properties.filter((p) => !isTemporal(p)), skipped: properties.filter(isTemporal).map((p) => p.name) };
 }
 
 /** Builds the model; a parameter combination the model rejects is a usage error. */

@@ -8,22 +8,7 @@
  * an initial state to such a state, found by a forward breadth-first pass
  * over the same edges (so it is shortest whatever strategy built the graph).
  */
-import { GrowableUint32 } from "../growable.js";
-
-/** The transitions recorded during a search, as parallel arrays. */
-export class EdgeList {
-  readonly src = new GrowableUint32();
-  readonly dst = new GrowableUint32();
-  readonly action = new GrowableUint32();
-  add(src: number, dst: number, action: number): void {
-    this.src.push(src);
-    this.dst.push(dst);
-    this.action.push(action);
-  }
-  get length(): number {
-    return this.src.length;
-  }
-}
+import { adjacency, type Adjacency, type EdgeList } from "./graph.js";
 
 /** A shortest path into a state from which no goal state is reachable. */
 export interface StuckPath {
@@ -41,7 +26,7 @@ export interface StuckPath {
  * `initialIds` are the numbers of the initial states, in order.
  */
 export function findStuckState(stateCount: number, edges: EdgeList, goal: Uint8Array, initialIds: readonly number[]): StuckPath | null {
-  const backward = adjacency(stateCount, edges, edges.dst, edges.src);
+  const backward = adjacency(stateCount, edges, "backward");
   const canRecover = new Uint8Array(stateCount);
   const queue = new Uint32Array(stateCount);
   let tail = 0;
@@ -63,7 +48,7 @@ export function findStuckState(stateCount: number, edges: EdgeList, goal: Uint8A
   }
   if (tail === stateCount) return null;
 
-  const forward = adjacency(stateCount, edges, edges.src, edges.dst);
+  const forward = adjacency(stateCount, edges);
   const parent = new Int32Array(stateCount).fill(-1);
   const parentAction = new Uint32Array(stateCount);
   const seen = new Uint8Array(stateCount);
@@ -98,29 +83,6 @@ export function findStuckState(stateCount: number, edges: EdgeList, goal: Uint8A
     if (parent[n]! >= 0) actionIndices.push(parentAction[n]!);
   }
   return { ids: ids.reverse(), actionIndices: actionIndices.reverse(), reachableFromStuck: countReachable(forward, stuck, stateCount) };
-}
-
-interface Adjacency {
-  readonly start: Uint32Array;
-  readonly target: Uint32Array;
-  readonly action: Uint32Array;
-}
-
-// Compressed adjacency (CSR) keyed by `from`; a stable counting sort keeps
-// each state's edges in the order the search recorded them (action order).
-function adjacency(stateCount: number, edges: EdgeList, from: GrowableUint32, to: GrowableUint32): Adjacency {
-  const start = new Uint32Array(stateCount + 1);
-  for (let e = 0; e < edges.length; e++) start[from.get(e) + 1]!++;
-  for (let n = 0; n < stateCount; n++) start[n + 1]! += start[n]!;
-  const fill = start.slice(0, stateCount);
-  const target = new Uint32Array(edges.length);
-  const action = new Uint32Array(edges.length);
-  for (let e = 0; e < edges.length; e++) {
-    const slot = fill[from.get(e)]!++;
-    target[slot] = to.get(e);
-    action[slot] = edges.action.get(e);
-  }
-  return { start, target, action };
 }
 
 function countReachable(forward: Adjacency, from: number, stateCount: number): number {

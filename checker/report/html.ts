@@ -5,11 +5,15 @@
  * the explanation, and the model's notes (all of them under the explanation,
  * each selecting its step, and the selected step's beside its state; red
  * step numbers mark the steps that have one). Left/right, Home/End move
- * between steps; printing shows every step.
+ * between steps; printing shows every step. A lasso's cycle is highlighted
+ * in the step list, with a "back to step k" button after its last step
+ * (and → there goes round again), and its fairness argument is listed
+ * under the explanation.
  */
 import type { Model } from "../model.js";
 import type { PropertyResult, Trace } from "../result.js";
 import { escapeXml as esc, sequenceSvg } from "./sequence-svg.js";
+import { FAIRNESS_HEADING, fairnessLines, loopMarkers } from "./lasso.js";
 import { kindLabel } from "./steps.js";
 import { diffViews, viewOf } from "./view.js";
 
@@ -53,6 +57,9 @@ export function traceToHtml<S, A>(model: Model<S, A>, result: Pick<PropertyResul
   const config = Object.entries(context.parameters).map(([k, v]) => `${k}=${v}`).join(", ");
   const title = `${result.name} ${verb} in ${context.model}`;
   const data = JSON.stringify(steps).replace(/</g, "\\u003c");
+  const loop = loopMarkers(trace);
+  const fair = fairnessLines(trace);
+  const inCycle = (n: number): boolean => loop !== null && (loop.back ? n > loop.at : n === loop.at);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -64,8 +71,13 @@ export function traceToHtml<S, A>(model: Model<S, A>, result: Pick<PropertyResul
 <body>
 <header>
   <h1><code>${esc(result.name)}</code> ${verb} in <code>${esc(context.model)}</code></h1>
-  <p class="meta">${esc(kindLabel(result.kind))}: ${esc(result.description || result.name)}${config ? ` · ${esc(config)}` : ""} · ${trace.steps.length - 1} actions, a shortest trace</p>
+  <p class="meta">${esc(kindLabel(result.kind))}: ${esc(result.description || result.name)}${config ? ` · ${esc(config)}` : ""} · ${trace.steps.length - 1} actions, ${loop ? `a lasso: a shortest stem to step ${loop.at}, then a cycle forever` : "a shortest trace"}</p>
   <p class="reason"><strong>${result.verdict === "found" ? "What it shows" : "Why it fails"}:</strong> ${esc(trace.reason)}</p>${
+    fair.length > 0
+      ? `
+  <div id="fairness"><p>${esc(FAIRNESS_HEADING)}</p><ul>${fair.map((f) => `<li>${esc(f)}</li>`).join("")}</ul></div>`
+      : ""
+  }${
     trace.notes.length > 0
       ? `
   <ul id="key-notes" aria-label="notes on the trace">${trace.notes
@@ -75,9 +87,14 @@ export function traceToHtml<S, A>(model: Model<S, A>, result: Pick<PropertyResul
   }
 </header>
 <main>
-  <nav aria-label="steps"><ol id="steps" start="0">${steps
-    .map((s) => `<li data-step="${s.n}"${s.notes.length ? ' class="noted"' : ""}><button type="button">${esc(s.description)}</button></li>`)
-    .join("")}</ol>
+  <nav aria-label="steps"><ol id="steps" start="0"${loop ? ` data-loop="${loop.at}"` : ""}>${steps
+    .map((s) => {
+      const classes = [s.notes.length ? "noted" : "", inCycle(s.n) ? "cycle" : ""].filter(Boolean).join(" ");
+      const marker = loop && s.n === loop.at ? `<span class="loop-start">${esc(loop.start)}</span>` : "";
+      return `<li data-step="${s.n}"${classes ? ` class="${classes}"` : ""}><button type="button">${esc(s.description)}</button>${marker}</li>`;
+    })
+    .join("")}</ol>${loop?.back ? `
+    <button type="button" id="back-to-loop" data-step="${loop.at}">${esc(loop.back)}</button>` : ""}
     <p class="keys">← → step · Home/End first/last${steps.some((x) => x.notes.length > 0) ? ` · <span class="legend-mark">red number</span>: the step has a note` : ""}</p></nav>
   <section id="state" aria-live="polite">
     <h2 id="step-title"></h2>
@@ -142,6 +159,13 @@ svg .band { fill: transparent; }
 svg g.message { cursor: pointer; }
 svg g.message.selected .band { fill: var(--sel); }
 svg g.message.selected .arrow-text, svg g.message.selected .note-text { font-weight: 700; }
+nav li.cycle button { border-left: 4px solid #bf8700; }
+.loop-start { display: block; color: #9a6700; font-size: 12px; padding: 0 8px; }
+#back-to-loop { all: unset; cursor: pointer; display: block; margin: 6px 0 0 2.2em; padding: 3px 8px; color: #9a6700; font-weight: 600; }
+#back-to-loop:hover { background: #fff8c5; }
+#fairness { margin: 6px 0 0; padding: 6px 12px; border-left: 4px solid #bf8700; background: #fff8c5; }
+#fairness p { margin: 0; }
+#fairness ul { margin: 2px 0 0; padding-left: 1.4em; }
 #print-all { display: none; }
 @media print {
   main, #diagram .band, .keys { display: none; }
@@ -185,9 +209,13 @@ const SCRIPT = `
   }
   items.forEach(function (li) { li.querySelector("button").addEventListener("click", function () { show(Number(li.dataset.step)); }); });
   messages.forEach(function (g) { g.addEventListener("click", function () { show(Number(g.dataset.step)); }); });
-  document.querySelectorAll("#key-notes button").forEach(function (b) { b.addEventListener("click", function () { show(Number(b.dataset.step)); }); });
+  document.querySelectorAll("#key-notes button, #back-to-loop").forEach(function (b) { b.addEventListener("click", function () { show(Number(b.dataset.step)); }); });
+  // A lasso goes round: after its last step comes the step after the loop's start.
+  var loopAt = document.getElementById("steps").dataset.loop;
+  var cycles = loopAt !== undefined && Number(loopAt) < steps.length - 1;
   document.addEventListener("keydown", function (e) {
-    var next = { ArrowRight: current + 1, ArrowDown: current + 1, ArrowLeft: current - 1, ArrowUp: current - 1, Home: 0, End: steps.length - 1 }[e.key];
+    var forward = cycles && current === steps.length - 1 ? Number(loopAt) + 1 : current + 1;
+    var next = { ArrowRight: forward, ArrowDown: forward, ArrowLeft: current - 1, ArrowUp: current - 1, Home: 0, End: steps.length - 1 }[e.key];
     if (next === undefined) return;
     e.preventDefault();
     show(next);

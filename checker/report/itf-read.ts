@@ -12,6 +12,8 @@ export interface ItfTrace {
     readonly actionTaken: string | null;
     readonly picks: Readonly<Record<string, unknown>>;
   }>;
+  /** For a lasso: the index of the state where its cycle starts. */
+  readonly loop?: number;
 }
 
 /** Thrown for a document that is not an ITF trace we can replay. */
@@ -41,5 +43,8 @@ export function readItf(text: string): ItfTrace {
     if (picks !== undefined && (typeof picks !== "object" || picks === null || Array.isArray(picks))) throw new ItfError(`step ${i}: "mbt::nondetPicks" must be an object`);
     return { vars, actionTaken: typeof taken === "string" ? taken : null, picks: (picks ?? {}) as Record<string, unknown> };
   });
-  return { meta, states };
+  if (d.loop !== undefined && !(Number.isInteger(d.loop) && (d.loop as number) >= 0 && (d.loop as number) < states.length)) {
+    throw new ItfError(`"loop" must be the index of a state (an integer from 0 to ${states.length - 1}); got ${JSON.stringify(d.loop)}`);
+  }
+  return { meta, states, ...(d.loop !== undefined ? { loop: d.loop as number } : {}) };
 }

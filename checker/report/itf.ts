@@ -82,9 +82,12 @@ export function traceToItf<S, A>(model: Model<S, A>, trace: Trace<S, A>, context
       ...(context.property ? { property: context.property } : {}),
       ...(context.parameters ? { parameters: context.parameters } : {}),
       reason: trace.reason,
+      ...(trace.fairness ? { fairness: trace.fairness } : {}),
     },
     vars,
     states,
+    // A lasso: the states from `loop` on repeat; the last state is the state at `loop` again (or, at `loop` itself, stays).
+    ...(trace.loop !== undefined ? { loop: trace.loop } : {}),
   };
 }
 

@@ -38,6 +38,12 @@ export function kindLabel(kind: string): string {
       return "witness";
     case "recoverable":
       return "recovery property";
+    case "eventually":
+      return "liveness";
+    case "leadsTo":
+      return "leads-to";
+    case "convergesTo":
+      return "convergence";
     default:
       return kind;
   }

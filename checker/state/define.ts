@@ -11,6 +11,7 @@
  * as it would inline a hand-written switch.
  */
 import { fingerprintWords } from "../fingerprint.js";
+import type { Fairness } from "../fairness.js";
 import type { Model, PackedOps } from "../model.js";
 import { declareState, type StateType } from "./declare.js";
 import type { Fields, Handle, IndexRange } from "./schema.js";
@@ -30,6 +31,13 @@ export interface ActionFamily<H, P extends readonly IndexRange[] = readonly Inde
   then(s: H, next: H, ...args: Indices<P>): void;
   /** Builds the action object (default `{ name, args }`), for models with their own action type. */
   make?(...args: Indices<P>): A;
+  /**
+   * Fairness for temporal properties (fairness.ts): each action of the
+   * family, one per parameter tuple, is weakly (TLA+'s WF) or strongly (SF)
+   * fair on its own, as `\A e: WF(Apply(e))`. For a set spanning families
+   * (all of one Enactor's actions), declare it in the model's `fairness`.
+   */
+  readonly fairness?: "weak" | "strong";
 }
 
 /** An action of a family, as the default `make` builds it. */
@@ -55,6 +63,11 @@ export interface ModelDeclaration<F extends Fields, A> {
    * The order decides which shortest trace a breadth-first search meets first.
    */
   readonly order?: "families" | "parameters";
+  /**
+   * Fairness constraints over sets of actions (`weakFairness("Enactor A",
+   * (a) => ...)`), after those the families declare.
+   */
+  readonly fairness?: readonly Fairness<A>[];
 }
 
 /** A model built by `defineModel`: a {@link Model} over handles, with its state type. */
@@ -111,10 +124,23 @@ export function defineModel<const F extends Fields, A = FamilyAction>(decl: Mode
     nextInto,
     ...(canon ? { canonicalizeInPlace: (s: Handle<F>) => void canon(s) } : {}),
   };
+  const describe = (a: A): string => {
+    const f = familyOf(a);
+    const args = argsOf(a);
+    return args.length === 0 ? f.name : `${f.name}(${args.map((x, i) => f.params[i]!.label(x)).join(", ")})`;
+  };
+  // One constraint per action of each fair family, in the order of the search, then the declared ones.
+  const fairness: Fairness<A>[] = [
+    ...entries
+      .filter((e) => e.family.family.fairness !== undefined)
+      .map((e): Fairness<A> => Object.freeze({ name: describe(e.action), kind: e.family.family.fairness!, includes: (a: A) => a === e.action })),
+    ...(decl.fairness ?? []),
+  ];
   return {
     name: decl.name,
     state,
     alphabet,
+    ...(fairness.length > 0 ? { fairness } : {}),
     packed,
     initStates: () =>
       inits.map((init) => {
@@ -143,11 +169,7 @@ export function defineModel<const F extends Fields, A = FamilyAction>(decl: Mode
           },
         }
       : {}),
-    describe: (a) => {
-      const f = familyOf(a);
-      const args = argsOf(a);
-      return args.length === 0 ? f.name : `${f.name}(${args.map((x, i) => f.params[i]!.label(x)).join(", ")})`;
-    },
+    describe,
     actionName: (a) => familyOf(a).name,
     actionPicks: (a) => Object.fromEntries(argsOf(a).map((x, i) => [familyOf(a).names[i]!, x])),
     actionFromItf: (name, picks) => {

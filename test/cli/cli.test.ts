@@ -8,7 +8,7 @@ import { project } from "./declarations.js";
 import { checkSync } from "../../checker/index.js";
 import { dnsModel } from "../../model/index.js";
 
-const KIND_WORDS = { always: "invariant", step: "step property", recoverable: "recovery property", sometimes: "witness" } as Record<string, string>;
+import { kindLabel } from "../../checker/report/steps.js";
 const { family, properties } = await project();
 const variantNames = family.variants.map((v) => v.name);
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -20,7 +20,7 @@ describe("dnsmc list", () => {
     const r = dnsmc(["list"]);
     expect(r.code).toBe(0);
     for (const v of family.variants) expect(r.stdout).toMatch(new RegExp(`^ {2}${v.name}\\s+${escape(v.description)}$`, "m"));
-    for (const p of properties) expect(r.stdout).toMatch(new RegExp(`^ {2}${p.name}\\s+${KIND_WORDS[p.kind]}\\s`, "m"));
+    for (const p of properties) expect(r.stdout).toMatch(new RegExp(`^ {2}${p.name}\\s+${kindLabel(p.kind)}\\s`, "m"));
     expect(r.stdout).toMatch(/--enactors\s+default 3\s+range 1\.\.26/);
     expect(r.stdout).toMatch(/--keep\s+default 1\s+range 0\.\.255/);
   });

@@ -81,7 +81,7 @@ describe("two-phase commit", () => {
 
   it("check() uses worker threads for a family's model with no CLI, with the same result", async () => {
     const log: string[] = [];
-    const two = await withDebug(log, () => run(families.schema!, 6, { workers: 2, sharedLevelStates: 64 }));
+    const two = await withDebug(log, () => run(families.schema!, 6, { workers: 2, sharedLevelStates: 64, patientWorkers: true }));
     const one = await run(families.schema!, 6, { workers: 1 });
     const summary = (r: CheckResult<any, any>) => [r.distinctStates, r.statesFound, r.diameter, r.properties.map((p) => [p.verdict, p.trace?.steps.map((s) => s.description)])];
     expect(summary(two)).toEqual(summary(one));

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import type { ModelFamily } from "../../family.js";
-import type { Property } from "../../property.js";
+import { isTemporal, type Property } from "../../property.js";
+import { SYMMETRY_SKIPS_TEMPORAL } from "../select.js";
 import { MAX_THREADS } from "../../level-expander.js";
 import { UsageError } from "../exit-codes.js";
 
@@ -72,6 +73,7 @@ export function readMatrix(file: string, family: ModelFamily, properties: readon
     const expect: Record<string, ExpectedVerdict> = {};
     for (const [name, v] of Object.entries(expectRaw)) {
       if (name.startsWith("$")) continue;
+      if (entry.symmetry === true && properties.some((p) => p.name === name && isTemporal(p))) fail(`${at}.expect.${name}`, `is a temporal property, which is not checked under symmetry (${SYMMETRY_SKIPS_TEMPORAL}); remove it from this configuration`);
       if (!VERDICTS.includes(v as ExpectedVerdict)) fail(`${at}.expect.${name}`, `must be one of ${VERDICTS.join(", ")}`);
       expect[name] = v as ExpectedVerdict;
     }

@@ -9,7 +9,7 @@ import type { FamilySource, LoadedFamily } from "../load.js";
 import { runCheck } from "../run.js";
 import type { MatrixEntry } from "./matrix.js";
 import { outcomeOf, type ConfigOutcome } from "./outcome.js";
-import { entryOptions } from "./source.js";
+import { entryOptions, entryProperties } from "./source.js";
 
 type Reply = { index: number; outcome?: ConfigOutcome; failure?: { message: string; usage: boolean; stack?: string } };
 
@@ -19,7 +19,8 @@ export async function runMatrix(entries: readonly MatrixEntry[], loaded: LoadedF
   if (threads <= 1) {
     const outcomes: ConfigOutcome[] = [];
     for (const entry of entries) {
-      const run = await runCheck(loaded, entry.variant, entry.parameters, loaded.properties, entryOptions(loaded, entry, loaded.properties.map((p) => p.name)));
+      const properties = entryProperties(loaded, entry);
+      const run = await runCheck(loaded, entry.variant, entry.parameters, properties, entryOptions(loaded, entry, properties.map((p) => p.name)));
       outcomes.push(outcomeOf(loaded, entry, run));
     }
     return outcomes;

@@ -8,14 +8,15 @@ import { runCheck } from "../run.js";
 import type { MatrixEntry } from "./matrix.js";
 import { outcomeOf } from "./outcome.js";
 import { loadSource, type FamilySource } from "../load.js";
-import { entryOptions } from "./source.js";
+import { entryOptions, entryProperties } from "./source.js";
 
 const loading = loadSource(workerData as FamilySource);
 
 parentPort!.on("message", async ({ index, entry }: { index: number; entry: MatrixEntry }) => {
   try {
     const loaded = await loading;
-    const run = await runCheck(loaded, entry.variant, entry.parameters, loaded.properties, entryOptions(loaded, entry, loaded.properties.map((p) => p.name)));
+    const properties = entryProperties(loaded, entry);
+    const run = await runCheck(loaded, entry.variant, entry.parameters, properties, entryOptions(loaded, entry, properties.map((p) => p.name)));
     parentPort!.postMessage({ index, outcome: outcomeOf(loaded, entry, run) });
   } catch (error) {
     parentPort!.postMessage({ index, failure: { message: (error as Error).message, usage: error instanceof UsageError, stack: (error as Error).stack } });

@@ -13,7 +13,7 @@ import { EXIT, UsageError } from "../exit-codes.js";
 import { configText, parseCheckOptions } from "../options.js";
 import type { Output } from "../output.js";
 import { runCheck } from "../run.js";
-import { selectProperties } from "../select.js";
+import { checkableUnder, selectProperties, SYMMETRY_SKIPS_TEMPORAL } from "../select.js";
 import { usableFolder } from "../output-path.js";
 
 /** Runs `dnsmc check ARGS`; returns the exit code. */
@@ -22,7 +22,7 @@ export async function checkCommand(args: readonly string[], io: Output, early: W
   const opts = parseCheckOptions(args, loaded.family, defaultOut);
   if (opts.out !== null) usableFolder(opts.out, "--out");
   if (opts.noProperties && opts.properties.length > 0) throw new UsageError("--no-properties and --property contradict each other: pass one or the other.");
-  const properties = opts.noProperties ? [] : selectProperties(loaded, opts.properties);
+  const { properties, skipped } = checkableUnder(opts.noProperties ? [] : selectProperties(loaded, opts.properties), opts.symmetry, opts.properties);
   // Worker threads (started early by main.ts if it could tell) load the model while this thread builds its own copy.
   // Only the level search uses them: not depth-first, not with limits or recoverable.
   const levels = !opts.generic && levelsApply(properties, { strategy: opts.strategy, maxStates: opts.maxStates ?? Infinity, maxDepth: opts.maxDepth ?? Infinity });
@@ -89,6 +89,7 @@ export async function checkCommand(args: readonly string[], io: Output, early: W
     const params = configText(opts.params);
     const title = `dnsmc check: ${loaded.family.name}, variant ${opts.variant}${params ? ` (${params})` : ""}`;
     for (const line of summaryLines(title, model, result, files.map((f) => relative(process.cwd(), f)), io.term)) io.out(line);
+    if (skipped.length > 0) io.out(`\nNot checked: ${skipped.join(", ")} (${SYMMETRY_SKIPS_TEMPORAL}).`);
     for (const { property, found, written } of minimized) {
       const small = found.result.properties[0]!;
       const params = configText(found.parameters);

@@ -143,6 +143,7 @@ function printTable(io: Output, names: readonly string[], outcomes: readonly Con
   io.out("");
   for (const r of [header, ...rows]) io.out("  " + r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd());
   if (judgements.some((j) => !j.ok)) io.out("  (!) not as expected");
+  if (outcomes.some((o) => o.entry.symmetry) && rows.some((r) => r.includes("-"))) io.out("  - not checked: temporal properties are not checked under symmetry");
 }
 
 function junit(outcomes: readonly ConfigOutcome[], judgements: readonly Judgement[], coverage: readonly string[], conformance: readonly ConformanceCase[]): string {

@@ -49,7 +49,7 @@ export async function diffCommand(args: readonly string[], io: Output): Promise<
     const property = properties.find((x) => x.name === p.name)!;
     const states = p.trace!.steps.map((s) => s.state);
     const actions = p.trace!.steps.slice(1).map((s) => s.action);
-    const outcome = replayOn(runB.model, states, actions, property as Property<unknown, unknown>);
+    const outcome = replayOn(runB.model, states, actions, property as Property<unknown, unknown>, p.trace!.loop);
     const bVerdict = runB.result.properties.find((x) => x.name === p.name)?.verdict ?? "unknown";
     for (const line of replayLines(p, bVerdict, outcome, a, b)) io.out(line);
   }
@@ -64,9 +64,9 @@ function replayLines(p: PropertyResult, bVerdict: string, outcome: ReplayOutcome
     outcome.blockedAt !== null
       ? `this trace is blocked at step ${outcome.blockedAt} of ${p.traceLength} on ${b}${otherTrace}`
       : outcome.stillViolated
-        ? `this trace STILL violates it on ${b}`
-        : `this trace no longer violates it on ${b}${otherTrace}`;
-  const lines = ["", `  ${p.name} (${p.traceLength} actions): ${verdict}`];
+        ? `this ${p.trace!.loop === undefined ? "trace" : "lasso"} STILL violates it on ${b}`
+        : `this ${p.trace!.loop === undefined ? "trace" : "lasso"} no longer violates it on ${b}${otherTrace}`;
+  const lines = ["", `  ${p.name} (${p.traceLength} actions${p.trace!.loop === undefined ? "" : `, looping from step ${p.trace!.loop}`}): ${verdict}`];
   // Show a step when it diverges anew; a difference carried along unchanged is not repeated.
   let shown = new Set<string>();
   for (const s of outcome.steps) {

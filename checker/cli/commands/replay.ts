@@ -21,10 +21,12 @@ export async function replayCommand(args: readonly string[], io: Output): Promis
   if (positionals.length !== 1) throw new UsageError("dnsmc replay takes one trace file, e.g. `dnsmc replay counterexamples/incident/endpoint-never-empty.itf.json --variant cas`.");
   const file = resolve(positionals[0]!);
   const t = readTraceFile(file, loaded, values);
-  const outcome = replayOn(t.model, t.states, t.actions, t.property ?? undefined);
+  const outcome = replayOn(t.model, t.states, t.actions, t.property ?? undefined, t.itf.loop);
+  const lasso = t.itf.loop !== undefined;
   const config = configText(t.params);
   io.out(`dnsmc replay: ${relative(process.cwd(), file)} on ${t.variant}${config ? ` (${config})` : ""}`);
-  io.out(t.property ? `  property ${t.property.name} (${kindLabel(t.property.kind)}), ${t.actions.length} actions` : `  ${t.actions.length} actions, no property named`);
+  const shape = lasso ? `, a lasso looping from step ${t.itf.loop}` : "";
+  io.out(t.property ? `  property ${t.property.name} (${kindLabel(t.property.kind)}), ${t.actions.length} actions${shape}` : `  ${t.actions.length} actions${shape}, no property named`);
   io.out("");
   const width = String(t.actions.length).length;
   for (const step of outcome.steps) {
@@ -47,9 +49,9 @@ export async function replayCommand(args: readonly string[], io: Output): Promis
   io.out(first ? `First divergence: step ${first.n}.` : `Every step has the same effect on ${t.variant} as in the trace.`);
   if (!t.property) return EXIT.ok;
   if (outcome.stillViolated) {
-    io.out(`${t.property.name} still fails at the end on ${t.variant}.`);
+    io.out(lasso ? `${t.property.name} still fails on ${t.variant}: the cycle closes, it is fair there, and the property fails along it.` : `${t.property.name} still fails at the end on ${t.variant}.`);
     return EXIT.violated;
   }
-  io.out(`${t.property.name} no longer fails at the end on ${t.variant}.`);
+  io.out(lasso ? `${t.property.name} no longer fails along this lasso on ${t.variant} (the cycle does not close, is not fair there, or the property holds on it).` : `${t.property.name} no longer fails at the end on ${t.variant}.`);
   return EXIT.ok;
 }

@@ -4,6 +4,7 @@ import { historyOf } from "../../check.js";
 import { writeFileAtomic } from "../../report/files.js";
 import { traceToHtml } from "../../report/html.js";
 import { describeAction } from "../../trace.js";
+import { fairnessNotes } from "../../lasso.js";
 import type { TraceStep } from "../../result.js";
 import { loadContext } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
@@ -33,7 +34,14 @@ export async function viewCommand(args: readonly string[], io: Output): Promise<
   const reason =
     (typeof t.itf.meta.reason === "string" ? t.itf.meta.reason : null) ??
     (p && p.kind !== "step" && p.explain ? p.explain(last, history) : "The trace as recorded.");
-  const trace = { steps, reason, notes: t.model.annotate ? [...t.model.annotate(history)] : [] };
+  // A lasso keeps its loop, and its fairness argument is worked out again on the model (it is not taken from the file).
+  const loop = t.itf.loop;
+  const trace = {
+    steps,
+    reason,
+    notes: t.model.annotate ? [...t.model.annotate(history)] : [],
+    ...(loop !== undefined ? { loop, fairness: fairnessNotes(t.model, steps, loop) } : {}),
+  };
   const page = traceToHtml(
     t.model,
     { name: p?.name ?? "trace", kind: p?.kind ?? "always", description: p?.description ?? "", verdict: "violated" },
