@@ -6,7 +6,9 @@
  */
 import { fingerprinterFor, type Fingerprinter } from "./fingerprinter.js";
 import { explore, ModelFailure, type Exploration, type Finding, type SearchLimits } from "./explore.js";
-import { searchLevels, type LevelOutcome, type LevelTuning } from "./parallel.js";
+import { searchLevels, type LevelGraph, type LevelOutcome, type LevelTuning } from "./parallel.js";
+import { graphFromLevels } from "./graph/from-levels.js";
+import type { RecordedGraph } from "./graph/graph.js";
 import { planSearch } from "./plan.js";
 import { WorkerPool, type WorkerSource } from "./worker-pool.js";
 import { WORKER_MODEL } from "./worker-model.js";
@@ -18,7 +20,7 @@ import type { History, Property } from "./property.js";
 import { findStuckState } from "./graph/recovery.js";
 import { FairGraph, findFairLasso } from "./graph/temporal.js";
 import { fairnessNotes, lassoReason, replayLasso } from "./lasso.js";
-import { isTemporal } from "./property.js";
+import { isTemporal, needsGraph } from "./property.js";
 import type { CheckResult, CheckStatus, ModelError, PropertyResult, StopReason, Trace, TraceStep } from "./result.js";
 import { StateStore } from "./store.js";
 import { NondeterminismError, replay, type TraceSkeleton } from "./trace.js";
@@ -150,21 +152,34 @@ export async function check<S, A>(model: Model<S, A>, given: CheckOptions<S, A> 
  * sequential search runs again to the depth of the deepest first finding. It
  * finds what a single thread would have found first, so the traces are the
  * same; when the level search stopped at a violation, so did the sequential
- * one, at the same state, and its whole result stands.
+ * one, at the same state, and its whole result stands. Properties of the
+ * whole graph are judged on the graph the level search recorded.
  */
 function withTraces<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, properties: readonly Property<S, A>[], limits: SearchLimits, o: LevelOutcome): Exploration {
-  const bounded = (maxDepth: number): Exploration => explore(model, fingerprinter, properties, { strategy: "bfs", stopEarly: limits.stopEarly, maxStates: Infinity, maxDepth, deadline: Infinity, maxMemoryBytes: Infinity });
+  // The rerun looks for the other properties' findings only, then numbers them as the check does.
+  const others = properties.flatMap((p, i) => (needsGraph(p) ? [] : [[p, i] as const]));
+  const bounded = (maxDepth: number): Exploration => {
+    const x = explore(model, fingerprinter, others.map(([p]) => p), { strategy: "bfs", stopEarly: limits.stopEarly, maxStates: Infinity, maxDepth, deadline: Infinity, maxMemoryBytes: Infinity });
+    return { ...x, findings: new Map([...x.findings].map(([j, f]) => [others[j]![1], f])) };
+  };
   if (o.failure) {
     // The sequential search meets the same failure and names the path to it.
     bounded(o.failure.depth + 1);
     throw new ModelFailure(`a worker thread failed: ${o.failure.message}`, null, null, null);
   }
-  const depths = o.foundAtDepth.filter((d) => d >= 0);
+  const depths = o.foundAtDepth.filter((d, i) => d >= 0 && !needsGraph(properties[i]!));
   const counts = { stopReason: o.stopReason, statesFound: o.statesFound, distinctStates: o.distinctStates, diameter: o.diameter, storeBytes: o.storeBytes };
-  if (depths.length === 0) return { store: new StateStore(16), initialIds: [], findings: new Map(), labels: new Map(), edges: null, ...counts };
+  const graph = o.graph && o.stopReason === "exhausted" ? levelGraph(model, fingerprinter, properties, o.graph) : null;
+  if (depths.length === 0) return { store: new StateStore(16), initialIds: [], findings: new Map(), graph, ...counts };
   const x = bounded(Math.max(...depths));
   if (limits.stopEarly && (o.stopReason === "violation" || o.stopReason === "decided")) return x;
-  return { ...x, ...counts };
+  return { ...x, ...counts, graph };
+}
+
+// The level search's recorded graph.
+function levelGraph<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, properties: readonly Property<S, A>[], g: LevelGraph): RecordedGraph {
+  const indices = properties.flatMap((p, i) => (needsGraph(p) ? [i] : []));
+  return graphFromLevels(g, model.packed!, indices, (s) => fingerprinter.fingerprint(fingerprinter.normalise(s)));
 }
 
 /** The options with the deadlock check, when asked for, as the first property. */
@@ -298,14 +313,10 @@ function judge<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, x: Exp
     }
     case "recoverable": {
       if (!complete) return unknown();
-      const stuck = findStuckState(x.store.size, x.edges!, x.labels.get(i)!, x.initialIds);
+      const g = x.graph!;
+      const stuck = findStuckState(g, g.labels.get(i)!);
       if (stuck === null) return noTrace("holds");
-      const skeleton: TraceSkeleton = {
-        initIndex: x.store.actionIndex(stuck.ids[0]!),
-        actionIndices: stuck.actionIndices,
-        fingerprints: stuck.ids.map((n) => x.store.fingerprintOf(n)),
-      };
-      const steps = replay(model, fingerprinter, skeleton);
+      const steps = replay(model, fingerprinter, graphSkeleton(g, stuck.ids, stuck.actionIndices));
       const last = steps[steps.length - 1]!.state;
       const count = stuck.reachableFromStuck;
       return withTrace(
@@ -320,9 +331,9 @@ function judge<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, x: Exp
     case "leadsTo":
     case "convergesTo": {
       if (!complete) return unknown();
-      const lasso = findFairLasso(fairGraph(model, x), p.kind, x.labels.get(i)!);
+      const lasso = findFairLasso(fairGraph(model, x.graph!), p.kind, x.graph!.labels.get(i)!);
       if (lasso === null) return noTrace("holds");
-      const { steps, loop } = replayLasso(model, fingerprinter, x.store, lasso);
+      const { steps, loop } = replayLasso(model, fingerprinter, x.graph!, lasso);
       const history = historyOf(steps);
       const trace: Trace<S, A> = { steps, reason: lassoReason(p, steps, loop, history), notes: model.annotate ? [...model.annotate(history)] : [], loop, fairness: fairnessNotes(model, steps, loop) };
       return { ...head, verdict: "violated", traceLength: steps.length - 1, trace };
@@ -331,11 +342,16 @@ function judge<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, x: Exp
 }
 
 // The graph prepared once per exploration for every temporal property judged on it.
-const fairGraphs = new WeakMap<Exploration, FairGraph>();
-function fairGraph<S, A>(model: Model<S, A>, x: Exploration): FairGraph {
-  let g = fairGraphs.get(x);
-  if (!g) fairGraphs.set(x, (g = new FairGraph(x.store.size, x.edges!, x.initialIds, (model.fairness ?? []).map((f) => f.kind))));
+const fairGraphs = new WeakMap<RecordedGraph, FairGraph>();
+function fairGraph<S, A>(model: Model<S, A>, graph: RecordedGraph): FairGraph {
+  let g = fairGraphs.get(graph);
+  if (!g) fairGraphs.set(graph, (g = new FairGraph(graph, graph.fair ? (model.fairness ?? []).map((f) => f.kind) : [])));
   return g;
+}
+
+/** The skeleton of a path of the recorded graph: state numbers, and the action index of each step. */
+export function graphSkeleton(g: RecordedGraph, ids: readonly number[], actionIndices: readonly number[]): TraceSkeleton {
+  return { initIndex: g.initIndexOf(ids[0]!), actionIndices, fingerprints: ids.map((n) => g.fingerprintOf(n)) };
 }
 
 /** The states and actions of a trace, for explanations and annotations. */

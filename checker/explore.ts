@@ -5,7 +5,8 @@
  * step properties, witnesses). It records raw findings as state numbers;
  * check.ts turns them into traces.
  */
-import { EdgeList } from "./graph/graph.js";
+import { EdgeList, type RecordedGraph } from "./graph/graph.js";
+import { graphFromStore } from "./graph/from-store.js";
 import type { Fingerprinter } from "./fingerprinter.js";
 import { frontierFor, type Strategy } from "./frontier.js";
 import type { Model, PackedOps } from "./model.js";
@@ -42,12 +43,10 @@ export interface Exploration {
   /** Findings by property index: violations of always/step, examples of sometimes. */
   readonly findings: ReadonlyMap<number, Finding>;
   /**
-   * Per property decided on the whole graph (recoverable, temporal), its
-   * predicates in each state: bit 0 the goal (recoverable) or p, bit 1
-   * leadsTo's response (see graph/temporal.ts).
+   * The whole graph, recorded when a property needs it (recoverable,
+   * temporal), with each such property's predicates in each state.
    */
-  readonly labels: ReadonlyMap<number, Uint8Array>;
-  readonly edges: EdgeList | null;
+  readonly graph: RecordedGraph | null;
   readonly stopReason: StopReason;
   readonly statesFound: number;
   readonly distinctStates: number;
@@ -340,7 +339,8 @@ function search<S, A>(
 
   const labelArrays = new Map<number, Uint8Array>();
   labels.forEach((bits, i) => labelArrays.set(i, bits.toArray(store.size)));
-  return { store, initialIds, findings, labels: labelArrays, edges, stopReason, statesFound, distinctStates: store.size, diameter, storeBytes: store.bytes };
+  const graph = edges ? graphFromStore(store, edges, initialIds, labelArrays) : null;
+  return { store, initialIds, findings, graph, stopReason, statesFound, distinctStates: store.size, diameter, storeBytes: store.bytes };
 }
 
 function safeJson(value: unknown): string {

@@ -11,12 +11,20 @@
  * or when the search must stop; the coordinator then collects every thread's
  * report. The same code runs in worker threads and, for one thread, in the
  * main thread itself.
+ *
+ * When a property needs the whole graph (recoverable, temporal), each thread
+ * also records every expanded state's successors (graph/level-records.ts),
+ * and each new state carries one more word in its block: its label bits, the
+ * graph properties' predicates in it (graph/from-levels.ts reads both).
  */
 import { fingerprintWords } from "./fingerprint.js";
 import { HARD_LIMIT, GROW_AT, home, insertFingerprint, primeInsertFingerprint, storedHalf } from "./fingerprint-set.js";
 import type { PackedOps } from "./model.js";
 import type { Property } from "./property.js";
 import { forget, metRecently, recentFilter } from "./recent-filter.js";
+import { isTemporal, needsGraph } from "./property.js";
+import { fairnessMasks, type Fairness } from "./fairness.js";
+import { RecordWriter, type RecordPages } from "./graph/level-records.js";
 
 /** Slots of the shared control block: the set's size, the stop flag, then one cache line of claim counters per share. */
 export const SIZE = 0;
@@ -65,6 +73,8 @@ export interface LevelJob {
   readonly capacity: number;
   /** Chunks abandoned in the previous round, to be expanded first. */
   readonly redo: readonly number[];
+  /** When the graph is recorded: the number of the first state of each block (states are numbered level by level). */
+  readonly blockBases?: Int32Array;
 }
 
 /** What a thread did in one round. */
@@ -81,6 +91,8 @@ export interface RoundReport {
   readonly redo: number;
   /** Time spent in the round (printed with DNSMC_DEBUG=1). */
   readonly busyMs: number;
+  /** When the graph is recorded: the round's records of expanded states. */
+  readonly records?: RecordPages;
 }
 
 /** Whether the search stops at the first violation, and when it must stop anyway. */
@@ -102,6 +114,28 @@ export const STOP_VIOLATION = 1;
 export const STOP_TIMEOUT = 2;
 export const STOP_MEMORY = 3;
 
+/**
+ * The label word of a state when the graph is recorded: two bits per graph
+ * property, in the order they are listed (bit 0: the goal of `recoverable`
+ * or the p of a temporal property; bit 1: leadsTo's q).
+ */
+export function graphLabels<S>(graphProps: readonly Property<S>[], state: S): number {
+  let bits = 0;
+  for (let j = 0; j < graphProps.length; j++) {
+    const p = graphProps[j]!;
+    let b = 0;
+    if (p.kind === "recoverable") b = p.goal(state) ? 1 : 0;
+    else if (p.kind === "eventually") b = p.reached(state) ? 1 : 0;
+    else if (p.kind === "convergesTo") b = p.stable(state) ? 1 : 0;
+    else if (p.kind === "leadsTo") b = (p.when(state) ? 1 : 0) | (p.then(state) ? 2 : 0);
+    bits |= b << (2 * j);
+  }
+  return bits;
+}
+
+/** At most this many graph properties in one level search (two label bits each in one word). */
+export const MAX_GRAPH_PROPERTIES = 16;
+
 /** Bit i is set when property i, an invariant or a witness, has something to report about `state`. */
 export function stateFindings<S>(properties: readonly Property<S>[], state: S): number {
   let bits = 0;
@@ -114,6 +148,16 @@ export function stateFindings<S>(properties: readonly Property<S>[], state: S): 
 
 export class LevelExpander<S, A> {
   private readonly W: number;
+  /** Words a state takes in a block: its own, and the label word when the graph is recorded. */
+  private readonly stride: number;
+  /** The properties that need the whole graph; none: nothing is recorded. */
+  private readonly graphProps: readonly Property<S, A>[];
+  private readonly records: RecordWriter | null;
+  private blockBases: Int32Array = new Int32Array(0);
+  /** When fairness matters (a temporal property): the fairness mask of an action, recorded with each edge. */
+  private readonly maskOf: ((action: A) => number) | null;
+  /** Words an edge takes in the records: its fingerprint, and its mask when fairness matters. */
+  readonly edgeWords: number;
   private readonly current: Uint32Array;
   private readonly scratchWords: Uint32Array;
   private readonly state: S;
@@ -171,8 +215,15 @@ export class LevelExpander<S, A> {
     private readonly limits: ExpanderLimits,
     /** Called between chunks (for the main thread: progress reports, and bringing in worker threads that have become ready). */
     private readonly betweenChunks?: () => void,
+    /** The model's fairness, recorded with each edge when a temporal property needs it. */
+    fairness?: readonly Fairness<A>[],
   ) {
     this.W = ops.words;
+    this.graphProps = properties.filter(needsGraph);
+    this.records = this.graphProps.length > 0 ? new RecordWriter() : null;
+    this.stride = this.W + (this.records ? 1 : 0);
+    this.maskOf = this.records && fairness && fairness.length > 0 && properties.some(isTemporal) ? fairnessMasks(fairness) : null;
+    this.edgeWords = this.maskOf ? 3 : 2;
     this.current = new Uint32Array(this.W);
     this.scratchWords = new Uint32Array(this.W);
     this.state = ops.wrap(this.current);
@@ -189,7 +240,7 @@ export class LevelExpander<S, A> {
   /** Blocks of a finished level, to be written over again. */
   recycle(blocks: readonly SharedArrayBuffer[]): void {
     // Only full-sized blocks: the first level's is sized for the initial states, and a thread's first block is small.
-    for (const b of blocks) if (b.byteLength === BLOCK_STATES * this.W * 4) this.free.push(b);
+    for (const b of blocks) if (b.byteLength === BLOCK_STATES * this.stride * 4) this.free.push(b);
   }
 
   /** Starts (or resumes, after the table grew) a level. */
@@ -201,6 +252,7 @@ export class LevelExpander<S, A> {
     this.self = job.self;
     this.capacity = job.capacity;
     this.redo = [...job.redo];
+    if (job.blockBases) this.blockBases = job.blockBases;
     primeInsertFingerprint();
   }
 
@@ -221,7 +273,16 @@ export class LevelExpander<S, A> {
     // Hand over what this round wrote, the partly filled block included.
     if (this.filled > 0) this.seal();
     const status = step === STOPPED ? "stop" : step === GROW ? "grow" : "done";
-    const report: RoundReport = { status, blocks: this.out, counts: this.outCounts, transitions: this.roundTransitions, found: this.roundFound, redo: this.roundRedo, busyMs: performance.now() - t0 };
+    const report: RoundReport = {
+      status,
+      blocks: this.out,
+      counts: this.outCounts,
+      transitions: this.roundTransitions,
+      found: this.roundFound,
+      redo: this.roundRedo,
+      busyMs: performance.now() - t0,
+      ...(this.records ? { records: this.records.take() } : {}),
+    };
     this.out = [];
     this.outCounts = [];
     return report;
@@ -270,19 +331,28 @@ export class LevelExpander<S, A> {
     if (Atomics.load(this.control, SIZE) > this.capacity * GROW_AT) return GROW;
     const c = this.redo.length > 0 ? this.redo.pop()! : this.claim();
     if (c < 0) return DONE;
-    const { ops, W, current, scratchWords, state, scratch, actions, fp, recent, stageWords, stageHi, stageLo, stepProps, symmetry, chunks, capacity } = this;
+    const { ops, W, stride, current, scratchWords, state, scratch, actions, fp, recent, stageWords, stageHi, stageLo, stepProps, symmetry, chunks, capacity, records } = this;
     const steps = stepProps.length;
-    const source = this.level[chunks[c * 3]!]!;
+    const block = chunks[c * 3]!;
+    const source = this.level[block]!;
     const end = chunks[c * 3 + 2]!;
+    // Recording the graph: every successor's fingerprint, the recent ones included; an abandoned chunk is cut back.
+    const mark = records ? records.mark() : 0;
+    const base = records ? this.blockBases[block]! : 0;
     const hardLimit = capacity * HARD_LIMIT;
     let transitions = 0;
     let found = 0;
     let staged = 0;
     for (let pos = chunks[c * 3 + 1]!; pos < end; pos++) {
-      const from = pos * W;
+      const from = pos * stride;
       for (let w = 0; w < W; w++) current[w] = source[from + w]!;
       const count = ops.actionsInto(state, actions);
       transitions += count;
+      if (records) {
+        records.reserve(2 + count * this.edgeWords);
+        records.push(base + pos);
+        records.push(count);
+      }
       for (let k = 0; k < count; k++) {
         const action = actions[k]!;
         for (let w = 0; w < W; w++) scratchWords[w] = current[w]!;
@@ -295,6 +365,11 @@ export class LevelExpander<S, A> {
         fingerprintWords(scratchWords, fp);
         const hi = storedHalf(fp.hi);
         const lo = storedHalf(fp.lo);
+        if (records) {
+          records.push(hi);
+          records.push(lo);
+          if (this.maskOf) records.push(this.maskOf(action));
+        }
         if (metRecently(recent, hi, lo)) continue;
         stageHi[staged] = hi;
         stageLo[staged] = lo;
@@ -303,12 +378,12 @@ export class LevelExpander<S, A> {
         if (++staged === STAGE) {
           found |= this.insertStaged(staged, hardLimit);
           staged = 0;
-          if (this.full) return this.endChunk(found, GROW, c);
+          if (this.full) return this.endChunk(found, GROW, c, mark);
         }
       }
     }
     found |= this.insertStaged(staged, hardLimit);
-    if (this.full) return this.endChunk(found, GROW, c);
+    if (this.full) return this.endChunk(found, GROW, c, mark);
     Atomics.add(this.control, SIZE, this.pending);
     this.pending = 0;
     this.roundTransitions += transitions;
@@ -317,10 +392,13 @@ export class LevelExpander<S, A> {
 
   // Records a chunk's findings (and stops an early-stopping search at a violation); a chunk abandoned because the table
   // must grow is expanded again once it has.
-  private endChunk(found: number, step: number, c: number): number {
+  private endChunk(found: number, step: number, c: number, mark = 0): number {
     this.roundFound |= found;
     if (found & this.breaking && this.limits.stopEarly) Atomics.store(this.control, STOP, STOP_VIOLATION);
-    if (step === GROW) this.roundRedo = c;
+    if (step === GROW) {
+      this.roundRedo = c;
+      this.records?.truncate(mark);
+    }
     return step;
   }
 
@@ -342,7 +420,7 @@ export class LevelExpander<S, A> {
       const at = k * W;
       for (let w = 0; w < W; w++) scratchWords[w] = stageWords[at + w]!;
       if (this.judged) found |= stateFindings(this.properties, scratch);
-      this.append(scratchWords);
+      this.append(scratchWords, this.records ? graphLabels(this.graphProps, scratch) : 0);
       // The shared size is kept within 64 insertions a thread, so no thread can fill the table.
       if (++this.pending === 64) {
         const size = Atomics.add(control, SIZE, this.pending) + this.pending;
@@ -357,13 +435,14 @@ export class LevelExpander<S, A> {
     return found;
   }
 
-  private append(words: Uint32Array): void {
+  private append(words: Uint32Array, labels: number): void {
     if (this.filled === this.room) {
       this.room = BLOCK_STATES;
       this.seal();
     }
-    const at = this.filled * this.W;
+    const at = this.filled * this.stride;
     for (let w = 0; w < this.W; w++) this.block[at + w] = words[w]!;
+    if (this.stride > this.W) this.block[at + this.W] = labels;
     this.filled++;
   }
 
@@ -377,7 +456,7 @@ export class LevelExpander<S, A> {
   }
 
   private newBlock(): SharedArrayBuffer {
-    return (this.room === BLOCK_STATES ? this.free.pop() : undefined) ?? new SharedArrayBuffer(this.room * this.W * 4);
+    return (this.room === BLOCK_STATES ? this.free.pop() : undefined) ?? new SharedArrayBuffer(this.room * this.stride * 4);
   }
 }
 

@@ -13,9 +13,10 @@ import { INITIAL_SLOTS, populate } from "./fingerprint-set.js";
 import { LevelExpander, type LevelJob } from "./level-expander.js";
 import type { Model, PackedOps } from "./model.js";
 import type { Property } from "./property.js";
+import type { Fairness } from "./fairness.js";
 import type { WorkerInit, WorkerLoad, WorkerSetup } from "./worker-pool.js";
 
-type Loaded = { readonly ops: PackedOps<unknown, unknown>; readonly properties: readonly Property[]; readonly symmetry: boolean };
+type Loaded = { readonly ops: PackedOps<unknown, unknown>; readonly properties: readonly Property[]; readonly symmetry: boolean; readonly fairness: readonly Fairness<unknown>[] };
 type WorkerModule = { workerModel(spec: unknown): Promise<{ model: Model<unknown, unknown>; properties: readonly Property[] }> };
 
 const init = workerData as WorkerInit;
@@ -30,7 +31,7 @@ let expander: Promise<LevelExpander<unknown, unknown>> | null = null;
 
 async function load({ spec, symmetry }: WorkerLoad): Promise<Loaded> {
   const { model, properties } = await (await mod).workerModel(spec);
-  return { ops: model.packed as PackedOps<unknown, unknown>, properties, symmetry };
+  return { ops: model.packed as PackedOps<unknown, unknown>, properties, symmetry, fairness: model.fairness ?? [] };
 }
 
 // Messages arrive in order: what to load, then the shared memory, then rounds.
@@ -44,7 +45,7 @@ parentPort!.on("message", async (message: { load: WorkerLoad } | { setup: Worker
   }
   if ("setup" in message) {
     const { control, limits } = message.setup;
-    expander = loading!.then(({ ops, properties, symmetry }) => new LevelExpander(ops, properties, symmetry, table, control, limits));
+    expander = loading!.then(({ ops, properties, symmetry, fairness }) => new LevelExpander(ops, properties, symmetry, table, control, limits, undefined, fairness));
     expander.catch(() => {});
     return;
   }

@@ -37,12 +37,16 @@ import {
   STOP_TIMEOUT,
   STOP_VIOLATION,
   stateFindings,
+  graphLabels,
+  MAX_GRAPH_PROPERTIES,
   type ExpanderLimits,
   type LevelJob,
   type RoundReport,
 } from "./level-expander.js";
 import type { Model, PackedOps } from "./model.js";
 import { needsGraph, type Property } from "./property.js";
+import type { RecordPages } from "./graph/level-records.js";
+import type { Fairness } from "./fairness.js";
 import type { StopReason } from "./result.js";
 import type { Thread, WorkerPool } from "./worker-pool.js";
 
@@ -58,6 +62,22 @@ export interface LevelOutcome {
   readonly storeBytes: number;
   /** Set when a thread's model code threw: the depth of the level being expanded, and the message. */
   readonly failure?: { readonly depth: number; readonly message: string };
+  /** When a property needs the whole graph: every level's states and every thread's records (graph/from-levels.ts). */
+  readonly graph?: LevelGraph;
+}
+
+/** What the level search keeps for the analyses of the whole graph. */
+export interface LevelGraph {
+  /** Words a state takes in a block: the state's, then its label word (level-expander.ts, graphLabels). */
+  readonly stride: number;
+  /** Every level's blocks and how many states each holds: state numbers run through them in order. */
+  readonly blocks: readonly SharedArrayBuffer[];
+  readonly counts: readonly number[];
+  readonly records: readonly RecordPages[];
+  /** For each state of level 0, the index of its initial state in `initStates()`. */
+  readonly initIndex: readonly number[];
+  /** Words an edge takes in the records: 3 with its fairness mask, else 2. */
+  readonly edgeWords: number;
 }
 
 /** The number of threads `--workers` defaults to: the machine's cores. */
@@ -72,7 +92,7 @@ export function levelsApply(properties: readonly Property[], limits: Pick<Search
     limits.maxStates === Infinity &&
     limits.maxDepth === Infinity &&
     properties.length <= 31 &&
-    !properties.some(needsGraph)
+    properties.filter(needsGraph).length <= MAX_GRAPH_PROPERTIES
   );
 }
 
@@ -162,18 +182,29 @@ export async function searchLevels<S, A>(
   const violated = () => properties.some((p, i) => (p.kind === "always" || p.kind === "step") && foundAtDepth[i] !== -1);
   const decided = () => properties.length > 0 && foundAtDepth.every((d) => d !== -1);
 
+  // Properties of the whole graph: every level is kept, each state with its label word, and the threads record every edge.
+  const graphProps = properties.filter(needsGraph);
+  const stride = W + (graphProps.length > 0 ? 1 : 0);
+  const kept: { blocks: SharedArrayBuffer[]; counts: number[]; records: RecordPages[]; initIndex: number[] } | null =
+    graphProps.length > 0 ? { blocks: [], counts: [], records: [], initIndex: [] } : null;
+  let levelBase = 0;
+
   // Level 0: the initial states.
   const inits = model.initStates();
-  const first = new SharedArrayBuffer(Math.max(1, inits.length) * W * 4);
+  const first = new SharedArrayBuffer(Math.max(1, inits.length) * stride * 4);
   const firstWords = new Uint32Array(first);
   const fp = { hi: 0, lo: 0 };
   let count = 0;
-  for (const init of inits) {
+  for (const [k, init] of inits.entries()) {
     const state = fingerprinter.normalise(init);
     const words = ops.wordsOf(state);
     fingerprintWords(words, fp);
     if (!insertFingerprint(table, capacity, fp.hi, fp.lo)) continue;
-    firstWords.set(words, count * W);
+    firstWords.set(words, count * stride);
+    if (kept) {
+      firstWords[count * stride + W] = graphLabels(graphProps, state);
+      kept.initIndex.push(k);
+    }
     count++;
     note(stateFindings(properties, state), 0);
   }
@@ -205,7 +236,7 @@ export async function searchLevels<S, A>(
   const here = inProcess(ops, properties, fingerprinter.symmetric, table, control, expanderLimits, () => {
     progress();
     joinLate();
-  });
+  }, model.fairness ?? []);
   workers?.setUp({ control, limits: expanderLimits });
   const pool: readonly Thread[] = workers ? [...workers.threads, ...here] : here;
   const frontierSize = () => levelCounts.reduce((a, b) => a + b, 0);
@@ -251,7 +282,7 @@ export async function searchLevels<S, A>(
           stopReason = "max-memory";
           break;
         }
-        const job = { blocks: levelBlocks, chunks, shares, depth, capacity };
+        const job = { blocks: levelBlocks, chunks, shares, depth, capacity, ...(kept ? { blockBases: bases(levelBase, levelCounts) } : {}) };
         const share = Math.ceil(recycle.length / threads.length);
         // Map calls every round() in order: the worker threads get their messages before this thread starts on its share.
         round = { job, shares: threads.length, open: threads !== here, joined: new Set(threads), late: [] };
@@ -268,6 +299,7 @@ export async function searchLevels<S, A>(
           statesFound += r.transitions;
           note(r.found, depth + 1);
           if (r.redo >= 0) redo.push(r.redo);
+          if (r.records) kept!.records.push(r.records);
         }
         const stop = Atomics.load(control, STOP);
         if (stop !== 0) {
@@ -278,7 +310,13 @@ export async function searchLevels<S, A>(
       }
       if (process.env.DNSMC_DEBUG) console.error(`level ${depth} done at ${(performance.now() - started).toFixed(0)} ms, ${levelCounts.reduce((a, b) => a + b, 0)} states`);
       if (nextCounts.some((n) => n > 0)) diameter = depth + 1;
-      dead = levelBlocks;
+      // The graph's analyses need every state again: its levels are kept, not written over.
+      if (kept) {
+        kept.blocks.push(...levelBlocks);
+        kept.counts.push(...levelCounts);
+        levelBase += frontierSize();
+      }
+      dead = kept ? [] : levelBlocks;
       levelBlocks = nextBlocks;
       levelCounts = nextCounts;
       depth++;
@@ -296,7 +334,19 @@ export async function searchLevels<S, A>(
     foundAtDepth,
     storeBytes: capacity * 8,
     ...(failure ? { failure } : {}),
+    ...(kept && !failure ? { graph: { stride, edgeWords: here[0]!.edgeWords, ...kept } } : {}),
   };
+}
+
+// The number of the first state of each block of a level whose first state is `levelBase`.
+function bases(levelBase: number, counts: readonly number[]): Int32Array {
+  const out = new Int32Array(new SharedArrayBuffer(Math.max(1, counts.length) * 4));
+  let n = levelBase;
+  counts.forEach((c, b) => {
+    out[b] = n;
+    n += c;
+  });
+  return out;
 }
 
 // Chunk index ranges [start, end) of `threads` equal shares of `chunks` chunks.
@@ -331,9 +381,11 @@ function inProcess<S, A>(
   control: Int32Array,
   limits: ExpanderLimits,
   betweenChunks: () => void,
-): Thread[] {
-  const expander = new LevelExpander(ops, properties, symmetry, table, control, limits, betweenChunks);
-  const thread: Thread = {
+  fairness: readonly Fairness<A>[],
+): Array<Thread & { edgeWords: number }> {
+  const expander = new LevelExpander(ops, properties, symmetry, table, control, limits, betweenChunks, fairness);
+  const thread: Thread & { edgeWords: number } = {
+    edgeWords: expander.edgeWords,
     ready: true,
     round: async (job, recycle) => {
       expander.recycle(recycle);

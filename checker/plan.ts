@@ -6,7 +6,7 @@
  */
 import type { Model } from "./model.js";
 import { levelsApply } from "./parallel.js";
-import { isTemporal, needsGraph, type Property } from "./property.js";
+import type { Property } from "./property.js";
 import type { Strategy } from "./frontier.js";
 
 /** The search chosen for a check, and why. */
@@ -50,9 +50,9 @@ export function planSearch(model: Model<unknown, unknown>, o: PlanInput): Search
         ? "depth-first search is sequential"
         : o.maxStates !== Infinity || o.maxDepth !== Infinity
           ? "--max-states and --max-depth need the sequential search's exact cut-off"
-          : o.properties.some(needsGraph)
-            ? `${o.properties.some(isTemporal) ? "a temporal" : "a recoverable"} property needs every edge of the graph, which only the sequential search records`
-            : "more than 31 properties";
+          : o.properties.length > 31
+            ? "more than 31 properties"
+            : "more than 16 properties of the whole graph (recoverable, temporal)";
     return { search: "sequential", threads: 1, prefetch: false, reason: threads(1, why) };
   }
   if (o.workers > 1 && !o.rebuildable) return { search: "levels", threads: 1, prefetch: false, reason: threads(1, "worker threads cannot rebuild the model (no origin, worker source or pool)") };

@@ -38,14 +38,13 @@ export interface Adjacency {
 }
 
 /**
- * Adjacency keyed by `from` (the edges' sources for the forward graph, their
- * targets for the backward one). A stable counting sort keeps each state's
+ * Adjacency keyed by the edges' sources. A stable counting sort keeps each state's
  * edges in the order the search recorded them (action order), so that every
  * analysis meets them, and builds its traces, in the search's order.
  */
-export function adjacency(stateCount: number, edges: EdgeList, direction: "forward" | "backward" = "forward"): Adjacency {
-  const from = direction === "forward" ? edges.src : edges.dst;
-  const to = direction === "forward" ? edges.dst : edges.src;
+export function adjacency(stateCount: number, edges: EdgeList): Adjacency {
+  const from = edges.src;
+  const to = edges.dst;
   const start = new Uint32Array(stateCount + 1);
   for (let e = 0; e < edges.length; e++) start[from.get(e) + 1]!++;
   for (let n = 0; n < stateCount; n++) start[n + 1]! += start[n]!;
@@ -60,4 +59,45 @@ export function adjacency(stateCount: number, edges: EdgeList, direction: "forwa
     if (edges.mask) mask[slot] = edges.mask.get(e);
   }
   return { start, target, action, mask };
+}
+
+/** The same edges keyed by target: for backward searches (graph/recovery.ts). */
+export function reversed(stateCount: number, forward: Adjacency): Adjacency {
+  const { start, target, action, mask } = forward;
+  const edges = target.length;
+  const rstart = new Uint32Array(stateCount + 1);
+  for (let e = 0; e < edges; e++) rstart[target[e]! + 1]!++;
+  for (let n = 0; n < stateCount; n++) rstart[n + 1]! += rstart[n]!;
+  const fill = rstart.slice(0, stateCount);
+  const rtarget = new Uint32Array(edges);
+  const raction = new Uint32Array(edges);
+  const rmask = new Uint32Array(edges);
+  for (let n = 0; n < stateCount; n++) {
+    for (let e = start[n]!; e < start[n + 1]!; e++) {
+      const slot = fill[target[e]!]!++;
+      rtarget[slot] = n;
+      raction[slot] = action[e]!;
+      rmask[slot] = mask[e]!;
+    }
+  }
+  return { start: rstart, target: rtarget, action: raction, mask: rmask };
+}
+
+/**
+ * The explored graph as every whole-graph analysis reads it, whichever search
+ * recorded it: states numbered 0..stateCount-1, forward adjacency in action
+ * order, and what rebuilding a trace through it needs.
+ */
+export interface RecordedGraph {
+  readonly stateCount: number;
+  readonly forward: Adjacency;
+  /** The initial states' numbers, in the order of `initStates()`. */
+  readonly initialIds: readonly number[];
+  /** For an initial state: its index in `initStates()`. */
+  initIndexOf(n: number): number;
+  fingerprintOf(n: number): { readonly hi: number; readonly lo: number };
+  /** Per property index (recoverable, temporal): its predicate bits in each state (graph/temporal.ts). */
+  readonly labels: ReadonlyMap<number, Uint8Array>;
+  /** Whether the fairness masks were recorded (a temporal property and a model with fairness). */
+  readonly fair: boolean;
 }

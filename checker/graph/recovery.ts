@@ -8,7 +8,7 @@
  * an initial state to such a state, found by a forward breadth-first pass
  * over the same edges (so it is shortest whatever strategy built the graph).
  */
-import { adjacency, type Adjacency, type EdgeList } from "./graph.js";
+import { reversed, type Adjacency, type RecordedGraph } from "./graph.js";
 
 /** A shortest path into a state from which no goal state is reachable. */
 export interface StuckPath {
@@ -25,8 +25,9 @@ export interface StuckPath {
  * every state can. `goal[n]` is 1 when state `n` satisfies the goal;
  * `initialIds` are the numbers of the initial states, in order.
  */
-export function findStuckState(stateCount: number, edges: EdgeList, goal: Uint8Array, initialIds: readonly number[]): StuckPath | null {
-  const backward = adjacency(stateCount, edges, "backward");
+export function findStuckState(g: RecordedGraph, goal: Uint8Array): StuckPath | null {
+  const { stateCount, initialIds, forward } = g;
+  const backward = reversed(stateCount, forward);
   const canRecover = new Uint8Array(stateCount);
   const queue = new Uint32Array(stateCount);
   let tail = 0;
@@ -48,7 +49,6 @@ export function findStuckState(stateCount: number, edges: EdgeList, goal: Uint8A
   }
   if (tail === stateCount) return null;
 
-  const forward = adjacency(stateCount, edges);
   const parent = new Int32Array(stateCount).fill(-1);
   const parentAction = new Uint32Array(stateCount);
   const seen = new Uint8Array(stateCount);

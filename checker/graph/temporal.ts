@@ -27,7 +27,7 @@
  * state: shortest paths to each edge or state the fairness argument needs,
  * and back.
  */
-import { adjacency, type Adjacency, type EdgeList } from "./graph.js";
+import type { Adjacency, RecordedGraph } from "./graph.js";
 
 /** Which behaviours violate the property (see the module comment). */
 export type TemporalKind = "eventually" | "leadsTo" | "convergesTo";
@@ -60,13 +60,16 @@ export class FairGraph {
   readonly enabled: Uint32Array;
   readonly weakMask: number;
   readonly strongMask: number;
+  readonly stateCount: number;
+  readonly initialIds: readonly number[];
   constructor(
-    readonly stateCount: number,
-    edges: EdgeList,
-    readonly initialIds: readonly number[],
+    graph: RecordedGraph,
     readonly constraints: ConstraintKinds,
   ) {
-    this.forward = adjacency(stateCount, edges);
+    const stateCount = graph.stateCount;
+    this.stateCount = stateCount;
+    this.initialIds = graph.initialIds;
+    this.forward = graph.forward;
     this.enabled = new Uint32Array(stateCount);
     const { start, mask } = this.forward;
     for (let n = 0; n < stateCount; n++) {

@@ -1,23 +1,29 @@
 /**
  * The level-synchronous search gives exactly the sequential search's result
  * (states, states found, diameter, verdicts, traces byte for byte), on one
- * thread or several: counts come from complete levels, and traces from the
- * sequential search bounded to the depth of the first finding.
+ * thread or several: counts come from complete levels, traces from the
+ * sequential search bounded to the depth of the first finding, and the
+ * properties of the whole graph (recoverable, temporal) from the graph the
+ * threads record.
  */
 import { describe, expect, it } from "vitest";
 // Worker threads run compiled JavaScript, so this test uses the build (npm test builds first).
-import { always, check, checkSync, WorkerPool, type CheckResult, type Model } from "../../dist/checker/index.js";
+import { always, check, checkSync, recoverable as recoverableProperty, WorkerPool, type CheckResult, type Model } from "../../dist/checker/index.js";
 import { dnsModel } from "../../dist/model/index.js";
 import endpointNeverEmpty from "../../dist/properties/endpoint-never-empty.js";
 import noRegression from "../../dist/properties/no-regression.js";
 import recoverable from "../../dist/properties/recoverable.js";
 import staleWrite from "../../dist/properties/stale-write-possible.js";
+import repaired from "../../dist/properties/empty-endpoint-repaired.js";
+import converges from "../../dist/properties/converges-to-newest.js";
 
 // Worker threads find the properties a check names in these modules, as for the CLI's discovered ones.
-const PROPERTY_MODULES = ["endpoint-never-empty", "no-regression", "recoverable", "stale-write-possible"].map((f) => new URL(`../../dist/properties/${f}.js`, import.meta.url).href);
-const all = [endpointNeverEmpty, noRegression, recoverable, staleWrite];
-// Recoverable needs every edge of the graph, which the level search does not keep: without it, the level search runs.
-const onTheFly = [endpointNeverEmpty, noRegression, staleWrite];
+const PROPERTY_MODULES = ["endpoint-never-empty", "no-regression", "recoverable", "stale-write-possible", "empty-endpoint-repaired", "converges-to-newest"].map(
+  (f) => new URL(`../../dist/properties/${f}.js`, import.meta.url).href,
+);
+const all = [endpointNeverEmpty, noRegression, recoverable, staleWrite, repaired, converges];
+// Temporal properties are not checked under symmetry.
+const notTemporal = [endpointNeverEmpty, noRegression, recoverable, staleWrite];
 const source = (variant: string, params: Record<string, number>, properties: string[]) => ({
   module: new URL("../../dist/checker/worker-model.js", import.meta.url).href,
   spec: { origin: { module: new URL("../../dist/model/index.js", import.meta.url).href, variant, params, propertyModules: PROPERTY_MODULES }, properties },
@@ -42,13 +48,17 @@ describe("the level-synchronous search", () => {
     ["incident", { enactors: 4 }, true, true],
     ["incident", { enactors: 4 }, true, false],
   ])("%s %j symmetry=%s exhaustive=%s: one thread and two give the sequential result", async (variant, params, symmetry, exhaustive) => {
-    const options = { properties: onTheFly, symmetry, exhaustive };
+    const properties = symmetry ? notTemporal : all;
+    const options = { properties, symmetry, exhaustive };
     const sequential = checkSync(dnsModel(variant, params), options);
     const one = await check(dnsModel(variant, params), options);
+    expect(one.plan!.search).toBe("levels");
     // Levels from 64 states on are shared, so that these small models keep the worker thread busy too.
-    const two = await check(dnsModel(variant, params), { ...options, workers: 2, workerSource: source(variant, params, onTheFly.map((p) => p.name)), sharedLevelStates: 64 });
-    // A set as small as it can be (room for 128 insertions a thread past its hard limit) grows many times, between levels and in the middle of them (a thread then abandons its chunk).
-    const growing = await check(dnsModel(variant, params), { ...options, workers: 2, workerSource: source(variant, params, onTheFly.map((p) => p.name)), sharedLevelStates: 64, tableSlots: 1 });
+    const names = properties.map((p) => p.name);
+    const two = await check(dnsModel(variant, params), { ...options, workers: 2, workerSource: source(variant, params, names), sharedLevelStates: 64, patientWorkers: true });
+    // A set as small as it can be (room for 128 insertions a thread past its hard limit) grows many times, between levels and in the middle of them
+    // (a thread then abandons its chunk, and the graph's records of it).
+    const growing = await check(dnsModel(variant, params), { ...options, workers: 2, workerSource: source(variant, params, names), sharedLevelStates: 64, tableSlots: 1, patientWorkers: true });
     expect(one.error).toBeUndefined();
     expect(two.error).toBeUndefined();
     expect(growing.error).toBeUndefined();
@@ -90,6 +100,11 @@ describe("the level-synchronous search", () => {
       const v = await check(fan, { tableSlots: 1, properties: [always(`not-${k}`, (s: Uint32Array) => s[0] !== k)] });
       expect(v.properties[0]!.verdict, `state ${k}`).toBe("violated");
     }
+    // The graph's records of the chunk given up are dropped with it, and written again when it is expanded again.
+    const back = [recoverableProperty("reaches-3000", (s: Uint32Array) => s[0] === 3000 || s[0] === 0)];
+    const levels = await check(fan, { exhaustive: true, tableSlots: 1, properties: back });
+    expect(levels.plan!.search).toBe("levels");
+    expect(summary(levels)).toEqual(summary(checkSync(fan, { exhaustive: true, properties: back })));
   });
 
   it("stores fingerprints only: at most 16 bytes a state once the table is past its first size", async () => {
@@ -101,10 +116,10 @@ describe("the level-synchronous search", () => {
 
   it("worker threads started before the check (a WorkerPool) join it; three threads give the sequential result", async () => {
     const params = { enactors: 4 };
-    const { module, spec } = source("incident", params, onTheFly.map((p) => p.name));
+    const { module, spec } = source("incident", params, notTemporal.map((p) => p.name));
     const pool = new WorkerPool(module, 2);
     pool.load(spec, true);
-    const options = { properties: onTheFly, symmetry: true, exhaustive: true };
+    const options = { properties: notTemporal, symmetry: true, exhaustive: true };
     const three = await check(dnsModel("incident", params), { ...options, workerPool: pool, sharedLevelStates: 64 });
     expect(summary(three)).toEqual(summary(checkSync(dnsModel("incident", params), options)));
     // The check closed the pool; closing again does nothing.
@@ -126,7 +141,7 @@ describe("the level-synchronous search", () => {
   });
 });
 
-describe("--workers with a recoverable property (the sequential search)", () => {
+describe("--workers with properties of the whole graph", () => {
   it.each([
     ["incident", {}, false, true],
     ["incident", {}, false, false],
@@ -134,9 +149,10 @@ describe("--workers with a recoverable property (the sequential search)", () => 
     ["cas", { plans: 6 }, false, true],
     ["incident", { enactors: 4 }, true, true],
   ])("%s %j symmetry=%s exhaustive=%s: two workers give the sequential result", async (variant, params, symmetry, exhaustive) => {
-    const options = { properties: all, symmetry, exhaustive };
-    const one = await check(dnsModel(variant, params), options);
-    const two = await check(dnsModel(variant, params), { ...options, workers: 2, workerSource: source(variant, params, all.map((p) => p.name)) });
+    const properties = symmetry ? notTemporal : all;
+    const options = { properties, symmetry, exhaustive };
+    const one = checkSync(dnsModel(variant, params), options);
+    const two = await check(dnsModel(variant, params), { ...options, workers: 2, workerSource: source(variant, params, properties.map((p) => p.name)) });
     expect(two.error).toBeUndefined();
     expect(summary(two)).toEqual(summary(one));
   });

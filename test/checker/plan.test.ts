@@ -17,6 +17,12 @@ describe("the search plan", () => {
     expect(r.plan).toMatchObject({ search: "levels", threads: 2, prefetch: false });
   });
 
+  it("a property of the whole graph too: the level search records it on every thread", async () => {
+    const r = await check(schema.create("two-phase-commit", { rms: 3 }), { workers: 2, exhaustive: true, properties: [recoverable("any", () => true)] });
+    expect(r.plan).toMatchObject({ search: "levels", threads: 2 });
+    expect(r.properties[0]!.verdict).toBe("holds");
+  });
+
   it("a packed model no thread can rebuild: one thread, and the reason", async () => {
     const r = await check(dnsModel("cas"), { workers: 2 });
     expect(r.plan).toMatchObject({ search: "levels", threads: 1 });
@@ -24,7 +30,7 @@ describe("the search plan", () => {
   });
 
   it.each([
-    ["a recoverable property", { properties: [recoverable("any", () => true)] }, /recoverable property needs every edge/],
+    ["a state limit", { maxStates: 100 }, /exact cut-off/],
     ["depth-first search", { strategy: "dfs" as const }, /depth-first/],
     ["a depth limit", { maxDepth: 3 }, /exact cut-off/],
   ])("the sequential search for %s, with the reason", async (_what, options, reason) => {

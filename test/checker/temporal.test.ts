@@ -9,7 +9,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkSync, convergesTo, eventually, leadsTo, strongFairness, weakFairness } from "../../dist/checker/index.js";
+import { check, checkSync, convergesTo, eventually, leadsTo, recoverable, strongFairness, weakFairness } from "../../dist/checker/index.js";
 import type { Model, Property } from "../../dist/checker/index.js";
 
 interface Edge {
@@ -147,6 +147,31 @@ function checkLasso(c: FairGraphCase, kind: Kind, states: readonly number[], act
   if (kind === "convergesTo") expect([...cycleStates].some((s) => !c.p[s])).toBe(true);
 }
 
+// The same graph with packed states (one word: the state's number), so that the level search records it.
+function packedModel(c: FairGraphCase): Model<Uint32Array, Edge> {
+  const out = Array.from({ length: c.n }, (_, s) => c.edges.filter((e) => e.from === s));
+  const plain = model(c);
+  return {
+    name: "fair-graph-packed",
+    initStates: () => c.inits.map((s) => Uint32Array.of(s)),
+    actions: (s) => out[s[0]!]!,
+    next: (_s, e) => Uint32Array.of(e.to),
+    key: (s) => String(s[0]),
+    fairness: plain.fairness!,
+    packed: {
+      words: 1,
+      wordsOf: (s) => s,
+      wrap: (w) => w,
+      actionsInto: (s, into) => {
+        const edges = out[s[0]!]!;
+        for (let k = 0; k < edges.length; k++) into[k] = edges[k]!;
+        return edges.length;
+      },
+      nextInto: (_s, e, into) => void (into[0] = e.to),
+    },
+  };
+}
+
 function properties(c: FairGraphCase): Record<Kind, Property<number, Edge>> {
   return {
     eventually: eventually("ev", (s: number) => c.p[s]!),
@@ -236,6 +261,28 @@ function mutex(peterson: boolean): Model<Mutex, Step> {
 }
 
 const starvationFree = (i: number) => leadsTo<Mutex>(`process-${i}-enters`, (s) => s.pc[i] !== "idle" && s.pc[i] !== "cs", (s) => s.pc[i] === "cs");
+
+describe("the level search's recorded graph", () => {
+  it("gives the sequential search's verdicts and lassos, also while its set grows in the middle of levels (random graphs)", async () => {
+    await fc.assert(
+      fc.asyncProperty(caseArb, async (c) => {
+        const p = (f: (s: number) => boolean) => (s: Uint32Array) => f(s[0]!);
+        const props = [
+          eventually("ev", p((s) => c.p[s]!)),
+          leadsTo("lt", p((s) => c.p[s]!), p((s) => c.q[s]!)),
+          convergesTo("cv", p((s) => c.p[s]!)),
+          recoverable("rc", p((s) => c.q[s]!)),
+        ];
+        const sequential = checkSync(packedModel(c), { exhaustive: true, properties: props });
+        const levels = await check(packedModel(c), { exhaustive: true, properties: props, tableSlots: 1 });
+        expect(levels.plan!.search).toBe("levels");
+        const summary = (r: typeof sequential) => r.properties.map((x) => [x.verdict, x.trace?.loop, x.trace?.steps.map((s) => s.state[0])]);
+        expect(summary(levels)).toEqual(summary(sequential));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
 
 describe("classic models", () => {
   it("Peterson's algorithm is starvation-free under weak fairness", () => {
