@@ -141,3 +141,31 @@ ruleset e: enactor_t do
 endruleset;
 `;
 }
+
+/** The temporal properties the liveness benchmark checks (properties/), as SPIN LTL over the Promela model's variables. */
+export const LIVENESS_PROPERTIES = ["empty-endpoint-repaired", "converges-to-newest"] as const;
+export type LivenessProperty = (typeof LIVENESS_PROPERTIES)[number];
+
+/**
+ * The Promela model for SPIN's liveness check (`pan -a -f`): the same actions
+ * as {@link promela}, but the Planner and each Enactor are processes of their
+ * own, so that SPIN's weak fairness (per process) is dnsmc's weak fairness of
+ * the Planner and of each Enactor; and one LTL property, in the words of
+ * properties/.
+ */
+export function promelaLiveness(variant: ReferenceVariant, c: Config, property: LivenessProperty): string {
+  const { enactors: E, endpoints: N, plans: G } = c;
+  const safety = promela(variant, c).split("\n");
+  // The action lines of the generated safety model: `  :: d_step { ... }`, the Planner's first, then three per Enactor.
+  const actions = safety.filter((l) => l.startsWith("  :: d_step"));
+  const empty = range(N).map((n) => `deleted[act[${n}]]`).join(" || ");
+  const converged = range(N).map((n) => `(act[${n}] == latest && !deleted[act[${n}]])`).join(" && ");
+  const ltl = property === "empty-endpoint-repaired" ? `[] ((${empty}) -> <> !(${empty}))` : `<> [] (${converged})`;
+  const lines = safety.slice(0, safety.indexOf("init {"));
+  lines.push(`proctype Planner() {`, `  do`, actions[0]!, `  od`, `}`);
+  for (const e of range(E)) lines.push(`proctype Enactor${e}() {`, `  do`, ...actions.slice(1 + 3 * e, 4 + 3 * e), `  od`, `}`);
+  lines.push(`init {`, `  atomic { ${range(N).map((n) => `act[${n}] = 1;`).join(" ")} run Planner(); ${range(E).map((e) => `run Enactor${e}();`).join(" ")} }`, `}`);
+  lines.push(`ltl ${property.replace(/-/g, "_")} { ${ltl} }`, ``);
+  void G;
+  return lines.join("\n");
+}

@@ -13,6 +13,7 @@
  *   npm run bench -- --growth [--timeout SECONDS]
  *   npm run bench -- --phases [--config E,N,G,K] [--repeat R] [--out FILE]
  *   npm run bench -- --conform [--repeat R]
+ *   npm run bench -- --liveness [--config E,N,G,K ...] [--variant V ...] [--repeat R]
  *
  * --rms R adds two-phase commit with R resource managers (7 by default beside the
  * default configurations; --rms alone runs two-phase commit only): the schema
@@ -32,6 +33,9 @@
  * into phases (bench/phases.ts): what a second thread shortens and what it
  * cannot; then two one-worker checks at once, one pinned to each core, to show
  * what each core gives while the other is busy (bench/results/phases.json).
+ * --liveness instead checks the temporal properties under weak fairness with
+ * dnsmc and with SPIN's `pan -a -f`, beside dnsmc's safety check of the same
+ * configuration (bench/liveness.ts, bench/results/latest-liveness.json).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -42,6 +46,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { writeFileAtomic } from "../checker/report/files.js";
 import { countsAgree, printedCount, type Count } from "./counts.js";
 import { conformTimes } from "./conform.js";
+import { livenessBench } from "./liveness.js";
 import { boundariesOf, parseTimeline, phasesOf, steadyRates, type Boundaries, type Phases, type RunTimeline } from "./phases.js";
 import { murphi, promela, REFERENCE_VARIANTS, type Config, type ReferenceVariant } from "./reference-models.js";
 import { murphi2pc, promela2pc } from "./two-phase-commit.js";
@@ -87,6 +92,7 @@ const { values } = parseOptions({
     probe: { type: "boolean" },
     phases: { type: "boolean" },
     conform: { type: "boolean" },
+    liveness: { type: "boolean" },
     rms: { type: "string", multiple: true },
     out: { type: "string" },
   },
@@ -133,6 +139,13 @@ if (values.conform) {
   for (const t of times.traces) console.log(`${t.trace} | ${t.steps} | ${t.traceMs.toFixed(1)} | ${t.stepMs.toFixed(2)}`);
   console.log(`dnsmc conform counterexamples/incident/endpoint-never-empty.itf.json, end to end: ${times.cliMs.toFixed(0)} ms (median)`);
   console.log(`written: ${relative(ROOT, writeResults("conform.json", times))}`);
+  process.exit(process.exitCode ?? 0);
+}
+if (values.liveness) {
+  ensureTools(["spin", "cc", "/usr/bin/time"]);
+  // By default the two configurations and one variant where the properties hold (cas) and one where they fail (incident).
+  const rows = livenessBench(configs, values.variant ? variants : ["cas", "incident"], repeat, work, CLI, CORES, timeout, measure, run);
+  console.log(`\nwritten: ${relative(ROOT, writeResults(values.out ?? "latest-liveness.json", { repeat, rows }))}`);
   process.exit(process.exitCode ?? 0);
 }
 if (values.phases) {
