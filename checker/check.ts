@@ -5,7 +5,8 @@
  * misuse of the API itself (bad options).
  */
 import { fingerprinterFor, type Fingerprinter } from "./fingerprinter.js";
-import { explore, ModelFailure, type Exploration, type Finding, type SearchLimits } from "./explore.js";
+import { explore, ModelFailure, type Exploration, type Finding } from "./explore.js";
+import type { Progress, SearchLimits } from "./limits.js";
 import { searchLevels, type LevelGraph, type LevelOutcome, type LevelTuning } from "./parallel.js";
 import { graphFromLevels } from "./graph/from-levels.js";
 import type { RecordedGraph } from "./graph/graph.js";
@@ -23,7 +24,7 @@ import { fairnessNotes, lassoReason, replayLasso } from "./lasso.js";
 import { isTemporal, needsGraph } from "./property.js";
 import type { CheckResult, CheckStatus, ModelError, PropertyResult, StopReason, Trace, TraceStep } from "./result.js";
 import { StateStore } from "./store.js";
-import { NondeterminismError, replay, type TraceSkeleton } from "./trace.js";
+import { historyOf, NondeterminismError, replay, type TraceSkeleton } from "./trace.js";
 
 /** How to search. Every field is optional. */
 export interface CheckOptions<S, A> extends LevelTuning {
@@ -75,18 +76,6 @@ export interface CheckOptions<S, A> extends LevelTuning {
   readonly workerPool?: WorkerPool;
 }
 
-/** A snapshot of a running search, for progress displays. */
-export interface Progress {
-  readonly distinctStates: number;
-  readonly statesFound: number;
-  /** Depth of the states being expanded. */
-  readonly depth: number;
-  /** States waiting in the state queue. */
-  readonly frontier: number;
-  readonly elapsedMs: number;
-  /** Resident memory of the process. */
-  readonly rssBytes: number;
-}
 
 /**
  * Explores `model` and judges `options.properties`. A breadth-first search of
@@ -354,10 +343,6 @@ export function graphSkeleton(g: RecordedGraph, ids: readonly number[], actionIn
   return { initIndex: g.initIndexOf(ids[0]!), actionIndices, fingerprints: ids.map((n) => g.fingerprintOf(n)) };
 }
 
-/** The states and actions of a trace, for explanations and annotations. */
-export function historyOf<S, A>(steps: readonly TraceStep<S, A>[]): History<S, A> {
-  return { states: steps.map((s) => s.state), actions: steps.map((s) => s.action) };
-}
 
 function replayFinding<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, store: StateStore, finding: Finding): TraceStep<S, A>[] {
   if (finding.at === "state") return replay(model, fingerprinter, skeletonTo(store, finding.id));

@@ -8,30 +8,15 @@
 import { EdgeList, type RecordedGraph } from "./graph/graph.js";
 import { graphFromStore } from "./graph/from-store.js";
 import type { Fingerprinter } from "./fingerprinter.js";
-import { frontierFor, type Strategy } from "./frontier.js";
+import { frontierFor } from "./frontier.js";
 import type { Model, PackedOps } from "./model.js";
 import { needsGraph, type Property, type StepProperty } from "./property.js";
 import { fairnessMasks } from "./fairness.js";
 import type { StopReason } from "./result.js";
-import type { Progress } from "./check.js";
+import type { SearchLimits } from "./limits.js";
 import { StateStore, MAX_ACTION_INDEX, NO_PARENT } from "./store.js";
 import type { Prefetch } from "./prefetch.js";
 
-/** Limits and switches of one search. */
-export interface SearchLimits {
-  readonly strategy: Strategy;
-  /**
-   * Stop at the first violated invariant or step property, or as soon as
-   * every property is decided; false explores every reachable state.
-   */
-  readonly stopEarly: boolean;
-  readonly maxStates: number;
-  readonly maxDepth: number;
-  readonly deadline: number; // performance.now() value; Infinity for none
-  /** Resident memory at which to stop; Infinity for none. */
-  readonly maxMemoryBytes: number;
-  readonly onProgress?: (progress: Progress) => void;
-}
 
 /** Where a property was decided: at a state, or on a transition. */
 export type Finding = { readonly at: "state"; readonly id: number } | { readonly at: "edge"; readonly src: number; readonly action: number; readonly dst: number };

@@ -8,7 +8,8 @@ export { always, step, sometimes, recoverable, eventually, leadsTo, convergesTo,
 export { weakFairness, strongFairness, type Fairness } from "./fairness.js";
 export { deadlockFree, DEADLOCK } from "./deadlock.js";
 export type { History, Property, PropertyKind, AlwaysProperty, StepProperty, SometimesProperty, RecoverableProperty, EventuallyProperty, LeadsToProperty, ConvergesToProperty, TemporalProperty, AlwaysOptions, StepOptions, PropertyInfo } from "./property.js";
-export { check, checkSync, type CheckOptions, type Progress } from "./check.js";
+export { check, checkSync, type CheckOptions } from "./check.js";
+export type { Progress } from "./limits.js";
 export type { SearchPlan } from "./plan.js";
 export type { Strategy } from "./frontier.js";
 export { WorkerPool, type WorkerSource } from "./worker-pool.js";

@@ -26,7 +26,7 @@ import { availableParallelism, totalmem } from "node:os";
 import type { Fingerprinter } from "./fingerprinter.js";
 import { fingerprintWords } from "./fingerprint.js";
 import { grownCapacity, growInPlace, HARD_LIMIT, INITIAL_SLOTS, insertFingerprint, maxSlotsFor, populate, reserveTable } from "./fingerprint-set.js";
-import type { SearchLimits } from "./explore.js";
+import type { SearchLimits } from "./limits.js";
 import {
   CONTROL_SLOTS,
   LevelExpander,
@@ -38,7 +38,6 @@ import {
   STOP_VIOLATION,
   stateFindings,
   graphLabels,
-  MAX_GRAPH_PROPERTIES,
   type ExpanderLimits,
   type LevelJob,
   type RoundReport,
@@ -85,16 +84,6 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
-/** Whether the level search applies to these properties and limits (plan.ts adds what depends on the model); the CLI asks it before building one. */
-export function levelsApply(properties: readonly Property[], limits: Pick<SearchLimits, "strategy" | "maxStates" | "maxDepth">): boolean {
-  return (
-    limits.strategy === "bfs" &&
-    limits.maxStates === Infinity &&
-    limits.maxDepth === Infinity &&
-    properties.length <= 31 &&
-    properties.filter(needsGraph).length <= MAX_GRAPH_PROPERTIES
-  );
-}
 
 /**
  * Levels smaller than this are expanded by the main thread alone. A worker

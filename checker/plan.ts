@@ -5,8 +5,9 @@
  * silently.
  */
 import type { Model } from "./model.js";
-import { levelsApply } from "./parallel.js";
-import type { Property } from "./property.js";
+import { needsGraph, type Property } from "./property.js";
+import type { SearchLimits } from "./limits.js";
+import { MAX_GRAPH_PROPERTIES } from "./level-expander.js";
 import type { Strategy } from "./frontier.js";
 
 /** The search chosen for a check, and why. */
@@ -57,4 +58,15 @@ export function planSearch(model: Model<unknown, unknown>, o: PlanInput): Search
   }
   if (o.workers > 1 && !o.rebuildable) return { search: "levels", threads: 1, prefetch: false, reason: threads(1, "worker threads cannot rebuild the model (no origin, worker source or pool)") };
   return { search: "levels", threads: o.workers, prefetch: false, reason: o.workers > 1 ? `breadth-first over packed states, level by level on ${o.workers} threads` : "breadth-first over packed states, level by level" };
+}
+
+/** Whether the level search applies to these properties and limits (plan.ts adds what depends on the model); the CLI asks it before building one. */
+export function levelsApply(properties: readonly Property[], limits: Pick<SearchLimits, "strategy" | "maxStates" | "maxDepth">): boolean {
+  return (
+    limits.strategy === "bfs" &&
+    limits.maxStates === Infinity &&
+    limits.maxDepth === Infinity &&
+    properties.length <= 31 &&
+    properties.filter(needsGraph).length <= MAX_GRAPH_PROPERTIES
+  );
 }

@@ -8,7 +8,7 @@
  * the property, checked by replay.
  */
 import fc from "fast-check";
-import { historyOf } from "./check.js";
+import { historyOf } from "./trace.js";
 import { canonicalKey } from "./fingerprint.js";
 import type { Model } from "./model.js";
 import type { AlwaysProperty, Property, StepProperty } from "./property.js";

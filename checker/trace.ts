@@ -17,6 +17,7 @@ import type { Fingerprint } from "./fingerprint.js";
 import type { Fingerprinter } from "./fingerprinter.js";
 import type { Model } from "./model.js";
 import type { TraceStep } from "./result.js";
+import type { History } from "./property.js";
 
 /** A trace as the search recorded it: which initial state, then which action index at each step. */
 export interface TraceSkeleton {
@@ -101,4 +102,9 @@ function diverged(where: string, path: readonly string[]): NondeterminismError {
       "next() and actions() must depend only on their arguments (no randomness, clocks, counters or mutation of shared data).",
     path,
   );
+}
+
+/** The states and actions of a trace, for explanations and annotations. */
+export function historyOf<S, A>(steps: readonly TraceStep<S, A>[]): History<S, A> {
+  return { states: steps.map((s) => s.state), actions: steps.map((s) => s.action) };
 }

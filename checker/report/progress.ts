@@ -3,7 +3,7 @@
  * distinct states, states per second, depth, frontier, memory, and, when a
  * state limit bounds the search, how far along it is.
  */
-import type { Progress } from "../check.js";
+import type { Progress } from "../limits.js";
 
 /** A live progress line: `update` on each report, `done` to clear it. */
 export function progressLine(stream: NodeJS.WriteStream, maxStates?: number): { update: (p: Progress) => void; done: () => void } {

@@ -4,7 +4,7 @@ import type { ModelError } from "../../result.js";
 import { progressLine } from "../../report/progress.js";
 import type { Property } from "../../property.js";
 import { WorkerPool } from "../../worker-pool.js";
-import { levelsApply } from "../../parallel.js";
+import { levelsApply } from "../../plan.js";
 import { WORKER_MODEL, type WorkerModelSpec } from "../../worker-model.js";
 import type { LoadedFamily } from "../load.js";
 import type { CheckCommandOptions } from "../options.js";

@@ -1,6 +1,6 @@
 /** `dnsmc view TRACE.itf.json [-o FILE.html]`: the trace as a self-contained HTML page. */
 import { relative, resolve } from "node:path";
-import { historyOf } from "../../check.js";
+import { historyOf } from "../../trace.js";
 import { writeFileAtomic } from "../../report/files.js";
 import { traceToHtml } from "../../report/html.js";
 import { describeAction } from "../../trace.js";
