@@ -10,7 +10,12 @@ import { graphFromStore } from "./graph/from-store.js";
 import type { Fingerprinter } from "./fingerprinter.js";
 import { frontierFor } from "./frontier.js";
 import type { Model, PackedOps } from "./model.js";
-import { needsGraph, type Property, type StepProperty } from "./property.js";
+import { isTemporal, type Property } from "./property.js";
+import { Evaluation } from "./evaluate.js";
+import { GrowableUint32 } from "./growable.js";
+
+// What `calling` holds while a property is evaluated (the Evaluation knows which one).
+const PROPERTIES = "(properties)";
 import { fairnessMasks } from "./fairness.js";
 import type { StopReason } from "./result.js";
 import type { SearchLimits } from "./limits.js";
@@ -88,15 +93,23 @@ function search<S, A>(
   const scratch = packed ? packed.wrap(new Uint32Array(packed.words)) : undefined;
   const actionList: A[] = [];
   const findings = new Map<number, Finding>();
-  const labels = new Map<number, LabelBits>();
-  properties.forEach((p, i) => needsGraph(p) && labels.set(i, new LabelBits()));
+  const ev = new Evaluation(properties);
+  // Properties of the whole graph: every state's label word (by state number) and every transition.
+  const labelWords = ev.graph.length > 0 ? new GrowableUint32() : null;
   // Fairness matters only to temporal properties: each edge then carries its action's constraints.
-  const fair = properties.some((p) => needsGraph(p) && p.kind !== "recoverable") && (model.fairness?.length ?? 0) > 0;
+  const fair = properties.some(isTemporal) && (model.fairness?.length ?? 0) > 0;
   const maskOf = fair ? fairnessMasks(model.fairness!) : null;
-  const edges = labels.size > 0 ? new EdgeList(fair) : null;
-  const stateProps = properties.map((p, i) => [p, i] as const).filter(([p]) => p.kind !== "step");
-  const stepProps = properties.map((p, i) => [p, i] as const).filter(([p]) => p.kind === "step") as Array<readonly [StepProperty<S, A>, number]>;
+  const edges = labelWords ? new EdgeList(fair) : null;
+  const stepProps = ev.steps;
   const failedSteps: number[] = [];
+  let failed = 0;
+  const has = (i: number): boolean => findings.has(i);
+  const stepFailed = (i: number): void => void (failedSteps[failed++] = i);
+  let visiting = -1;
+  const stateFound = (i: number): void => {
+    findings.set(i, { at: "state", id: visiting });
+    if (properties[i]!.kind === "always") violated = true;
+  };
   const fp = { hi: 0, lo: 0 };
   const recomputed = { hi: 0, lo: 0 };
   // The worker's fingerprints stand for whole transitions only where no step property needs each one's states.
@@ -113,31 +126,15 @@ function search<S, A>(
   let callingAction: A | null = null;
   let callingState = -1;
 
-  // Judges a newly stored state against the state properties.
+  // Judges a newly stored state (numbered in order: its label word goes at its number).
   const visit = (state: S, id: number): void => {
-    for (const [p, i] of stateProps) {
-      calling = p.name;
-      if (p.kind === "always") {
-        if (!findings.has(i) && !p.holds(state)) {
-          findings.set(i, { at: "state", id });
-          violated = true;
-        }
-      } else if (p.kind === "sometimes") {
-        if (!findings.has(i) && p.reached(state)) findings.set(i, { at: "state", id });
-      } else if (p.kind === "recoverable") {
-        if (p.goal(state)) labels.get(i)!.set(id, 1);
-      } else if (p.kind === "eventually") {
-        if (p.reached(state)) labels.get(i)!.set(id, 1);
-      } else if (p.kind === "convergesTo") {
-        if (p.stable(state)) labels.get(i)!.set(id, 1);
-      } else if (p.kind === "leadsTo") {
-        const bits = (p.when(state) ? 1 : 0) | (p.then(state) ? 2 : 0);
-        if (bits !== 0) labels.get(i)!.set(id, bits);
-      }
-    }
+    calling = PROPERTIES;
+    visiting = id;
+    if (ev.judged) ev.stateFindings(state, has, stateFound);
+    if (labelWords) labelWords.push(ev.labels(state));
   };
-  // Every property decided: invariants and step properties violated, witnesses found, no recovery question left.
-  const allDecided = (): boolean => properties.length > 0 && labels.size === 0 && properties.every((_, i) => findings.has(i));
+  // Every property decided: invariants and step properties violated, witnesses found, no question of the whole graph left.
+  const allDecided = (): boolean => properties.length > 0 && labelWords === null && properties.every((_, i) => findings.has(i));
   const shouldStop = (): boolean => limits.stopEarly && (violated || allDecided());
   // The state limit bites when a new state would exceed it, so a space of exactly maxStates states is complete.
   const atLimit = (): boolean => store.size >= limits.maxStates && store.find(fp.hi, fp.lo) < 0;
@@ -278,11 +275,10 @@ function search<S, A>(
           successor = scratch!;
         } else successor = model.next(state, action);
         // Step properties see the real successor, before symmetry renames its actors.
-        let failed = 0;
-        for (let j = 0; j < stepProps.length; j++) {
-          const [p, i] = stepProps[j]!;
-          calling = p.name;
-          if (!findings.has(i) && !p.holds(state, action, successor)) failedSteps[failed++] = i;
+        failed = 0;
+        if (stepProps.length > 0) {
+          calling = PROPERTIES;
+          ev.stepFindings(state, action, successor, has, stepFailed);
         }
         calling = "canonical()";
         let next = successor;
@@ -315,16 +311,14 @@ function search<S, A>(
   } catch (error) {
     if (error instanceof ModelFailure) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    const property = calling.endsWith(")") ? null : calling;
+    const property = calling === PROPERTIES ? ev.current : null;
     const what = property === null ? calling : `property "${property}"`;
     throw new ModelFailure(`${what} threw: ${message}`, callingState, callingAction === null ? null : safeJson(callingAction), error, property);
   }
   // A depth cut only matters if the search otherwise ran to the end.
   stopReason ??= "exhausted";
 
-  const labelArrays = new Map<number, Uint8Array>();
-  labels.forEach((bits, i) => labelArrays.set(i, bits.toArray(store.size)));
-  const graph = edges ? graphFromStore(store, edges, initialIds, labelArrays) : null;
+  const graph = edges ? graphFromStore(store, edges, initialIds, ev.labelArrays(labelWords!.view(), store.size)) : null;
   return { store, initialIds, findings, graph, stopReason, statesFound, distinctStates: store.size, diameter, storeBytes: store.bytes };
 }
 
@@ -333,23 +327,5 @@ function safeJson(value: unknown): string {
     return JSON.stringify(value) ?? String(value);
   } catch {
     return String(value);
-  }
-}
-
-// A growable array of a property's predicate bits, indexed by state number.
-class LabelBits {
-  private bits = new Uint8Array(1024);
-  set(n: number, value: number): void {
-    if (n >= this.bits.length) {
-      const bigger = new Uint8Array(Math.max(n + 1, this.bits.length * 2));
-      bigger.set(this.bits);
-      this.bits = bigger;
-    }
-    this.bits[n] = value;
-  }
-  toArray(size: number): Uint8Array {
-    const out = new Uint8Array(size);
-    out.set(this.bits.subarray(0, Math.min(size, this.bits.length)));
-    return out;
   }
 }

@@ -16,4 +16,8 @@ export class GrowableUint32 {
   get(i: number): number {
     return this.data[i]!;
   }
+  /** The values pushed so far (a view, not a copy). */
+  view(): Uint32Array {
+    return this.data.subarray(0, this.length);
+  }
 }

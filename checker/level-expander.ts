@@ -20,9 +20,9 @@
 import { fingerprintWords } from "./fingerprint.js";
 import { HARD_LIMIT, GROW_AT, home, insertFingerprint, primeInsertFingerprint, storedHalf } from "./fingerprint-set.js";
 import type { PackedOps } from "./model.js";
-import type { Property } from "./property.js";
+import { isTemporal, type Property } from "./property.js";
 import { forget, metRecently, recentFilter } from "./recent-filter.js";
-import { isTemporal, needsGraph } from "./property.js";
+import { Evaluation } from "./evaluate.js";
 import { fairnessMasks, type Fairness } from "./fairness.js";
 import { RecordWriter, type RecordPages } from "./graph/level-records.js";
 
@@ -114,44 +114,13 @@ export const STOP_VIOLATION = 1;
 export const STOP_TIMEOUT = 2;
 export const STOP_MEMORY = 3;
 
-/**
- * The label word of a state when the graph is recorded: two bits per graph
- * property, in the order they are listed (bit 0: the goal of `recoverable`
- * or the p of a temporal property; bit 1: leadsTo's q).
- */
-export function graphLabels<S>(graphProps: readonly Property<S>[], state: S): number {
-  let bits = 0;
-  for (let j = 0; j < graphProps.length; j++) {
-    const p = graphProps[j]!;
-    let b = 0;
-    if (p.kind === "recoverable") b = p.goal(state) ? 1 : 0;
-    else if (p.kind === "eventually") b = p.reached(state) ? 1 : 0;
-    else if (p.kind === "convergesTo") b = p.stable(state) ? 1 : 0;
-    else if (p.kind === "leadsTo") b = (p.when(state) ? 1 : 0) | (p.then(state) ? 2 : 0);
-    bits |= b << (2 * j);
-  }
-  return bits;
-}
-
-/** At most this many graph properties in one level search (two label bits each in one word). */
-export const MAX_GRAPH_PROPERTIES = 16;
-
-/** Bit i is set when property i, an invariant or a witness, has something to report about `state`. */
-export function stateFindings<S>(properties: readonly Property<S>[], state: S): number {
-  let bits = 0;
-  for (let i = 0; i < properties.length; i++) {
-    const p = properties[i]!;
-    if ((p.kind === "always" && !p.holds(state)) || (p.kind === "sometimes" && p.reached(state))) bits |= 1 << i;
-  }
-  return bits;
-}
-
 export class LevelExpander<S, A> {
   private readonly W: number;
   /** Words a state takes in a block: its own, and the label word when the graph is recorded. */
   private readonly stride: number;
   /** The properties that need the whole graph; none: nothing is recorded. */
-  private readonly graphProps: readonly Property<S, A>[];
+  /** The check's properties, as a search evaluates them (evaluate.ts). */
+  private readonly ev: Evaluation<S, A>;
   private readonly records: RecordWriter | null;
   private blockBases: Int32Array = new Int32Array(0);
   /** When fairness matters (a temporal property): the fairness mask of an action, recorded with each edge. */
@@ -166,10 +135,10 @@ export class LevelExpander<S, A> {
   private readonly fp = { hi: 0, lo: 0 };
   /** This thread's filter of recently met fingerprints, consulted before the shared set. */
   private readonly recent = recentFilter();
-  private readonly stepProps: Array<readonly [Property<S, A> & { kind: "step" }, number]>;
-  private readonly breaking: number;
-  /** Whether new states are judged at all (any invariant or witness). */
-  private readonly judged: boolean;
+  /** The findings of the transition being judged (bits), and the callbacks that set them. */
+  private stepFound = 0;
+  private readonly never = (): boolean => false;
+  private readonly stepBroken = (i: number): void => void (this.stepFound |= 1 << i);
   /** The blocks of the level under way (a round after the table grew has the same ones, already viewed in `level`). */
   private levelBlocks: readonly SharedArrayBuffer[] | null = null;
   // The job's chunks, shares and capacity, as this object's own fields: the optimizing compiler then checks this object's map,
@@ -208,7 +177,7 @@ export class LevelExpander<S, A> {
 
   constructor(
     private readonly ops: PackedOps<S, A>,
-    private readonly properties: readonly Property<S, A>[],
+    properties: readonly Property<S, A>[],
     private readonly symmetry: boolean,
     private readonly table: Int32Array,
     private readonly control: Int32Array,
@@ -219,8 +188,8 @@ export class LevelExpander<S, A> {
     fairness?: readonly Fairness<A>[],
   ) {
     this.W = ops.words;
-    this.graphProps = properties.filter(needsGraph);
-    this.records = this.graphProps.length > 0 ? new RecordWriter() : null;
+    this.ev = new Evaluation(properties);
+    this.records = this.ev.graph.length > 0 ? new RecordWriter() : null;
     this.stride = this.W + (this.records ? 1 : 0);
     this.maskOf = this.records && fairness && fairness.length > 0 && properties.some(isTemporal) ? fairnessMasks(fairness) : null;
     this.edgeWords = this.maskOf ? 3 : 2;
@@ -229,10 +198,7 @@ export class LevelExpander<S, A> {
     this.state = ops.wrap(this.current);
     this.scratch = ops.wrap(this.scratchWords);
     this.stageWords = new Uint32Array(STAGE * this.W);
-    this.stepProps = properties.flatMap((p, i) => (p.kind === "step" ? [[p, i] as const] : []));
-    this.judged = properties.some((p) => p.kind === "always" || p.kind === "sometimes");
     // Findings that stop an early-stopping search.
-    this.breaking = properties.reduce((bits, p, i) => (p.kind === "always" || p.kind === "step" ? bits | (1 << i) : bits), 0);
     this.blockBuffer = this.newBlock();
     this.block = new Uint32Array(this.blockBuffer);
   }
@@ -331,8 +297,8 @@ export class LevelExpander<S, A> {
     if (Atomics.load(this.control, SIZE) > this.capacity * GROW_AT) return GROW;
     const c = this.redo.length > 0 ? this.redo.pop()! : this.claim();
     if (c < 0) return DONE;
-    const { ops, W, stride, current, scratchWords, state, scratch, actions, fp, recent, stageWords, stageHi, stageLo, stepProps, symmetry, chunks, capacity, records } = this;
-    const steps = stepProps.length;
+    const { ops, W, stride, current, scratchWords, state, scratch, actions, fp, recent, stageWords, stageHi, stageLo, ev, symmetry, chunks, capacity, records } = this;
+    const steps = ev.steps.length;
     const block = chunks[c * 3]!;
     const source = this.level[block]!;
     const end = chunks[c * 3 + 2]!;
@@ -357,9 +323,10 @@ export class LevelExpander<S, A> {
         const action = actions[k]!;
         for (let w = 0; w < W; w++) scratchWords[w] = current[w]!;
         ops.nextInto(state, action, scratch);
-        for (let j = 0; j < steps; j++) {
-          const [p, i] = stepProps[j]!;
-          if (!p.holds(state, action, scratch)) found |= 1 << i;
+        if (steps > 0) {
+          this.stepFound = 0;
+          ev.stepFindings(state, action, scratch, this.never, this.stepBroken);
+          found |= this.stepFound;
         }
         if (symmetry) ops.canonicalizeInPlace!(scratch);
         fingerprintWords(scratchWords, fp);
@@ -394,7 +361,7 @@ export class LevelExpander<S, A> {
   // must grow is expanded again once it has.
   private endChunk(found: number, step: number, c: number, mark = 0): number {
     this.roundFound |= found;
-    if (found & this.breaking && this.limits.stopEarly) Atomics.store(this.control, STOP, STOP_VIOLATION);
+    if (found & this.ev.breaking && this.limits.stopEarly) Atomics.store(this.control, STOP, STOP_VIOLATION);
     if (step === GROW) {
       this.roundRedo = c;
       this.records?.truncate(mark);
@@ -419,8 +386,8 @@ export class LevelExpander<S, A> {
       if (!insertFingerprint(table, capacity, stageHi[k]!, stageLo[k]!)) continue;
       const at = k * W;
       for (let w = 0; w < W; w++) scratchWords[w] = stageWords[at + w]!;
-      if (this.judged) found |= stateFindings(this.properties, scratch);
-      this.append(scratchWords, this.records ? graphLabels(this.graphProps, scratch) : 0);
+      if (this.ev.judged) found |= this.ev.stateFindingBits(scratch);
+      this.append(scratchWords, this.records ? this.ev.labels(scratch) : 0);
       // The shared size is kept within 64 insertions a thread, so no thread can fill the table.
       if (++this.pending === 64) {
         const size = Atomics.add(control, SIZE, this.pending) + this.pending;

@@ -36,14 +36,13 @@ import {
   STOP_MEMORY,
   STOP_TIMEOUT,
   STOP_VIOLATION,
-  stateFindings,
-  graphLabels,
   type ExpanderLimits,
   type LevelJob,
   type RoundReport,
 } from "./level-expander.js";
 import type { Model, PackedOps } from "./model.js";
-import { needsGraph, type Property } from "./property.js";
+import type { Property } from "./property.js";
+import { Evaluation } from "./evaluate.js";
 import type { RecordPages } from "./graph/level-records.js";
 import type { Fairness } from "./fairness.js";
 import type { StopReason } from "./result.js";
@@ -67,7 +66,7 @@ export interface LevelOutcome {
 
 /** What the level search keeps for the analyses of the whole graph. */
 export interface LevelGraph {
-  /** Words a state takes in a block: the state's, then its label word (level-expander.ts, graphLabels). */
+  /** Words a state takes in a block: the state's, then its label word (evaluate.ts, Evaluation.labels). */
   readonly stride: number;
   /** Every level's blocks and how many states each holds: state numbers run through them in order. */
   readonly blocks: readonly SharedArrayBuffer[];
@@ -172,10 +171,10 @@ export async function searchLevels<S, A>(
   const decided = () => properties.length > 0 && foundAtDepth.every((d) => d !== -1);
 
   // Properties of the whole graph: every level is kept, each state with its label word, and the threads record every edge.
-  const graphProps = properties.filter(needsGraph);
-  const stride = W + (graphProps.length > 0 ? 1 : 0);
+  const ev = new Evaluation(properties);
+  const stride = W + (ev.graph.length > 0 ? 1 : 0);
   const kept: { blocks: SharedArrayBuffer[]; counts: number[]; records: RecordPages[]; initIndex: number[] } | null =
-    graphProps.length > 0 ? { blocks: [], counts: [], records: [], initIndex: [] } : null;
+    ev.graph.length > 0 ? { blocks: [], counts: [], records: [], initIndex: [] } : null;
   let levelBase = 0;
 
   // Level 0: the initial states.
@@ -191,11 +190,11 @@ export async function searchLevels<S, A>(
     if (!insertFingerprint(table, capacity, fp.hi, fp.lo)) continue;
     firstWords.set(words, count * stride);
     if (kept) {
-      firstWords[count * stride + W] = graphLabels(graphProps, state);
+      firstWords[count * stride + W] = ev.labels(state);
       kept.initIndex.push(k);
     }
     count++;
-    note(stateFindings(properties, state), 0);
+    note(ev.stateFindingBits(state), 0);
   }
   control[SIZE] = count;
   let statesFound = inits.length;

@@ -7,7 +7,7 @@
 import type { Model } from "./model.js";
 import { needsGraph, type Property } from "./property.js";
 import type { SearchLimits } from "./limits.js";
-import { MAX_GRAPH_PROPERTIES } from "./level-expander.js";
+import { MAX_GRAPH_PROPERTIES } from "./evaluate.js";
 import type { Strategy } from "./frontier.js";
 
 /** The search chosen for a check, and why. */

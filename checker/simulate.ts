@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { historyOf } from "./trace.js";
 import { canonicalKey } from "./fingerprint.js";
 import type { Model } from "./model.js";
-import type { AlwaysProperty, Property, StepProperty } from "./property.js";
+import { needsGraph, type AlwaysProperty, type Property, type StepProperty } from "./property.js";
 import type { Trace, TraceStep } from "./result.js";
 import { describeAction } from "./trace.js";
 
@@ -99,7 +99,7 @@ export function simulate<S, A>(model: Model<S, A>, options: SimulateOptions<S, A
         elapsedMs: performance.now() - started,
         violation: { property: broken.name, kind: broken.kind, run, originalLength: actions.length, trace: traceOf(model, init, broken, shortest), foundAfterMs },
         witnesses: [...witnesses],
-        skipped: options.properties.filter((p) => p.kind === "recoverable").map((p) => p.name),
+        skipped: options.properties.filter(needsGraph).map((p) => p.name),
       };
     }
   }
@@ -110,7 +110,7 @@ export function simulate<S, A>(model: Model<S, A>, options: SimulateOptions<S, A
     elapsedMs: performance.now() - started,
     violation: null,
     witnesses: [...witnesses],
-    skipped: options.properties.filter((p) => p.kind === "recoverable").map((p) => p.name),
+    skipped: options.properties.filter(needsGraph).map((p) => p.name),
   };
 }
 

@@ -1,0 +1,108 @@
+/**
+ * How a search evaluates a check's properties, in one place: the only code
+ * that tells the kinds apart while states are explored. Every search (the
+ * sequential one, each thread of the level search) asks the same three
+ * questions of it, and a new kind is added here and in check.ts's judge:
+ *
+ * - which invariants a state breaks and which witnesses it reaches;
+ * - which step properties a transition breaks;
+ * - the predicates of the properties of the whole graph (recoverable,
+ *   temporal) in a state, packed as two bits a property into a label word,
+ *   which the graph analyses read after the search (graph/temporal.ts).
+ */
+import { needsGraph, type Property, type StepProperty } from "./property.js";
+
+/** At most this many properties of the whole graph in one check (two label bits each in one 32-bit word). */
+export const MAX_GRAPH_PROPERTIES = 16;
+
+/** A check's properties, sorted by how a search evaluates them. */
+export class Evaluation<S, A> {
+  /** Indices of the invariants and witnesses, judged on each new state. */
+  private readonly stateChecks: ReadonlyArray<readonly [Property<S, A>, number]>;
+  /** Step properties and their indices, judged on each transition. */
+  readonly steps: ReadonlyArray<readonly [StepProperty<S, A>, number]>;
+  /** Indices of the properties of the whole graph, in the order of their label bits. */
+  readonly graph: readonly number[];
+  private readonly graphProps: readonly Property<S, A>[];
+  /** Bit i: property i is an invariant or a step property, whose violation ends an early-stopping search. */
+  readonly breaking: number;
+  /** Whether new states are judged at all (an invariant or a witness). */
+  readonly judged: boolean;
+  /** The property being evaluated, for the message when one throws. */
+  current = "";
+
+  constructor(readonly properties: readonly Property<S, A>[]) {
+    this.stateChecks = properties.flatMap((p, i) => (p.kind === "always" || p.kind === "sometimes" ? [[p, i] as const] : []));
+    this.steps = properties.flatMap((p, i) => (p.kind === "step" ? [[p, i] as const] : []));
+    this.graph = properties.flatMap((p, i) => (needsGraph(p) ? [i] : []));
+    this.graphProps = this.graph.map((i) => properties[i]!);
+    this.breaking = properties.reduce((bits, p, i) => (i < 31 && (p.kind === "always" || p.kind === "step") ? bits | (1 << i) : bits), 0);
+    this.judged = this.stateChecks.length > 0;
+    if (this.graph.length > MAX_GRAPH_PROPERTIES) throw new RangeError(`At most ${MAX_GRAPH_PROPERTIES} properties of the whole graph (recoverable, temporal) per check; got ${this.graph.length}.`);
+  }
+
+  /** Calls `found(i)` for each invariant `state` breaks and each witness it reaches, skipping those `done(i)`. */
+  stateFindings(state: S, done: (i: number) => boolean, found: (i: number) => void): void {
+    const checks = this.stateChecks;
+    for (let k = 0; k < checks.length; k++) {
+      const [p, i] = checks[k]!;
+      if (done(i)) continue;
+      this.current = p.name;
+      if (p.kind === "always" ? !p.holds(state) : p.kind === "sometimes" && p.reached(state)) found(i);
+    }
+  }
+
+  /** The same as bits (property i: bit i), for searches that keep findings as masks (at most 31 properties). */
+  stateFindingBits(state: S): number {
+    let bits = 0;
+    const checks = this.stateChecks;
+    for (let k = 0; k < checks.length; k++) {
+      const [p, i] = checks[k]!;
+      this.current = p.name;
+      if (p.kind === "always" ? !p.holds(state) : p.kind === "sometimes" && p.reached(state)) bits |= 1 << i;
+    }
+    return bits;
+  }
+
+  /** Calls `found(i)` for each step property the transition breaks, skipping those `done(i)`. */
+  stepFindings(before: S, action: A, after: S, done: (i: number) => boolean, found: (i: number) => void): void {
+    const steps = this.steps;
+    for (let k = 0; k < steps.length; k++) {
+      const [p, i] = steps[k]!;
+      if (done(i)) continue;
+      this.current = p.name;
+      if (!p.holds(before, action, after)) found(i);
+    }
+  }
+
+  /**
+   * The label word of `state`: for the j-th property of the whole graph, bits
+   * 2j and 2j+1 (bit 0: the goal of `recoverable`, or p; bit 1: leadsTo's q).
+   */
+  labels(state: S): number {
+    let word = 0;
+    const props = this.graphProps;
+    for (let j = 0; j < props.length; j++) {
+      const p = props[j]!;
+      this.current = p.name;
+      let b = 0;
+      if (p.kind === "recoverable") b = p.goal(state) ? 1 : 0;
+      else if (p.kind === "eventually") b = p.reached(state) ? 1 : 0;
+      else if (p.kind === "convergesTo") b = p.stable(state) ? 1 : 0;
+      else if (p.kind === "leadsTo") b = (p.when(state) ? 1 : 0) | (p.then(state) ? 2 : 0);
+      word |= b << (2 * j);
+    }
+    return word;
+  }
+
+  /** Per property of the whole graph (by property index), its two bits in each state, read from the states' label words. */
+  labelArrays(words: ArrayLike<number>, count: number): Map<number, Uint8Array> {
+    const out = new Map<number, Uint8Array>();
+    this.graph.forEach((i, j) => {
+      const bits = new Uint8Array(count);
+      for (let n = 0; n < count; n++) bits[n] = (words[n]! >>> (2 * j)) & 3;
+      out.set(i, bits);
+    });
+    return out;
+  }
+}
