@@ -23,22 +23,9 @@ import type { PackedOps } from "./model.js";
 import { isTemporal, type Property } from "./property.js";
 import { forget, metRecently, recentFilter } from "./recent-filter.js";
 import { Evaluation } from "./evaluate.js";
+import { StopFlag, type ControlBlock } from "./control-block.js";
 import { fairnessMasks, type Fairness } from "./fairness.js";
 import { RecordWriter, type RecordPages } from "./graph/level-records.js";
-
-/** Slots of the shared control block: the set's size, the stop flag, then one cache line of claim counters per share. */
-export const SIZE = 0;
-export const STOP = 1;
-/** Threads a level can be shared among. */
-export const MAX_THREADS = 64;
-// A share's counters: chunks claimed, taken from the front (by its owner), taken from the back (by the others).
-const LINE = 16;
-export const CONTROL_SLOTS = LINE * (MAX_THREADS + 1);
-
-/** Clears the claim counters of `threads` shares, for a new level. */
-export function resetShares(control: Int32Array, threads: number): void {
-  control.fill(0, LINE, LINE * (threads + 1));
-}
 
 /** States a block of the next level holds. */
 export const BLOCK_STATES = 1 << 14;
@@ -109,11 +96,6 @@ const DONE = 1;
 const GROW = 2;
 const STOPPED = 3;
 
-/** Why a thread set the stop flag. */
-export const STOP_VIOLATION = 1;
-export const STOP_TIMEOUT = 2;
-export const STOP_MEMORY = 3;
-
 export class LevelExpander<S, A> {
   private readonly W: number;
   /** Words a state takes in a block: its own, and the label word when the graph is recorded. */
@@ -180,7 +162,7 @@ export class LevelExpander<S, A> {
     properties: readonly Property<S, A>[],
     private readonly symmetry: boolean,
     private readonly table: Int32Array,
-    private readonly control: Int32Array,
+    private readonly control: ControlBlock,
     private readonly limits: ExpanderLimits,
     /** Called between chunks (for the main thread: progress reports, and bringing in worker threads that have become ready). */
     private readonly betweenChunks?: () => void,
@@ -263,14 +245,8 @@ export class LevelExpander<S, A> {
       const s = (self + k) % n;
       const start = shares[2 * s]!;
       const size = shares[2 * s + 1]! - start;
-      const at = LINE * (s + 1);
-      if (Atomics.load(this.control, at) >= size || Atomics.add(this.control, at, 1) >= size) continue;
-      // Every operation here runs whichever end the chunk comes from: a thread takes from the back of another's share
-      // only late in a level, and code that has not run before V8 compiles this (inlined into expandChunk) bails out.
-      const own = s === self ? 1 : 0;
-      const taken = Atomics.add(this.control, at + 2 - own, 1);
-      const fromBack = start + size - 1 - taken;
-      return own === 1 ? start + taken : fromBack;
+      const offset = this.control.claim(s, size, s === self);
+      if (offset >= 0) return start + offset;
     }
     return -1;
   }
@@ -284,17 +260,17 @@ export class LevelExpander<S, A> {
     const now = performance.timeOrigin + performance.now();
     if (now < this.nextClockCheck) return false;
     this.nextClockCheck = now + 200;
-    const reason = now > this.limits.deadline ? STOP_TIMEOUT : process.memoryUsage.rss() > this.limits.maxMemoryBytes ? STOP_MEMORY : 0;
-    if (reason === 0) return false;
-    Atomics.compareExchange(this.control, STOP, 0, reason);
+    const reason = now > this.limits.deadline ? StopFlag.Timeout : process.memoryUsage.rss() > this.limits.maxMemoryBytes ? StopFlag.Memory : StopFlag.None;
+    if (reason === StopFlag.None) return false;
+    this.control.stop(reason);
     return true;
   }
 
   // Claims the next chunk and expands it: MORE, or why the round ends (DONE, GROW, STOPPED). The round's successors,
   // findings and abandoned chunk are kept in this object's fields.
   private expandChunk(): number {
-    if (Atomics.load(this.control, STOP) !== 0) return STOPPED;
-    if (Atomics.load(this.control, SIZE) > this.capacity * GROW_AT) return GROW;
+    if (this.control.stopFlag() !== StopFlag.None) return STOPPED;
+    if (this.control.size() > this.capacity * GROW_AT) return GROW;
     const c = this.redo.length > 0 ? this.redo.pop()! : this.claim();
     if (c < 0) return DONE;
     const { ops, W, stride, current, scratchWords, state, scratch, actions, fp, recent, stageWords, stageHi, stageLo, ev, symmetry, chunks, capacity, records } = this;
@@ -351,7 +327,7 @@ export class LevelExpander<S, A> {
     }
     found |= this.insertStaged(staged, hardLimit);
     if (this.full) return this.endChunk(found, GROW, c, mark);
-    Atomics.add(this.control, SIZE, this.pending);
+    this.control.addSize(this.pending);
     this.pending = 0;
     this.roundTransitions += transitions;
     return this.endChunk(found, MORE, c);
@@ -361,7 +337,7 @@ export class LevelExpander<S, A> {
   // must grow is expanded again once it has.
   private endChunk(found: number, step: number, c: number, mark = 0): number {
     this.roundFound |= found;
-    if (found & this.ev.breaking && this.limits.stopEarly) Atomics.store(this.control, STOP, STOP_VIOLATION);
+    if (found & this.ev.breaking && this.limits.stopEarly) this.control.stop(StopFlag.Violation);
     if (step === GROW) {
       this.roundRedo = c;
       this.records?.truncate(mark);
@@ -390,7 +366,7 @@ export class LevelExpander<S, A> {
       this.append(scratchWords, this.records ? this.ev.labels(scratch) : 0);
       // The shared size is kept within 64 insertions a thread, so no thread can fill the table.
       if (++this.pending === 64) {
-        const size = Atomics.add(control, SIZE, this.pending) + this.pending;
+        const size = control.addSize(this.pending);
         this.pending = 0;
         if (size > hardLimit) {
           this.full = true;

@@ -11,6 +11,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { INITIAL_SLOTS, populate } from "./fingerprint-set.js";
 import { LevelExpander, type LevelJob } from "./level-expander.js";
+import { ControlBlock } from "./control-block.js";
 import type { Model, PackedOps } from "./model.js";
 import type { Property } from "./property.js";
 import type { Fairness } from "./fairness.js";
@@ -45,7 +46,7 @@ parentPort!.on("message", async (message: { load: WorkerLoad } | { setup: Worker
   }
   if ("setup" in message) {
     const { control, limits } = message.setup;
-    expander = loading!.then(({ ops, properties, symmetry, fairness }) => new LevelExpander(ops, properties, symmetry, table, control, limits, undefined, fairness));
+    expander = loading!.then(({ ops, properties, symmetry, fairness }) => new LevelExpander(ops, properties, symmetry, table, new ControlBlock(control), limits, undefined, fairness));
     expander.catch(() => {});
     return;
   }

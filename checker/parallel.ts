@@ -27,19 +27,8 @@ import type { Fingerprinter } from "./fingerprinter.js";
 import { fingerprintWords } from "./fingerprint.js";
 import { grownCapacity, growInPlace, HARD_LIMIT, INITIAL_SLOTS, insertFingerprint, maxSlotsFor, populate, reserveTable } from "./fingerprint-set.js";
 import type { SearchLimits } from "./limits.js";
-import {
-  CONTROL_SLOTS,
-  LevelExpander,
-  resetShares,
-  SIZE,
-  STOP,
-  STOP_MEMORY,
-  STOP_TIMEOUT,
-  STOP_VIOLATION,
-  type ExpanderLimits,
-  type LevelJob,
-  type RoundReport,
-} from "./level-expander.js";
+import { LevelExpander, type ExpanderLimits, type LevelJob, type RoundReport } from "./level-expander.js";
+import { ControlBlock, StopFlag } from "./control-block.js";
 import type { Model, PackedOps } from "./model.js";
 import type { Property } from "./property.js";
 import { Evaluation } from "./evaluate.js";
@@ -155,7 +144,7 @@ export async function searchLevels<S, A>(
   // INITIAL_SLOTS by the first worker thread as it starts, and the rest here; on one thread, all here. A page first read
   // costs a second fault when first written (and, with several threads, an interrupt to every other core).
   populate(table, workers && workers.size > 0 ? INITIAL_SLOTS : 0, capacity);
-  const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
+  const control = ControlBlock.create();
   const started = performance.now();
   if (process.env.DNSMC_DEBUG) console.error(`level search starts at ${started.toFixed(0)} ms since process start`);
   const expanderLimits: ExpanderLimits = {
@@ -196,7 +185,7 @@ export async function searchLevels<S, A>(
     count++;
     note(ev.stateFindingBits(state), 0);
   }
-  control[SIZE] = count;
+  control.setSize(count);
   let statesFound = inits.length;
   let levelBlocks: SharedArrayBuffer[] = [first];
   let levelCounts: number[] = [count];
@@ -225,7 +214,7 @@ export async function searchLevels<S, A>(
     progress();
     joinLate();
   }, model.fairness ?? []);
-  workers?.setUp({ control, limits: expanderLimits });
+  workers?.setUp({ control: control.words, limits: expanderLimits });
   const pool: readonly Thread[] = workers ? [...workers.threads, ...here] : here;
   const frontierSize = () => levelCounts.reduce((a, b) => a + b, 0);
   // Reported about once a second: from a timer while this thread waits for the others, and between its own chunks.
@@ -236,7 +225,7 @@ export async function searchLevels<S, A>(
     const now = performance.now();
     if (now - lastProgress < 1000) return;
     lastProgress = now;
-    limits.onProgress({ distinctStates: Atomics.load(control, SIZE), statesFound, depth, frontier: frontierSize(), elapsedMs: now - started, rssBytes: process.memoryUsage.rss() });
+    limits.onProgress({ distinctStates: control.size(), statesFound, depth, frontier: frontierSize(), elapsedMs: now - started, rssBytes: process.memoryUsage.rss() });
   }
   const timer = limits.onProgress ? setInterval(progress, 250) : null;
   try {
@@ -253,20 +242,20 @@ export async function searchLevels<S, A>(
       if (threads.length > 1) warm = true;
       const chunks = chunksOf(levelCounts, threads.length);
       const shares = sharesOf(chunks.length / 3, threads.length);
-      resetShares(control, threads.length);
+      control.resetShares(threads.length);
       let redo: number[] = [];
       const nextBlocks: SharedArrayBuffer[] = [];
       const nextCounts: number[] = [];
       let recycle = dead;
       for (;;) {
-        const grown = grownCapacity(capacity, Atomics.load(control, SIZE), maxSlots);
+        const grown = grownCapacity(capacity, control.size(), maxSlots);
         if (grown > capacity) {
           const t0 = performance.now();
           populate(table, capacity, grown);
           growInPlace(table, capacity, grown);
           if (process.env.DNSMC_DEBUG) console.error(`grow ${capacity} -> ${grown}: ${(performance.now() - t0).toFixed(0)} ms at ${(performance.now() - started).toFixed(0)}`);
           capacity = grown;
-        } else if (grown === capacity && Atomics.load(control, SIZE) > capacity * 0.8) {
+        } else if (grown === capacity && control.size() > capacity * 0.8) {
           stopReason = "max-memory";
           break;
         }
@@ -289,9 +278,9 @@ export async function searchLevels<S, A>(
           if (r.redo >= 0) redo.push(r.redo);
           if (r.records) kept!.records.push(r.records);
         }
-        const stop = Atomics.load(control, STOP);
-        if (stop !== 0) {
-          stopReason = stop === STOP_VIOLATION ? "violation" : stop === STOP_TIMEOUT ? "timeout" : stop === STOP_MEMORY ? "max-memory" : "violation";
+        const stop = control.stopFlag();
+        if (stop !== StopFlag.None) {
+          stopReason = stop === StopFlag.Timeout ? "timeout" : stop === StopFlag.Memory ? "max-memory" : "violation";
           break;
         }
         if (reports.every((r) => r.status === "done") && redo.length === 0) break;
@@ -315,7 +304,7 @@ export async function searchLevels<S, A>(
     if (timer) clearInterval(timer);
   }
   return {
-    distinctStates: Atomics.load(control, SIZE),
+    distinctStates: control.size(),
     statesFound,
     diameter,
     stopReason: stopReason ?? "exhausted",
@@ -366,7 +355,7 @@ function inProcess<S, A>(
   properties: readonly Property<S, A>[],
   symmetry: boolean,
   table: Int32Array,
-  control: Int32Array,
+  control: ControlBlock,
   limits: ExpanderLimits,
   betweenChunks: () => void,
   fairness: readonly Fairness<A>[],

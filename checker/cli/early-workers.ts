@@ -5,7 +5,7 @@
  * threads learn which model to build once the options are known (worker-pool.ts).
  */
 import { availableParallelism } from "node:os";
-import { MAX_THREADS } from "../level-expander.js";
+import { MAX_THREADS } from "../control-block.js";
 import { WorkerPool } from "../worker-pool.js";
 import { WORKER_MODEL } from "../worker-model.js";
 

@@ -5,7 +5,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { defaultWorkers } from "../parallel.js";
-import { MAX_THREADS } from "../level-expander.js";
+import { MAX_THREADS } from "../control-block.js";
 import type { Strategy } from "../frontier.js";
 import type { ModelFamily } from "../family.js";
 import { UsageError } from "./exit-codes.js";
