@@ -124,51 +124,55 @@ export function fairComponents(g: FairGraph, allowed: Uint8Array, accepting: Uin
   const all = g.weakMask | g.strongMask;
   const tarjan = new Tarjan(g.forward, n);
   // Sets still to decompose; each is a list of states, all inside one earlier component.
-  const initial: number[] = [];
-  for (let s = 0; s < n; s++) if (allowed[s]) initial.push(s);
-  const work: Uint32Array[] = [Uint32Array.from(initial)];
+  let allowedCount = 0;
+  for (let s = 0; s < n; s++) allowedCount += allowed[s]!;
+  const initial = new Uint32Array(allowedCount);
+  for (let s = 0, k = 0; s < n; s++) if (allowed[s]) initial[k++] = s;
+  const work: Uint32Array[] = [initial];
   const inScc = new Int32Array(n).fill(-1);
   let sccId = 0;
   let fairId = 0;
-  while (work.length > 0) {
-    const set = work.pop()!;
-    tarjan.run(set, (members) => {
-      const id = sccId++;
-      for (const s of members) inScc[s] = id;
-      let acceptingHere = false;
-      let internal = 0;
-      let enabledSome = 0;
-      let disabledSome = 0;
+  // A component's states are members[from..to) (Tarjan's stack, valid until the next component).
+  const judge = (members: Uint32Array, from: number, to: number): void => {
+    const id = sccId++;
+    if (to - from === 1) {
+      // Most components of a protocol's graph are single states: no self-loop means it can only stutter there.
+      const s = members[from]!;
+      if (!accepting[s]) return;
       let selfLoop = false;
-      for (const s of members) {
-        if (accepting[s]) acceptingHere = true;
-        enabledSome |= g.enabled[s]!;
-        disabledSome |= ~g.enabled[s]!;
-        for (let e = start[s]!; e < start[s + 1]!; e++) {
-          if (inScc[target[e]!] === id) {
-            internal |= mask[e]!;
-            if (target[e] === s) selfLoop = true;
-          }
-        }
-      }
-      if (!acceptingHere) return;
-      if (members.length === 1 && !selfLoop) {
+      for (let e = start[s]!; e < start[s + 1]! && !selfLoop; e++) selfLoop = target[e] === s;
+      if (!selfLoop) {
         // Stuttering forever in one state: fair when no constraint is enabled there.
-        if ((g.enabled[members[0]!]! & all) === 0) component[members[0]!] = fairId++;
+        if ((g.enabled[s]! & all) === 0) component[s] = fairId++;
         return;
       }
-      const unmetStrong = g.strongMask & ~internal & enabledSome;
-      if (unmetStrong !== 0) {
-        // A cycle that never takes these may not pass where they are enabled.
-        const rest = members.filter((s) => (g.enabled[s]! & unmetStrong) === 0);
-        if (rest.length > 0) work.push(Uint32Array.from(rest));
-        return;
-      }
-      if ((g.weakMask & ~internal & ~disabledSome) !== 0) return;
-      const id2 = fairId++;
-      for (const s of members) component[s] = id2;
-    });
-  }
+    }
+    for (let k = from; k < to; k++) inScc[members[k]!] = id;
+    let acceptingHere = false;
+    let internal = 0;
+    let enabledSome = 0;
+    let disabledSome = 0;
+    for (let k = from; k < to; k++) {
+      const s = members[k]!;
+      if (accepting[s]) acceptingHere = true;
+      enabledSome |= g.enabled[s]!;
+      disabledSome |= ~g.enabled[s]!;
+      for (let e = start[s]!; e < start[s + 1]!; e++) if (inScc[target[e]!] === id) internal |= mask[e]!;
+    }
+    if (!acceptingHere) return;
+    const unmetStrong = g.strongMask & ~internal & enabledSome;
+    if (unmetStrong !== 0) {
+      // A cycle that never takes these may not pass where they are enabled.
+      const rest: number[] = [];
+      for (let k = from; k < to; k++) if ((g.enabled[members[k]!]! & unmetStrong) === 0) rest.push(members[k]!);
+      if (rest.length > 0) work.push(Uint32Array.from(rest));
+      return;
+    }
+    if ((g.weakMask & ~internal & ~disabledSome) !== 0) return;
+    const fair = fairId++;
+    for (let k = from; k < to; k++) component[members[k]!] = fair;
+  };
+  while (work.length > 0) tarjan.run(work.pop()!, judge);
   return component;
 }
 
@@ -195,7 +199,7 @@ class Tarjan {
     this.callNode = new Uint32Array(n);
     this.callEdge = new Uint32Array(n);
   }
-  run(set: Uint32Array, onComponent: (members: number[]) => void): void {
+  run(set: Uint32Array, onComponent: (members: Uint32Array, from: number, to: number) => void): void {
     const round = ++this.round;
     const { index, low, inSet, onStack, stack, callNode, callEdge } = this;
     const { start, target } = this.adj;
@@ -231,14 +235,13 @@ class Tarjan {
           continue;
         }
         if (low[v] === index[v]) {
-          const members: number[] = [];
+          const to = top;
           let w: number;
           do {
             w = stack[--top]!;
             onStack[w] = 0;
-            members.push(w);
           } while (w !== v);
-          onComponent(members);
+          onComponent(stack, top, to);
         }
         depth--;
         if (depth >= 0) {
