@@ -112,6 +112,41 @@ export function insertFingerprint(table: Int32Array, capacity: number, hi: numbe
 }
 
 /**
+ * Adds a fingerprint and its state's number, for a search that records the
+ * graph: `numbers[slot]` holds the number + 1 of the state in `slot` (0: not
+ * yet written). Returns `id` when the fingerprint was new (the caller's
+ * number for it), else `~n` for the number `n` the set already holds (waiting
+ * for it while the thread that inserted it a moment ago writes it).
+ */
+export function insertNumbered(table: Int32Array, numbers: Int32Array, capacity: number, hi: number, lo: number, id: number): number {
+  hi = storedHalf(hi);
+  lo = storedHalf(lo);
+  let slot = home(hi, lo, capacity);
+  for (;;) {
+    const at = slot * 2;
+    let low = table[at]!;
+    if (low === 0) {
+      low = Atomics.compareExchange(table, at, 0, lo);
+      if (low === 0) {
+        Atomics.store(table, at + 1, hi);
+        Atomics.store(numbers, slot, id + 1);
+        return id;
+      }
+    }
+    if (low === lo) {
+      let high = table[at + 1]!;
+      while (high === 0) high = Atomics.load(table, at + 1);
+      if (high === hi) {
+        let n = numbers[slot]!;
+        while (n === 0) n = Atomics.load(numbers, slot);
+        return ~(n - 1);
+      }
+    }
+    slot = slot + 1 === capacity ? 0 : slot + 1;
+  }
+}
+
+/**
  * Runs the duplicate path of {@link insertFingerprint} on a scratch table, so
  * that it has type feedback before V8 optimizes the search loop that inlines
  * it. Early in a search nearly every duplicate is answered before the table
@@ -147,7 +182,7 @@ export function hasFingerprint(table: Int32Array, capacity: number, hi: number, 
  * one is placed next. A bit per slot marks the moved ones, so the only extra
  * memory is `to / 8` bytes.
  */
-export function growInPlace(table: Int32Array, from: number, to: number): void {
+export function growInPlace(table: Int32Array, from: number, to: number, numbers?: Int32Array): void {
   const moved = new Uint32Array(Math.ceil(to / 32));
   const isMoved = (s: number) => (moved[s >>> 5]! & (1 << (s & 31))) !== 0;
   // From the top down: a fingerprint's new slot is about its old one times to/from, in the part already done, so the
@@ -156,20 +191,26 @@ export function growInPlace(table: Int32Array, from: number, to: number): void {
     if (table[i * 2] === 0 || isMoved(i)) continue;
     let lo = table[i * 2]!;
     let hi = table[i * 2 + 1]!;
+    // A search that numbers its states moves each number with its fingerprint.
+    let number = numbers ? numbers[i]! : 0;
     table[i * 2] = 0;
     table[i * 2 + 1] = 0;
+    if (numbers) numbers[i] = 0;
     for (;;) {
       let slot = home(hi, lo, to);
       while (table[slot * 2] !== 0 && isMoved(slot)) slot = slot + 1 === to ? 0 : slot + 1;
       const at = slot * 2;
       const evictedLo = table[at]!;
       const evictedHi = table[at + 1]!;
+      const evictedNumber = numbers ? numbers[slot]! : 0;
       table[at] = lo;
       table[at + 1] = hi;
+      if (numbers) numbers[slot] = number;
       moved[slot >>> 5] = moved[slot >>> 5]! | (1 << (slot & 31));
       if (evictedLo === 0) break;
       lo = evictedLo;
       hi = evictedHi;
+      number = evictedNumber;
     }
   }
 }

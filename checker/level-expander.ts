@@ -18,10 +18,10 @@
  * graph properties' predicates in it (graph/from-levels.ts reads both).
  */
 import { fingerprintWords } from "./fingerprint.js";
-import { HARD_LIMIT, GROW_AT, home, insertFingerprint, primeInsertFingerprint, storedHalf } from "./fingerprint-set.js";
+import { HARD_LIMIT, GROW_AT, home, insertFingerprint, insertNumbered, primeInsertFingerprint, storedHalf } from "./fingerprint-set.js";
 import type { PackedOps } from "./model.js";
 import { isTemporal, type Property } from "./property.js";
-import { forget, metRecently, recentFilter } from "./recent-filter.js";
+import { forget, metRecently, noteNumber, recentFilter, recentNumber, recentNumbers } from "./recent-filter.js";
 import { Evaluation } from "./evaluate.js";
 import { StopFlag, type ControlBlock } from "./control-block.js";
 import { fairnessMasks, type Fairness } from "./fairness.js";
@@ -60,8 +60,20 @@ export interface LevelJob {
   readonly capacity: number;
   /** Chunks abandoned in the previous round, to be expanded first. */
   readonly redo: readonly number[];
-  /** When the graph is recorded: the number of the first state of each block (states are numbered level by level). */
-  readonly blockBases?: Int32Array;
+}
+
+/**
+ * How a thread numbers the states it finds when the graph is recorded: the
+ * numbers sit beside the shared set's slots (fingerprint-set.ts,
+ * insertNumbered), and thread `thread` of `threads` gives its k-th new state
+ * the number k * threads + thread, from k = firstLocal, so that no two
+ * threads give the same number and the numbers stay nearly dense.
+ */
+export interface Numbering {
+  readonly numbers: Int32Array;
+  readonly thread: number;
+  readonly threads: number;
+  readonly firstLocal: number;
 }
 
 /** What a thread did in one round. */
@@ -98,13 +110,20 @@ const STOPPED = 3;
 
 export class LevelExpander<S, A> {
   private readonly W: number;
-  /** Words a state takes in a block: its own, and the label word when the graph is recorded. */
+  /** Words a state takes in a block: its own, then, when the graph is recorded, its label word and its number. */
   private readonly stride: number;
+  /** When the graph is recorded: the numbers beside the shared set's slots, this thread's index among `threads`, and its next state. */
+  private readonly numbers: Int32Array | null;
+  private readonly thread: number;
+  private readonly threads: number;
+  private nextLocal: number;
+  /** Where each staged successor's number goes in the records. */
+  private readonly stagePage: Int32Array[] = [];
+  private readonly stageAt = new Int32Array(STAGE);
   /** The properties that need the whole graph; none: nothing is recorded. */
   /** The check's properties, as a search evaluates them (evaluate.ts). */
   private readonly ev: Evaluation<S, A>;
   private readonly records: RecordWriter | null;
-  private blockBases: Int32Array = new Int32Array(0);
   /** When fairness matters (a temporal property): the fairness mask of an action, recorded with each edge. */
   private readonly maskOf: ((action: A) => number) | null;
   /** Words an edge takes in the records: its fingerprint, and its mask when fairness matters. */
@@ -117,6 +136,8 @@ export class LevelExpander<S, A> {
   private readonly fp = { hi: 0, lo: 0 };
   /** This thread's filter of recently met fingerprints, consulted before the shared set. */
   private readonly recent = recentFilter();
+  /** When the graph is recorded: the numbers of the fingerprints the recent filter remembers. */
+  private readonly recentIds = recentNumbers();
   /** The findings of the transition being judged (bits), and the callbacks that set them. */
   private stepFound = 0;
   private readonly never = (): boolean => false;
@@ -168,13 +189,20 @@ export class LevelExpander<S, A> {
     private readonly betweenChunks?: () => void,
     /** The model's fairness, recorded with each edge when a temporal property needs it. */
     fairness?: readonly Fairness<A>[],
+    /** How this thread numbers the states it finds, when the graph is recorded (see Numbering). */
+    numbering?: Numbering,
   ) {
     this.W = ops.words;
     this.ev = new Evaluation(properties);
     this.records = this.ev.graph.length > 0 ? new RecordWriter() : null;
-    this.stride = this.W + (this.records ? 1 : 0);
+    this.stride = this.W + (this.records ? 2 : 0);
+    this.numbers = numbering?.numbers ?? null;
+    this.thread = numbering?.thread ?? 0;
+    this.threads = numbering?.threads ?? 1;
+    this.nextLocal = numbering?.firstLocal ?? 0;
+    if (this.records && !this.numbers) throw new Error("internal error: a level search that records the graph needs the shared state numbers");
     this.maskOf = this.records && fairness && fairness.length > 0 && properties.some(isTemporal) ? fairnessMasks(fairness) : null;
-    this.edgeWords = this.maskOf ? 3 : 2;
+    this.edgeWords = this.maskOf ? 2 : 1;
     this.current = new Uint32Array(this.W);
     this.scratchWords = new Uint32Array(this.W);
     this.state = ops.wrap(this.current);
@@ -200,7 +228,6 @@ export class LevelExpander<S, A> {
     this.self = job.self;
     this.capacity = job.capacity;
     this.redo = [...job.redo];
-    if (job.blockBases) this.blockBases = job.blockBases;
     primeInsertFingerprint();
   }
 
@@ -273,14 +300,13 @@ export class LevelExpander<S, A> {
     if (this.control.size() > this.capacity * GROW_AT) return GROW;
     const c = this.redo.length > 0 ? this.redo.pop()! : this.claim();
     if (c < 0) return DONE;
-    const { ops, W, stride, current, scratchWords, state, scratch, actions, fp, recent, stageWords, stageHi, stageLo, ev, symmetry, chunks, capacity, records } = this;
+    const { ops, W, stride, current, scratchWords, state, scratch, actions, fp, recent, stageWords, stageHi, stageLo, stagePage, stageAt, ev, symmetry, chunks, capacity, records } = this;
     const steps = ev.steps.length;
     const block = chunks[c * 3]!;
     const source = this.level[block]!;
     const end = chunks[c * 3 + 2]!;
-    // Recording the graph: every successor's fingerprint, the recent ones included; an abandoned chunk is cut back.
+    // Recording the graph: every successor's number (none skipped as met recently); an abandoned chunk is cut back.
     const mark = records ? records.mark() : 0;
-    const base = records ? this.blockBases[block]! : 0;
     const hardLimit = capacity * HARD_LIMIT;
     let transitions = 0;
     let found = 0;
@@ -292,7 +318,7 @@ export class LevelExpander<S, A> {
       transitions += count;
       if (records) {
         records.reserve(2 + count * this.edgeWords);
-        records.push(base + pos);
+        records.push(source[from + W + 1]!);
         records.push(count);
       }
       for (let k = 0; k < count; k++) {
@@ -309,11 +335,15 @@ export class LevelExpander<S, A> {
         const hi = storedHalf(fp.hi);
         const lo = storedHalf(fp.lo);
         if (records) {
-          records.push(hi);
-          records.push(lo);
+          // A successor met recently has its number already; any other's is written when the shared set answers (insertStaged).
+          const known = recentNumber(recent, this.recentIds, hi, lo);
+          const at = records.next();
+          records.push(known);
           if (this.maskOf) records.push(this.maskOf(action));
-        }
-        if (metRecently(recent, hi, lo)) continue;
+          if (known >= 0) continue;
+          stagePage[staged] = records.page();
+          stageAt[staged] = at;
+        } else if (metRecently(recent, hi, lo)) continue;
         stageHi[staged] = hi;
         stageLo[staged] = lo;
         const at = staged * W;
@@ -358,12 +388,24 @@ export class LevelExpander<S, A> {
     for (let k = 0; k < n; k++) touched |= table[home(stageHi[k]!, stageLo[k]!, capacity) * 2]!;
     this.sink |= touched;
     let found = 0;
+    const numbers = this.numbers;
     for (let k = 0; k < n; k++) {
-      if (!insertFingerprint(table, capacity, stageHi[k]!, stageLo[k]!)) continue;
+      let number = 0;
+      if (numbers) {
+        // Recording the graph: the successor's number, a new one (this thread's next) or the one the set holds.
+        const mine = this.nextLocal * this.threads + this.thread;
+        const got = insertNumbered(table, numbers, capacity, stageHi[k]!, stageLo[k]!, mine);
+        const n = got >= 0 ? got : ~got;
+        this.stagePage[k]![this.stageAt[k]!] = n;
+        noteNumber(recent, this.recentIds, stageHi[k]!, stageLo[k]!, n);
+        if (got < 0) continue;
+        this.nextLocal++;
+        number = got;
+      } else if (!insertFingerprint(table, capacity, stageHi[k]!, stageLo[k]!)) continue;
       const at = k * W;
       for (let w = 0; w < W; w++) scratchWords[w] = stageWords[at + w]!;
       if (this.ev.judged) found |= this.ev.stateFindingBits(scratch);
-      this.append(scratchWords, this.records ? this.ev.labels(scratch) : 0);
+      this.append(scratchWords, this.records ? this.ev.labels(scratch) : 0, number);
       // The shared size is kept within 64 insertions a thread, so no thread can fill the table.
       if (++this.pending === 64) {
         const size = control.addSize(this.pending);
@@ -378,14 +420,17 @@ export class LevelExpander<S, A> {
     return found;
   }
 
-  private append(words: Uint32Array, labels: number): void {
+  private append(words: Uint32Array, labels: number, number: number): void {
     if (this.filled === this.room) {
       this.room = BLOCK_STATES;
       this.seal();
     }
     const at = this.filled * this.stride;
     for (let w = 0; w < this.W; w++) this.block[at + w] = words[w]!;
-    if (this.stride > this.W) this.block[at + this.W] = labels;
+    if (this.stride > this.W) {
+      this.block[at + this.W] = labels;
+      this.block[at + this.W + 1] = number;
+    }
     this.filled++;
   }
 

@@ -45,8 +45,9 @@ parentPort!.on("message", async (message: { load: WorkerLoad } | { setup: Worker
     return;
   }
   if ("setup" in message) {
-    const { control, limits } = message.setup;
-    expander = loading!.then(({ ops, properties, symmetry, fairness }) => new LevelExpander(ops, properties, symmetry, table, new ControlBlock(control), limits, undefined, fairness));
+    const { control, limits, numbering } = message.setup;
+    const numbered = numbering ? { ...numbering, thread: init.index, firstLocal: 0 } : undefined;
+    expander = loading!.then(({ ops, properties, symmetry, fairness }) => new LevelExpander(ops, properties, symmetry, table, new ControlBlock(control), limits, undefined, fairness, numbered));
     expander.catch(() => {});
     return;
   }

@@ -25,9 +25,9 @@
 import { availableParallelism, totalmem } from "node:os";
 import type { Fingerprinter } from "./fingerprinter.js";
 import { fingerprintWords } from "./fingerprint.js";
-import { grownCapacity, growInPlace, HARD_LIMIT, INITIAL_SLOTS, insertFingerprint, maxSlotsFor, populate, reserveTable } from "./fingerprint-set.js";
+import { grownCapacity, growInPlace, HARD_LIMIT, INITIAL_SLOTS, insertFingerprint, insertNumbered, maxSlotsFor, populate, reserveTable } from "./fingerprint-set.js";
 import type { SearchLimits } from "./limits.js";
-import { LevelExpander, type ExpanderLimits, type LevelJob, type RoundReport } from "./level-expander.js";
+import { LevelExpander, type ExpanderLimits, type LevelJob, type Numbering, type RoundReport } from "./level-expander.js";
 import { ControlBlock, StopFlag } from "./control-block.js";
 import type { Model, PackedOps } from "./model.js";
 import type { Property } from "./property.js";
@@ -55,15 +55,15 @@ export interface LevelOutcome {
 
 /** What the level search keeps for the analyses of the whole graph. */
 export interface LevelGraph {
-  /** Words a state takes in a block: the state's, then its label word (evaluate.ts, Evaluation.labels). */
+  /** Words a state takes in a block: the state's, then its label word (evaluate.ts, Evaluation.labels) and its number. */
   readonly stride: number;
-  /** Every level's blocks and how many states each holds: state numbers run through them in order. */
+  /** Every level's blocks and how many states each holds. */
   readonly blocks: readonly SharedArrayBuffer[];
   readonly counts: readonly number[];
   readonly records: readonly RecordPages[];
   /** For each state of level 0, the index of its initial state in `initStates()`. */
   readonly initIndex: readonly number[];
-  /** Words an edge takes in the records: 3 with its fairness mask, else 2. */
+  /** Words an edge takes in the records: 2 with its fairness mask, else 1. */
   readonly edgeWords: number;
 }
 
@@ -161,10 +161,13 @@ export async function searchLevels<S, A>(
 
   // Properties of the whole graph: every level is kept, each state with its label word, and the threads record every edge.
   const ev = new Evaluation(properties);
-  const stride = W + (ev.graph.length > 0 ? 1 : 0);
+  // Recording the graph: each state's label word and number beside its words, and numbers beside the set's slots.
+  const stride = W + (ev.graph.length > 0 ? 2 : 0);
+  const numbers = ev.graph.length > 0 ? new Int32Array(new SharedArrayBuffer(maxSlots * 4)) : null;
+  // This thread is the last of the threadCount that number states (the worker threads are 0, 1, ...).
+  const mainThread = threadCount - 1;
   const kept: { blocks: SharedArrayBuffer[]; counts: number[]; records: RecordPages[]; initIndex: number[] } | null =
     ev.graph.length > 0 ? { blocks: [], counts: [], records: [], initIndex: [] } : null;
-  let levelBase = 0;
 
   // Level 0: the initial states.
   const inits = model.initStates();
@@ -176,10 +179,13 @@ export async function searchLevels<S, A>(
     const state = fingerprinter.normalise(init);
     const words = ops.wordsOf(state);
     fingerprintWords(words, fp);
-    if (!insertFingerprint(table, capacity, fp.hi, fp.lo)) continue;
+    if (numbers) {
+      if (insertNumbered(table, numbers, capacity, fp.hi, fp.lo, count * threadCount + mainThread) < 0) continue;
+    } else if (!insertFingerprint(table, capacity, fp.hi, fp.lo)) continue;
     firstWords.set(words, count * stride);
     if (kept) {
       firstWords[count * stride + W] = ev.labels(state);
+      firstWords[count * stride + W + 1] = count * threadCount + mainThread;
       kept.initIndex.push(k);
     }
     count++;
@@ -210,11 +216,12 @@ export async function searchLevels<S, A>(
   };
   // This thread is one of the workers: it expands small levels alone (the first ones, while the worker threads start up and
   // compile), and takes chunks of big ones alongside the worker threads, after handing them their round (so it comes last).
+  const numbering = (thread: number, firstLocal: number) => (numbers ? { numbers, thread, threads: threadCount, firstLocal } : undefined);
   const here = inProcess(ops, properties, fingerprinter.symmetric, table, control, expanderLimits, () => {
     progress();
     joinLate();
-  }, model.fairness ?? []);
-  workers?.setUp({ control: control.words, limits: expanderLimits });
+  }, model.fairness ?? [], numbering(mainThread, count));
+  workers?.setUp({ control: control.words, limits: expanderLimits, ...(numbers ? { numbering: { numbers, threads: threadCount } } : {}) });
   const pool: readonly Thread[] = workers ? [...workers.threads, ...here] : here;
   const frontierSize = () => levelCounts.reduce((a, b) => a + b, 0);
   // Reported about once a second: from a timer while this thread waits for the others, and between its own chunks.
@@ -252,14 +259,14 @@ export async function searchLevels<S, A>(
         if (grown > capacity) {
           const t0 = performance.now();
           populate(table, capacity, grown);
-          growInPlace(table, capacity, grown);
+          growInPlace(table, capacity, grown, numbers ?? undefined);
           if (process.env.DNSMC_DEBUG) console.error(`grow ${capacity} -> ${grown}: ${(performance.now() - t0).toFixed(0)} ms at ${(performance.now() - started).toFixed(0)}`);
           capacity = grown;
         } else if (grown === capacity && control.size() > capacity * 0.8) {
           stopReason = "max-memory";
           break;
         }
-        const job = { blocks: levelBlocks, chunks, shares, depth, capacity, ...(kept ? { blockBases: bases(levelBase, levelCounts) } : {}) };
+        const job = { blocks: levelBlocks, chunks, shares, depth, capacity };
         const share = Math.ceil(recycle.length / threads.length);
         // Map calls every round() in order: the worker threads get their messages before this thread starts on its share.
         round = { job, shares: threads.length, open: threads !== here, joined: new Set(threads), late: [] };
@@ -291,7 +298,6 @@ export async function searchLevels<S, A>(
       if (kept) {
         kept.blocks.push(...levelBlocks);
         kept.counts.push(...levelCounts);
-        levelBase += frontierSize();
       }
       dead = kept ? [] : levelBlocks;
       levelBlocks = nextBlocks;
@@ -315,16 +321,6 @@ export async function searchLevels<S, A>(
   };
 }
 
-// The number of the first state of each block of a level whose first state is `levelBase`.
-function bases(levelBase: number, counts: readonly number[]): Int32Array {
-  const out = new Int32Array(new SharedArrayBuffer(Math.max(1, counts.length) * 4));
-  let n = levelBase;
-  counts.forEach((c, b) => {
-    out[b] = n;
-    n += c;
-  });
-  return out;
-}
 
 // Chunk index ranges [start, end) of `threads` equal shares of `chunks` chunks.
 function sharesOf(chunks: number, threads: number): Int32Array {
@@ -359,8 +355,9 @@ function inProcess<S, A>(
   limits: ExpanderLimits,
   betweenChunks: () => void,
   fairness: readonly Fairness<A>[],
+  numbering: Numbering | undefined,
 ): Array<Thread & { edgeWords: number }> {
-  const expander = new LevelExpander(ops, properties, symmetry, table, control, limits, betweenChunks, fairness);
+  const expander = new LevelExpander(ops, properties, symmetry, table, control, limits, betweenChunks, fairness, numbering);
   const thread: Thread & { edgeWords: number } = {
     edgeWords: expander.edgeWords,
     ready: true,

@@ -42,6 +42,36 @@ export function metRecently(recent: Int32Array, hi: number, lo: number): boolean
   return false;
 }
 
+/**
+ * For a search that numbers its states: the number + 1 of the fingerprint in
+ * each slot of the filter, once the shared set has given it (0: not yet).
+ */
+export function recentNumbers(): Int32Array {
+  return new Int32Array(RECENT_SLOTS);
+}
+
+/**
+ * The number of (hi, lo) if `recent` remembers it and its number is known;
+ * else -1, and (hi, lo) is remembered in place of its slot's fingerprint,
+ * with its number unknown until {@link noteNumber}.
+ */
+export function recentNumber(recent: Int32Array, numbers: Int32Array, hi: number, lo: number): number {
+  const slot = hi & (RECENT_SLOTS - 1);
+  const at = slot << 1;
+  if (recent[at] === lo && recent[at + 1] === hi) return numbers[slot]! - 1;
+  recent[at] = lo;
+  recent[at + 1] = hi;
+  numbers[slot] = 0;
+  return -1;
+}
+
+/** Records the number of (hi, lo), if `recent` still remembers it. */
+export function noteNumber(recent: Int32Array, numbers: Int32Array, hi: number, lo: number, n: number): void {
+  const slot = hi & (RECENT_SLOTS - 1);
+  const at = slot << 1;
+  if (recent[at] === lo && recent[at + 1] === hi) numbers[slot] = n + 1;
+}
+
 /** Forgets the fingerprint (hi, lo), if `recent` still remembers it: one that will not be inserted after all. */
 export function forget(recent: Int32Array, hi: number, lo: number): void {
   const at = (hi & (RECENT_SLOTS - 1)) << 1;

@@ -100,4 +100,6 @@ export interface RecordedGraph {
   readonly labels: ReadonlyMap<number, Uint8Array>;
   /** Whether the fairness masks were recorded (a temporal property and a model with fairness). */
   readonly fair: boolean;
+  /** Which numbers are states (all, when absent): the level search's numbering leaves holes. */
+  readonly present?: Uint8Array;
 }

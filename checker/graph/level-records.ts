@@ -1,10 +1,11 @@
 /**
  * What each thread of the level search records when a property needs the
  * whole graph (recoverable, temporal): for every state it expands, the
- * state's number, its number of successors and each successor's fingerprint
+ * state's number, its number of successors and each successor's number
  * (and, when the model's fairness matters, its action's fairness mask), in
- * action order: `[id, count, hi0, lo0, (mask0,) hi1, lo1, ...]`; a record
- * never runs from one page into the next. Written into pages
+ * action order: `[id, count, n0, (mask0,) n1, ...]`; a record never runs
+ * from one page into the next. A successor's number is written once the
+ * shared set has answered for it (`slot`, then the write). Written into pages
  * of shared memory, so the main thread reads every thread's records where
  * they are; turned into the graph after the search (from-levels.ts).
  */
@@ -33,6 +34,14 @@ export class RecordWriter {
   /** Appends one word (within the room reserved). */
   push(value: number): void {
     this.words[this.fill++] = value;
+  }
+
+  /** The current page, and (below) the index the next word goes to: where a word appended now can be written later. */
+  page(): Int32Array {
+    return this.words;
+  }
+  next(): number {
+    return this.fill;
   }
 
   /** Where the records stand, to cut back to. */

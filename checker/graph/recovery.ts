@@ -31,8 +31,13 @@ export function findStuckState(g: RecordedGraph, goal: Uint8Array): StuckPath | 
   const canRecover = new Uint8Array(stateCount);
   const queue = new Uint32Array(stateCount);
   let tail = 0;
+  // Numbers that are no state (holes in the level search's numbering) count as recovered: nothing can be stuck there.
+  let holes = 0;
   for (let n = 0; n < stateCount; n++) {
-    if (goal[n]) {
+    if (g.present && !g.present[n]) {
+      canRecover[n] = 1;
+      holes++;
+    } else if (goal[n]) {
       canRecover[n] = 1;
       queue[tail++] = n;
     }
@@ -47,7 +52,7 @@ export function findStuckState(g: RecordedGraph, goal: Uint8Array): StuckPath | 
       }
     }
   }
-  if (tail === stateCount) return null;
+  if (tail + holes === stateCount) return null;
 
   const parent = new Int32Array(stateCount).fill(-1);
   const parentAction = new Uint32Array(stateCount);

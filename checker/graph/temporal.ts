@@ -62,6 +62,8 @@ export class FairGraph {
   readonly strongMask: number;
   readonly stateCount: number;
   readonly initialIds: readonly number[];
+  /** Which numbers are states (all, when absent). */
+  readonly present: Uint8Array | undefined;
   constructor(
     graph: RecordedGraph,
     readonly constraints: ConstraintKinds,
@@ -69,6 +71,7 @@ export class FairGraph {
     const stateCount = graph.stateCount;
     this.stateCount = stateCount;
     this.initialIds = graph.initialIds;
+    this.present = graph.present;
     this.forward = graph.forward;
     this.enabled = new Uint32Array(stateCount);
     const { start, mask } = this.forward;
@@ -96,7 +99,9 @@ export function findFairLasso(g: FairGraph, kind: TemporalKind, labels: Uint8Arr
   // Where the cycle may go, and which of its states make it a violation.
   const allowed = new Uint8Array(n);
   const accepting = new Uint8Array(n);
+  const present = g.present;
   for (let s = 0; s < n; s++) {
+    if (present && !present[s]) continue;
     const l = labels[s]!;
     if (kind === "eventually") allowed[s] = accepting[s] = l & 1 ? 0 : 1;
     else if (kind === "leadsTo") allowed[s] = accepting[s] = l & 2 ? 0 : 1;
