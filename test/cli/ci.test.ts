@@ -82,13 +82,13 @@ describe("dnsmc ci", () => {
     const target = m.configurations.find(which)!;
     expect(target.expect[property]).not.toBe(flipped);
     target.expect[property] = flipped;
-    const r = ci(m, "--no-write");
+    // One run, as data: the problems are the lines the terminal prints under "1 problem:" (see the next test for the text).
+    const r = ci(m, "--no-write", "--json");
     expect(r.code, r.stdout).toBe(1);
-    expect(r.stdout).toMatch(message);
-    expect(r.stdout).toMatch(/^1 problem:$/m);
-    const json = JSON.parse(ci(m, "--no-write", "--json").stdout) as CiJson;
+    const json = JSON.parse(r.stdout) as CiJson;
     expect(json.ok).toBe(false);
     expect(json.problems).toHaveLength(1);
+    expect(json.problems[0]).toMatch(message);
   });
 
   it("a witness expected but unreachable fails the gate (a fix that makes the race inexpressible)", () => {
@@ -110,6 +110,7 @@ describe("dnsmc ci", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${first.variant}: property "${dropped}" has no expected verdict`);
     expect(r.stdout).toContain(`Variant "${variant}" is not in the matrix`);
+    expect(r.stdout).toMatch(/^2 problems:$/m);
     expect(r.stdout).not.toMatch(/^\s+1\. /m); // no trace
     const json = JSON.parse(ci(m, "--no-write", "--json").stdout) as CiJson;
     // Pasting the suggestions gives back the matrix as it was (for the variant, its default configuration).
