@@ -168,7 +168,7 @@ function withTraces<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, p
 // The level search's recorded graph.
 function levelGraph<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, properties: readonly Property<S, A>[], g: LevelGraph): RecordedGraph {
   const indices = properties.flatMap((p, i) => (needsGraph(p) ? [i] : []));
-  return graphFromLevels(g, model.packed!, indices, (s) => fingerprinter.fingerprint(fingerprinter.normalise(s)));
+  return graphFromLevels(g, model.packed!, indices, model.fairness?.length ?? 0, (s) => fingerprinter.fingerprint(fingerprinter.normalise(s)));
 }
 
 /** The options with the deadlock check, when asked for, as the first property. */

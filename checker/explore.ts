@@ -217,7 +217,7 @@ function search<S, A>(
           if (!isNew) dst = ~dst;
           if (edges) {
             if (maskOf) actions ??= model.actions(state);
-            edges.add(id, dst, k, maskOf ? maskOf(actions![k]!) : 0);
+            edges.add(id, dst, maskOf ? maskOf(actions![k]!) : 0);
           }
           if (!isNew) continue;
           calling = "actions()";
@@ -296,7 +296,7 @@ function search<S, A>(
         let dst = store.add(fp.hi, fp.lo, id, k);
         const isNew = dst >= 0;
         if (!isNew) dst = ~dst;
-        edges?.add(id, dst, k, maskOf ? maskOf(action) : 0);
+        edges?.add(id, dst, maskOf ? maskOf(action) : 0);
         for (let j = 0; j < failed; j++) {
           findings.set(failedSteps[j]!, { at: "edge", src: id, action: k, dst });
           violated = true;
@@ -318,7 +318,7 @@ function search<S, A>(
   // A depth cut only matters if the search otherwise ran to the end.
   stopReason ??= "exhausted";
 
-  const graph = edges ? graphFromStore(store, edges, initialIds, ev.labelArrays(labelWords!.view(), store.size)) : null;
+  const graph = edges ? graphFromStore(store, edges, initialIds, ev.labelArrays(labelWords!.view(), store.size), model.fairness?.length ?? 0) : null;
   return { store, initialIds, findings, graph, stopReason, statesFound, distinctStates: store.size, diameter, storeBytes: store.bytes };
 }
 

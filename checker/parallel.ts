@@ -60,7 +60,8 @@ export interface LevelGraph {
   /** Every level's blocks and how many states each holds. */
   readonly blocks: readonly SharedArrayBuffer[];
   readonly counts: readonly number[];
-  readonly records: readonly RecordPages[];
+  /** Every thread's records, round by round; emptied once the graph is built from them (their memory is then free). */
+  readonly records: RecordPages[];
   /** For each state of level 0, the index of its initial state in `initStates()`. */
   readonly initIndex: readonly number[];
   /** Words an edge takes in the records: 2 with its fairness mask, else 1. */

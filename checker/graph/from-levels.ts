@@ -4,14 +4,13 @@
  * beside its words in the kept blocks (the threads numbered them as they
  * found them: level-expander.ts, Numbering), and each thread's records give
  * an expanded state's successors' numbers in action order, so the edges are
- * read off the records. An edge's action index is its place among its
- * state's successors, since a state has one successor per enabled action.
+ * read off the records.
  * Numbers a thread did not give out (the threads found different numbers of
  * states) are holes: no state, no edge, not `present`.
  */
 import type { PackedOps } from "../model.js";
 import type { LevelGraph } from "../parallel.js";
-import type { Adjacency, RecordedGraph } from "./graph.js";
+import { maskArray, type Adjacency, type MaskArray, type RecordedGraph } from "./graph.js";
 
 /**
  * Builds the graph. `graphProperties` are the indices (among the check's
@@ -21,6 +20,8 @@ export function graphFromLevels<S, A>(
   g: LevelGraph,
   ops: PackedOps<S, A>,
   graphProperties: readonly number[],
+  /** The model's fairness constraints (their number sizes the masks). */
+  constraints: number,
   /** The fingerprint traces are checked against (the model's own, which need not be the search's hash of the words). */
   fingerprintOf: (state: S) => { readonly hi: number; readonly lo: number },
 ): RecordedGraph {
@@ -66,10 +67,11 @@ export function graphFromLevels<S, A>(
   for (let s = 0; s < n; s++) start[s + 1]! += start[s]!;
   const edges = start[n]!;
   const target = new Uint32Array(edges);
-  const action = new Uint32Array(edges);
-  const masks = new Uint32Array(edges);
-  for (const r of g.records) for (let p = 0; p < r.pages.length; p++) fillEdges(new Int32Array(r.pages[p]!), r.fills[p]!, edgeWords, start, target, action, masks);
-  const forward: Adjacency = { start, target, action, mask: masks };
+  const masks = maskArray(edges, constraints);
+  for (const r of g.records) for (let p = 0; p < r.pages.length; p++) fillEdges(new Int32Array(r.pages[p]!), r.fills[p]!, edgeWords, start, target, masks);
+  // The records are the edges now: let their pages go before the analyses allocate theirs.
+  g.records.length = 0;
+  const forward: Adjacency = { start, target, mask: masks };
   if (process.env.DNSMC_DEBUG) console.error(`graph: ${edges} edges at ${performance.now().toFixed(0)} ms`);
   const labels = new Map<number, Uint8Array>();
   graphProperties.forEach((i, j) => {
@@ -94,15 +96,14 @@ export function graphFromLevels<S, A>(
   };
 }
 
-// Turns one page of records into edges: each successor's number, its action index and its fairness mask.
-function fillEdges(rec: Int32Array, fill: number, edgeWords: number, start: Uint32Array, target: Uint32Array, action: Uint32Array, masks: Uint32Array): void {
+// Turns one page of records into edges: each successor's number and its fairness mask.
+function fillEdges(rec: Int32Array, fill: number, edgeWords: number, start: Uint32Array, target: Uint32Array, masks: MaskArray): void {
   for (let i = 0; i < fill; ) {
     const from = start[rec[i]!]!;
     const count = rec[i + 1]!;
     i += 2;
     for (let k = 0; k < count; k++, i += edgeWords) {
       target[from + k] = rec[i]!;
-      action[from + k] = k;
       if (edgeWords === 2) masks[from + k] = rec[i + 1]!;
     }
   }

@@ -5,10 +5,10 @@
 import type { StateStore } from "../store.js";
 import { adjacency, type EdgeList, type RecordedGraph } from "./graph.js";
 
-export function graphFromStore(store: StateStore, edges: EdgeList, initialIds: readonly number[], labels: ReadonlyMap<number, Uint8Array>): RecordedGraph {
+export function graphFromStore(store: StateStore, edges: EdgeList, initialIds: readonly number[], labels: ReadonlyMap<number, Uint8Array>, constraints: number): RecordedGraph {
   return {
     stateCount: store.size,
-    forward: adjacency(store.size, edges),
+    forward: adjacency(store.size, edges, constraints),
     initialIds,
     // A root's "action index" in the store is its initial state's index.
     initIndexOf: (n) => store.actionIndex(n),

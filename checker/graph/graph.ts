@@ -1,9 +1,11 @@
 /**
  * The explored state graph, for the analyses that need all of it (recovery,
- * temporal properties): the search records every transition as a triple of
- * state numbers and action index, and, when the model declares fairness, the
- * fairness constraints the action belongs to. The analyses read it as
- * compressed adjacency (CSR).
+ * temporal properties): the search records every transition as a pair of
+ * state numbers, and, when the model declares fairness, the fairness
+ * constraints the action belongs to. The analyses read it as compressed
+ * adjacency (CSR). A state's edges are its enabled actions in order, one
+ * each, so an edge's action index is its place among its state's edges
+ * (`e - start[n]`) and is not stored.
  */
 import { GrowableUint32 } from "../growable.js";
 
@@ -11,16 +13,15 @@ import { GrowableUint32 } from "../growable.js";
 export class EdgeList {
   readonly src = new GrowableUint32();
   readonly dst = new GrowableUint32();
-  readonly action = new GrowableUint32();
   /** Per edge, the fairness constraints its action belongs to (bit j: constraint j); null when the model declares none. */
   readonly mask: GrowableUint32 | null;
   constructor(withMasks = false) {
     this.mask = withMasks ? new GrowableUint32() : null;
   }
-  add(src: number, dst: number, action: number, mask = 0): void {
+  /** Adds the next edge of `src`: its edges must be added in action order, one per enabled action. */
+  add(src: number, dst: number, mask = 0): void {
     this.src.push(src);
     this.dst.push(dst);
-    this.action.push(action);
     this.mask?.push(mask);
   }
   get length(): number {
@@ -28,13 +29,20 @@ export class EdgeList {
   }
 }
 
-/** Compressed adjacency: the edges of state n are `start[n] .. start[n+1]-1`. */
+/** Fairness masks, one per edge, in the narrowest type that holds the model's constraints. */
+export type MaskArray = Uint8Array | Uint16Array | Uint32Array;
+
+/** Masks for `edges` edges and `constraints` constraints (none: all zero, one byte each). */
+export function maskArray(edges: number, constraints: number): MaskArray {
+  return constraints <= 8 ? new Uint8Array(edges) : constraints <= 16 ? new Uint16Array(edges) : new Uint32Array(edges);
+}
+
+/** Compressed adjacency: the edges of state n are `start[n] .. start[n+1]-1`, in action order. */
 export interface Adjacency {
   readonly start: Uint32Array;
   readonly target: Uint32Array;
-  readonly action: Uint32Array;
   /** Fairness masks per edge (all zero without fairness). */
-  readonly mask: Uint32Array;
+  readonly mask: MaskArray;
 }
 
 /**
@@ -42,7 +50,7 @@ export interface Adjacency {
  * edges in the order the search recorded them (action order), so that every
  * analysis meets them, and builds its traces, in the search's order.
  */
-export function adjacency(stateCount: number, edges: EdgeList): Adjacency {
+export function adjacency(stateCount: number, edges: EdgeList, constraints = 0): Adjacency {
   const from = edges.src;
   const to = edges.dst;
   const start = new Uint32Array(stateCount + 1);
@@ -50,37 +58,26 @@ export function adjacency(stateCount: number, edges: EdgeList): Adjacency {
   for (let n = 0; n < stateCount; n++) start[n + 1]! += start[n]!;
   const fill = start.slice(0, stateCount);
   const target = new Uint32Array(edges.length);
-  const action = new Uint32Array(edges.length);
-  const mask = new Uint32Array(edges.length);
+  const mask = maskArray(edges.mask ? edges.length : 0, constraints);
   for (let e = 0; e < edges.length; e++) {
     const slot = fill[from.get(e)]!++;
     target[slot] = to.get(e);
-    action[slot] = edges.action.get(e);
     if (edges.mask) mask[slot] = edges.mask.get(e);
   }
-  return { start, target, action, mask };
+  return { start, target, mask: edges.mask ? mask : maskArray(edges.length, 0) };
 }
 
-/** The same edges keyed by target: for backward searches (graph/recovery.ts). */
-export function reversed(stateCount: number, forward: Adjacency): Adjacency {
-  const { start, target, action, mask } = forward;
+/** The same edges keyed by target, for backward searches (graph/recovery.ts): targets only. */
+export function reversed(stateCount: number, forward: Adjacency): { readonly start: Uint32Array; readonly target: Uint32Array } {
+  const { start, target } = forward;
   const edges = target.length;
   const rstart = new Uint32Array(stateCount + 1);
   for (let e = 0; e < edges; e++) rstart[target[e]! + 1]!++;
   for (let n = 0; n < stateCount; n++) rstart[n + 1]! += rstart[n]!;
   const fill = rstart.slice(0, stateCount);
   const rtarget = new Uint32Array(edges);
-  const raction = new Uint32Array(edges);
-  const rmask = new Uint32Array(edges);
-  for (let n = 0; n < stateCount; n++) {
-    for (let e = start[n]!; e < start[n + 1]!; e++) {
-      const slot = fill[target[e]!]!++;
-      rtarget[slot] = n;
-      raction[slot] = action[e]!;
-      rmask[slot] = mask[e]!;
-    }
-  }
-  return { start: rstart, target: rtarget, action: raction, mask: rmask };
+  for (let n = 0; n < stateCount; n++) for (let e = start[n]!; e < start[n + 1]!; e++) rtarget[fill[target[e]!]!++] = n;
+  return { start: rstart, target: rtarget };
 }
 
 /**

@@ -73,7 +73,7 @@ export function findStuckState(g: RecordedGraph, goal: Uint8Array): StuckPath | 
       if (!seen[m]) {
         seen[m] = 1;
         parent[m] = n;
-        parentAction[m] = forward.action[e]!;
+        parentAction[m] = e - forward.start[n]!;
         queue[tail++] = m;
       }
     }

@@ -265,7 +265,7 @@ class Tarjan {
 function shortestStem(g: FairGraph, kind: TemporalKind, labels: Uint8Array, allowed: Uint8Array, component: Int32Array): { ids: number[]; actions: number[] } | null {
   const n = g.stateCount;
   const phases = kind === "leadsTo" ? 2 : 1;
-  const { start, target, action } = g.forward;
+  const { start, target } = g.forward;
   const parent = new Int32Array(n * phases).fill(-1);
   const parentAction = new Uint32Array(n * phases);
   const seen = new Uint8Array(n * phases);
@@ -295,10 +295,10 @@ function shortestStem(g: FairGraph, kind: TemporalKind, labels: Uint8Array, allo
       const t = target[e]!;
       if (kind === "leadsTo") {
         if (phase === 0) {
-          enter(t, node, action[e]!);
-          if (triggered(t)) enter(n + t, node, action[e]!);
-        } else if (allowed[t]) enter(n + t, node, action[e]!);
-      } else if (allowed[t]) enter(t, node, action[e]!);
+          enter(t, node, e - start[s]!);
+          if (triggered(t)) enter(n + t, node, e - start[s]!);
+        } else if (allowed[t]) enter(n + t, node, e - start[s]!);
+      } else if (allowed[t]) enter(t, node, e - start[s]!);
     }
   }
   return null;
@@ -320,7 +320,7 @@ function pathTo(node: number, parent: Int32Array, parentAction: Uint32Array, n: 
 // paths inside the component, in constraint order, and back to `entry`.
 function fairCycle(g: FairGraph, component: Int32Array, accepting: Uint8Array, entry: number): { ids: number[]; actions: number[] } {
   const c = component[entry]!;
-  const { start, target, action, mask } = g.forward;
+  const { start, target, mask } = g.forward;
   const inside = (s: number): boolean => component[s] === c;
   const ids = [entry];
   const actions: number[] = [];
@@ -330,9 +330,10 @@ function fairCycle(g: FairGraph, component: Int32Array, accepting: Uint8Array, e
   let acceptingSeen = accepting[entry] === 1;
   const walk = (edges: readonly number[]): void => {
     for (const e of edges) {
+      // The edge leaves `at`: its action index is its place among `at`'s edges.
+      actions.push(e - start[at]!);
       at = target[e]!;
       ids.push(at);
-      actions.push(action[e]!);
       taken |= mask[e]!;
       disabledSeen |= ~g.enabled[at]!;
       if (accepting[at]) acceptingSeen = true;
