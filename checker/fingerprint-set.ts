@@ -116,7 +116,10 @@ export function insertFingerprint(table: Int32Array, capacity: number, hi: numbe
  * graph: `numbers[slot]` holds the number + 1 of the state in `slot` (0: not
  * yet written). Returns `id` when the fingerprint was new (the caller's
  * number for it), else `~n` for the number `n` the set already holds (waiting
- * for it while the thread that inserted it a moment ago writes it).
+ * for it while the thread that inserted it a moment ago writes it). The
+ * probe is insertFingerprint's, written again rather than shared: that one is
+ * the search's hottest loop, and a branch for numbers in it costs every
+ * search that records no graph.
  */
 export function insertNumbered(table: Int32Array, numbers: Int32Array, capacity: number, hi: number, lo: number, id: number): number {
   hi = storedHalf(hi);
