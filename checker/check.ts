@@ -24,7 +24,7 @@ import { fairnessNotes, lassoReason, replayLasso } from "./lasso.js";
 import { isTemporal, needsGraph } from "./property.js";
 import type { CheckResult, CheckStatus, ModelError, PropertyResult, StopReason, Trace, TraceStep } from "./result.js";
 import { StateStore } from "./store.js";
-import { historyOf, NondeterminismError, replay, type TraceSkeleton } from "./trace.js";
+import { historyOf, NondeterminismError, rebuildTrace, type TraceSkeleton } from "./trace.js";
 
 /** How to search. Every field is optional. */
 export interface CheckOptions<S, A> extends LevelTuning {
@@ -305,7 +305,7 @@ function judge<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, x: Exp
       const g = x.graph!;
       const stuck = findStuckState(g, g.labels.get(i)!);
       if (stuck === null) return noTrace("holds");
-      const steps = replay(model, fingerprinter, graphSkeleton(g, stuck.ids, stuck.actionIndices));
+      const steps = rebuildTrace(model, fingerprinter, graphSkeleton(g, stuck.ids, stuck.actionIndices));
       const last = steps[steps.length - 1]!.state;
       const count = stuck.reachableFromStuck;
       return withTrace(
@@ -345,9 +345,9 @@ export function graphSkeleton(g: RecordedGraph, ids: readonly number[], actionIn
 
 
 function replayFinding<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, store: StateStore, finding: Finding): TraceStep<S, A>[] {
-  if (finding.at === "state") return replay(model, fingerprinter, skeletonTo(store, finding.id));
+  if (finding.at === "state") return rebuildTrace(model, fingerprinter, skeletonTo(store, finding.id));
   const toSrc = skeletonTo(store, finding.src);
-  return replay(model, fingerprinter, {
+  return rebuildTrace(model, fingerprinter, {
     initIndex: toSrc.initIndex,
     actionIndices: [...toSrc.actionIndices, finding.action],
     fingerprints: [...toSrc.fingerprints, store.fingerprintOf(finding.dst)],
@@ -413,7 +413,7 @@ function modelThrew<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, f
   let path: string[] = [];
   if (failure.stateId !== null && failure.stateId >= 0 && failure.store) {
     try {
-      path = replay(model, fingerprinter, skeletonTo(failure.store, failure.stateId)).slice(1).map((s) => s.description);
+      path = rebuildTrace(model, fingerprinter, skeletonTo(failure.store, failure.stateId)).slice(1).map((s) => s.description);
     } catch {
       path = [];
     }

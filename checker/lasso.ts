@@ -10,12 +10,12 @@ import type { History, TemporalProperty } from "./property.js";
 import type { FairnessNote, TraceStep } from "./result.js";
 import type { RecordedGraph } from "./graph/graph.js";
 import type { Lasso } from "./graph/temporal.js";
-import { replay } from "./trace.js";
+import { rebuildTrace } from "./trace.js";
 
 /** The lasso's steps; `loop` is the index of the step where its cycle starts. */
 export function replayLasso<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, graph: RecordedGraph, lasso: Lasso): { steps: TraceStep<S, A>[]; loop: number } {
   const ids = [...lasso.stem, ...lasso.cycle.slice(1)];
-  const steps = replay(model, fingerprinter, {
+  const steps = rebuildTrace(model, fingerprinter, {
     initIndex: graph.initIndexOf(ids[0]!),
     actionIndices: [...lasso.stemActions, ...lasso.cycleActions],
     fingerprints: ids.map((n) => graph.fingerprintOf(n)),

@@ -39,8 +39,8 @@ export class NondeterminismError extends Error {
   }
 }
 
-/** Replays a skeleton and returns its steps, checking every fingerprint on the way. */
-export function replay<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, skeleton: TraceSkeleton): TraceStep<S, A>[] {
+/** Rebuilds a trace from its skeleton by running the model again, checking every fingerprint on the way. */
+export function rebuildTrace<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, skeleton: TraceSkeleton): TraceStep<S, A>[] {
   const inits = model.initStates();
   const init = inits[skeleton.initIndex];
   const path: string[] = [];
