@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { foldLine } from "../../checker/report/terminal.js";
 import { dnsmc, ROOT } from "./run-cli.js";
-import { project } from "./declarations.js";
+import { committedCounterexamples, project } from "./declarations.js";
 import { needsGraph } from "../../checker/property.js";
 
 const TRACE = "counterexamples/incident/endpoint-never-empty.itf.json";
@@ -88,6 +88,45 @@ describe("dnsmc replay of the committed incident trace", () => {
     const r = dnsmc(["replay", file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is not a trace dnsmc can read: it is not valid JSON/);
+  });
+});
+
+describe("lassos among the committed counterexamples", () => {
+  // Every committed trace with a loop (ITF's "loop"): a temporal property's counterexample.
+  const lassos = committedCounterexamples()
+    .filter((f) => f.endsWith(".itf.json"))
+    .map((f) => ({ file: f, doc: JSON.parse(readFileSync(join(ROOT, "counterexamples", f), "utf8")) as { loop?: number; states: unknown[]; "#meta": { variant: string } } }))
+    .filter((x) => x.doc.loop !== undefined);
+
+  it("are there, each with its loop inside the trace", () => {
+    expect(lassos.length).toBeGreaterThan(0);
+    for (const { doc } of lassos) expect(doc.loop!).toBeLessThan(doc.states.length);
+  });
+
+  it("replay on their own variant as lassos that still violate, and on fixed as ones that do not", () => {
+    for (const { file, doc } of lassos) {
+      const own = dnsmc(["replay", join("counterexamples", file)]);
+      expect(own.code, own.stdout + own.stderr).toBe(1);
+      expect(own.stdout).toContain(`a lasso looping from step ${doc.loop}`);
+      expect(own.stdout).toContain(`still fails on ${doc["#meta"].variant}: the cycle closes, it is fair there`);
+      const fixed = dnsmc(["replay", join("counterexamples", file), "--variant", "fixed"]);
+      expect([0, 2], fixed.stdout + fixed.stderr).toContain(fixed.code);
+    }
+  });
+
+  it("show their loop in Markdown: the way back, and Mermaid's loop block or a note for a stutter", () => {
+    for (const { file, doc } of lassos) {
+      const md = readFileSync(join(ROOT, "counterexamples", file.replace(/\.itf\.json$/, ".md")), "utf8");
+      const last = doc.states.length - 1;
+      if (doc.loop! < last) {
+        expect(md, file).toContain(`**↩ back to step ${doc.loop}: the same state, and the cycle again**`);
+        expect(md, file).toContain(`loop forever: steps ${doc.loop! + 1}-${last}, back to step ${doc.loop}`);
+      } else {
+        expect(md, file).toContain("↻ from here the behaviour stays in this state forever");
+        expect(md, file).toContain(`from step ${doc.loop} the behaviour stays in this state forever`);
+      }
+      expect(md, file).toContain("Why the cycle is a fair behaviour");
+    }
   });
 });
 

@@ -91,3 +91,40 @@ describe("the HTML trace viewer", () => {
     expect(requests.filter((u) => !u.startsWith("file:"))).toEqual([]);
   });
 });
+
+describe("the HTML trace viewer on a lasso", () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    // Two Enactors retrying their failed Route53 transactions forever: a cycle of two steps after step 11.
+    const out = mkdtempSync(join(tmpdir(), "dnsmc-view-lasso-"));
+    const r = dnsmc(["check", "--variant", "incident", "--retry", "1", "--enactors", "2", "--endpoints", "1", "--plans", "4", "--property", "empty-endpoint-repaired", "--out", out]);
+    expect(r.code, r.stderr).toBe(1);
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(pathToFileURL(join(out, "incident,enactors=2,endpoints=1,plans=4,retry=1", "empty-endpoint-repaired.html")).href);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const title = () => page.locator("#step-title").textContent();
+
+  it("marks the cycle's steps and where it starts, and says why it is fair", async () => {
+    expect(await page.locator("#steps li.cycle").evaluateAll((items) => items.map((li) => li.getAttribute("data-step")))).toEqual(["12", "13"]);
+    expect(await page.locator('#steps li[data-step="11"] .loop-start').textContent()).toContain("the cycle starts here: steps 12–13 repeat forever");
+    expect(await page.locator("#fairness").textContent()).toContain("Enactor A (weakly fair): runs at step 12");
+  });
+
+  it("goes back to the cycle's start with the button, and round the cycle with the right arrow", async () => {
+    await page.keyboard.press("End");
+    expect(await title()).toContain("Step 13 of 13");
+    await page.keyboard.press("ArrowRight");
+    expect(await title()).toContain("Step 12 of 13");
+    await page.locator("#back-to-loop").click();
+    expect(await title()).toContain("Step 11 of 13");
+    expect(await page.locator("#back-to-loop").textContent()).toBe("↩ back to step 11: the same state, and the cycle again");
+  });
+});
