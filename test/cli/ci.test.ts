@@ -128,6 +128,10 @@ describe("dnsmc ci", () => {
     [{ configurations: [{ variant: "cas", expect: { "no-such-property": "holds" } }] }, /configurations\[0\]\.expect\.no-such-property: unknown key/],
     [{ configurations: [{ variant: "cas", expect: { recoverable: "fine" } }] }, /configurations\[0\]\.expect\.recoverable: must be one of holds, violated, found/],
     [{ configurations: [{ variant: "cas", workers: 0 }] }, /configurations\[0\]\.workers: must be an integer from 1 to 64/],
+    [
+      { configurations: [{ variant: "incident", symmetry: true, expect: { "empty-endpoint-repaired": "violated" } }] },
+      /configurations\[0\]\.expect\.empty-endpoint-repaired: is a temporal property, which is not checked under symmetry/,
+    ],
   ])("rejects a malformed matrix %j with the offending path (exit 2)", (content, message) => {
     const r = ci(content as never, "--no-write");
     expect(r.code).toBe(2);

@@ -9,6 +9,7 @@ import { checkSync } from "../../checker/index.js";
 import { dnsModel } from "../../model/index.js";
 
 import { kindLabel } from "../../checker/report/steps.js";
+import { isTemporal } from "../../checker/property.js";
 const { family, properties } = await project();
 const variantNames = family.variants.map((v) => v.name);
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -140,6 +141,18 @@ describe("dnsmc check", () => {
     const r = dnsmc(["check", "--model", "test/fixtures/throws.mjs", "--no-write", "--verbose"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/throws\.mjs:\d+/);
+  });
+
+  it("under --symmetry, leaves the temporal properties out and says so; naming one is a usage error", () => {
+    const temporal = properties.filter((p) => isTemporal(p)).map((p) => p.name);
+    expect(temporal.length).toBeGreaterThan(0);
+    const r = dnsmc(["check", "--variant", "incident", "--enactors", "4", "--symmetry", "--continue", "--no-write"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`Not checked: ${temporal.join(", ")} (temporal properties are not checked under --symmetry`);
+    for (const name of temporal) expect(r.stdout).not.toMatch(new RegExp(`^ {2}${name}\\s`, "m"));
+    const named = dnsmc(["check", "--variant", "incident", "--symmetry", "--property", temporal[0]!, "--no-write"]);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain(`--symmetry cannot check "${temporal[0]}"`);
   });
 
   it("depth-first search finds the violation too", () => {
