@@ -28,6 +28,8 @@ export function resultToJson(result: CheckResult, context: Record<string, unknow
         reason: p.trace.reason,
         notes: p.trace.notes,
         steps: p.trace.steps.map((s) => ({ action: s.action, description: s.description, state: s.state })),
+        // A lasso: where its cycle starts, and why the cycle is fair.
+        ...(p.trace.loop !== undefined ? { loop: p.trace.loop, fairness: p.trace.fairness ?? [] } : {}),
       },
       ...(p.note ? { note: p.note } : {}),
     })),

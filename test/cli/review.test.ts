@@ -114,6 +114,18 @@ describe("lassos among the committed counterexamples", () => {
     }
   });
 
+  it("carry their loop and fairness argument in --json as in ITF", () => {
+    const { doc } = lassos[0]!;
+    const meta = doc["#meta"] as unknown as { variant: string; property: string; parameters: Record<string, number> };
+    const params = Object.entries(meta.parameters).flatMap(([k, v]) => [`--${k}`, String(v)]);
+    const r = dnsmc(["check", "--variant", meta.variant, ...params, "--property", meta.property, "--no-write", "--json"]);
+    expect(r.code).toBe(1);
+    const trace = (JSON.parse(r.stdout) as { properties: { trace: { loop: number; fairness: { name: string }[]; steps: unknown[] } }[] }).properties[0]!.trace;
+    expect(trace.loop).toBe(doc.loop);
+    expect(trace.steps).toHaveLength(doc.states.length);
+    expect(trace.fairness.length).toBeGreaterThan(0);
+  });
+
   it("show their loop in Markdown: the way back, and Mermaid's loop block or a note for a stutter", () => {
     for (const { file, doc } of lassos) {
       const md = readFileSync(join(ROOT, "counterexamples", file.replace(/\.itf\.json$/, ".md")), "utf8");
