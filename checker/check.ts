@@ -9,7 +9,7 @@ import { explore, ModelFailure, type Exploration, type Finding } from "./explore
 import type { Progress, SearchLimits } from "./limits.js";
 import { searchLevels, type LevelGraph, type LevelOutcome, type LevelTuning } from "./parallel.js";
 import { graphFromLevels } from "./graph/from-levels.js";
-import type { RecordedGraph } from "./graph/graph.js";
+import { pathSkeleton, type RecordedGraph } from "./graph/graph.js";
 import { planSearch } from "./plan.js";
 import { WorkerPool, type WorkerSource } from "./worker-pool.js";
 import { WORKER_MODEL } from "./worker-model.js";
@@ -75,7 +75,6 @@ export interface CheckOptions<S, A> extends LevelTuning {
    */
   readonly workerPool?: WorkerPool;
 }
-
 
 /**
  * Explores `model` and judges `options.properties`. A breadth-first search of
@@ -158,17 +157,16 @@ function withTraces<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, p
   }
   const depths = o.foundAtDepth.filter((d, i) => d >= 0 && !needsGraph(properties[i]!));
   const counts = { stopReason: o.stopReason, statesFound: o.statesFound, distinctStates: o.distinctStates, diameter: o.diameter, storeBytes: o.storeBytes };
-  const graph = o.graph && o.stopReason === "exhausted" ? levelGraph(model, fingerprinter, properties, o.graph) : null;
+  const graph = o.graph && o.stopReason === "exhausted" ? levelGraph(model, fingerprinter, o.graph) : null;
   if (depths.length === 0) return { store: new StateStore(16), initialIds: [], findings: new Map(), graph, ...counts };
   const x = bounded(Math.max(...depths));
   if (limits.stopEarly && (o.stopReason === "violation" || o.stopReason === "decided")) return x;
   return { ...x, ...counts, graph };
 }
 
-// The level search's recorded graph.
-function levelGraph<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, properties: readonly Property<S, A>[], g: LevelGraph): RecordedGraph {
-  const indices = properties.flatMap((p, i) => (needsGraph(p) ? [i] : []));
-  return graphFromLevels(g, model.packed!, indices, model.fairness?.length ?? 0, (s) => fingerprinter.fingerprint(fingerprinter.normalise(s)));
+// The level search's recorded graph, whose traces are checked against the model's own fingerprints.
+function levelGraph<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, g: LevelGraph): RecordedGraph {
+  return graphFromLevels(g, model.packed!, model.fairness?.length ?? 0, (s) => fingerprinter.fingerprint(fingerprinter.normalise(s)));
 }
 
 /** The options with the deadlock check, when asked for, as the first property. */
@@ -305,7 +303,7 @@ function judge<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, x: Exp
       const g = x.graph!;
       const stuck = findStuckState(g, g.labels.get(i)!);
       if (stuck === null) return noTrace("holds");
-      const steps = rebuildTrace(model, fingerprinter, graphSkeleton(g, stuck.ids, stuck.actionIndices));
+      const steps = rebuildTrace(model, fingerprinter, pathSkeleton(g, stuck.ids, stuck.actionIndices));
       const last = steps[steps.length - 1]!.state;
       const count = stuck.reachableFromStuck;
       return withTrace(
@@ -337,12 +335,6 @@ function fairGraph<S, A>(model: Model<S, A>, graph: RecordedGraph): FairGraph {
   if (!g) fairGraphs.set(graph, (g = new FairGraph(graph, graph.fair ? (model.fairness ?? []).map((f) => f.kind) : [])));
   return g;
 }
-
-/** The skeleton of a path of the recorded graph: state numbers, and the action index of each step. */
-export function graphSkeleton(g: RecordedGraph, ids: readonly number[], actionIndices: readonly number[]): TraceSkeleton {
-  return { initIndex: g.initIndexOf(ids[0]!), actionIndices, fingerprints: ids.map((n) => g.fingerprintOf(n)) };
-}
-
 
 function replayFinding<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, store: StateStore, finding: Finding): TraceStep<S, A>[] {
   if (finding.at === "state") return rebuildTrace(model, fingerprinter, skeletonTo(store, finding.id));

@@ -10,18 +10,17 @@ import { graphFromStore } from "./graph/from-store.js";
 import type { Fingerprinter } from "./fingerprinter.js";
 import { frontierFor } from "./frontier.js";
 import type { Model, PackedOps } from "./model.js";
-import { isTemporal, type Property } from "./property.js";
+import type { Property } from "./property.js";
 import { Evaluation } from "./evaluate.js";
 import { GrowableUint32 } from "./growable.js";
-
-// What `calling` holds while a property is evaluated (the Evaluation knows which one).
-const PROPERTIES = "(properties)";
-import { fairnessMasks } from "./fairness.js";
+import { fairnessMasks, fairnessMatters } from "./fairness.js";
 import type { StopReason } from "./result.js";
 import type { SearchLimits } from "./limits.js";
 import { StateStore, MAX_ACTION_INDEX, NO_PARENT } from "./store.js";
 import type { Prefetch } from "./prefetch.js";
 
+// What `calling` holds while a property is evaluated (the Evaluation knows which one).
+const PROPERTIES = "(properties)";
 
 /** Where a property was decided: at a state, or on a transition. */
 export type Finding = { readonly at: "state"; readonly id: number } | { readonly at: "edge"; readonly src: number; readonly action: number; readonly dst: number };
@@ -97,7 +96,7 @@ function search<S, A>(
   // Properties of the whole graph: every state's label word (by state number) and every transition.
   const labelWords = ev.graph.length > 0 ? new GrowableUint32() : null;
   // Fairness matters only to temporal properties: each edge then carries its action's constraints.
-  const fair = properties.some(isTemporal) && (model.fairness?.length ?? 0) > 0;
+  const fair = fairnessMatters(properties, model.fairness);
   const maskOf = fair ? fairnessMasks(model.fairness!) : null;
   const edges = labelWords ? new EdgeList(fair) : null;
   const stepProps = ev.steps;

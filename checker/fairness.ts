@@ -15,6 +15,7 @@
  * Fairness constrains only which infinite behaviours count; it never changes
  * the reachable states, so invariants and recovery are unaffected by it.
  */
+import { isTemporal, type Property } from "./property.js";
 
 /** One fairness constraint over a set of actions. */
 export interface Fairness<A> {
@@ -23,6 +24,14 @@ export interface Fairness<A> {
   readonly kind: "weak" | "strong";
   /** Whether `action` belongs to the set. */
   includes(action: A): boolean;
+}
+
+/**
+ * Whether a check records each transition's fairness mask: only temporal
+ * properties read fairness, and only a model that declares some has any.
+ */
+export function fairnessMatters(properties: readonly Property[], fairness: readonly Fairness<any>[] | undefined): boolean {
+  return (fairness?.length ?? 0) > 0 && properties.some(isTemporal);
 }
 
 /** At most this many constraints per model (one bit each per transition). */

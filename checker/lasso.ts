@@ -8,18 +8,14 @@ import type { Fingerprinter } from "./fingerprinter.js";
 import type { Model } from "./model.js";
 import type { History, TemporalProperty } from "./property.js";
 import type { FairnessNote, TraceStep } from "./result.js";
-import type { RecordedGraph } from "./graph/graph.js";
+import { pathSkeleton, type RecordedGraph } from "./graph/graph.js";
 import type { Lasso } from "./graph/temporal.js";
 import { rebuildTrace } from "./trace.js";
 
 /** The lasso's steps; `loop` is the index of the step where its cycle starts. */
 export function replayLasso<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, graph: RecordedGraph, lasso: Lasso): { steps: TraceStep<S, A>[]; loop: number } {
   const ids = [...lasso.stem, ...lasso.cycle.slice(1)];
-  const steps = rebuildTrace(model, fingerprinter, {
-    initIndex: graph.initIndexOf(ids[0]!),
-    actionIndices: [...lasso.stemActions, ...lasso.cycleActions],
-    fingerprints: ids.map((n) => graph.fingerprintOf(n)),
-  });
+  const steps = rebuildTrace(model, fingerprinter, pathSkeleton(graph, ids, [...lasso.stemActions, ...lasso.cycleActions]));
   return { steps, loop: lasso.stem.length - 1 };
 }
 

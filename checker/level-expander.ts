@@ -13,18 +13,19 @@
  * main thread itself.
  *
  * When a property needs the whole graph (recoverable, temporal), each thread
- * also records every expanded state's successors (graph/level-records.ts),
- * and each new state carries one more word in its block: its label bits, the
- * graph properties' predicates in it (graph/from-levels.ts reads both).
+ * numbers the states it finds (Numbering), records every expanded state's
+ * successors' numbers (graph/level-records.ts), and each new state carries
+ * two more words in its block: its label bits (the graph properties'
+ * predicates in it) and its number (graph/from-levels.ts reads them all).
  */
 import { fingerprintWords } from "./fingerprint.js";
 import { HARD_LIMIT, GROW_AT, home, insertFingerprint, insertNumbered, primeInsertFingerprint, storedHalf } from "./fingerprint-set.js";
 import type { PackedOps } from "./model.js";
-import { isTemporal, type Property } from "./property.js";
+import type { Property } from "./property.js";
 import { forget, metRecently, noteNumber, recentFilter, recentNumber, recentNumbers } from "./recent-filter.js";
 import { Evaluation } from "./evaluate.js";
 import { StopFlag, type ControlBlock } from "./control-block.js";
-import { fairnessMasks, type Fairness } from "./fairness.js";
+import { fairnessMasks, fairnessMatters, type Fairness } from "./fairness.js";
 import { RecordWriter, type RecordPages } from "./graph/level-records.js";
 
 /** States a block of the next level holds. */
@@ -126,8 +127,8 @@ export class LevelExpander<S, A> {
   private readonly records: RecordWriter | null;
   /** When fairness matters (a temporal property): the fairness mask of an action, recorded with each edge. */
   private readonly maskOf: ((action: A) => number) | null;
-  /** Words an edge takes in the records: its fingerprint, and its mask when fairness matters. */
-  readonly edgeWords: number;
+  /** Words an edge takes in the records: its successor's number, and its mask when fairness matters. */
+  private readonly edgeWords: number;
   private readonly current: Uint32Array;
   private readonly scratchWords: Uint32Array;
   private readonly state: S;
@@ -201,14 +202,13 @@ export class LevelExpander<S, A> {
     this.threads = numbering?.threads ?? 1;
     this.nextLocal = numbering?.firstLocal ?? 0;
     if (this.records && !this.numbers) throw new Error("internal error: a level search that records the graph needs the shared state numbers");
-    this.maskOf = this.records && fairness && fairness.length > 0 && properties.some(isTemporal) ? fairnessMasks(fairness) : null;
+    this.maskOf = this.records && fairnessMatters(properties, fairness) ? fairnessMasks(fairness!) : null;
     this.edgeWords = this.maskOf ? 2 : 1;
     this.current = new Uint32Array(this.W);
     this.scratchWords = new Uint32Array(this.W);
     this.state = ops.wrap(this.current);
     this.scratch = ops.wrap(this.scratchWords);
     this.stageWords = new Uint32Array(STAGE * this.W);
-    // Findings that stop an early-stopping search.
     this.blockBuffer = this.newBlock();
     this.block = new Uint32Array(this.blockBuffer);
   }

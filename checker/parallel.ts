@@ -19,8 +19,9 @@
  * thread reached a state first.
  *
  * Used for packed models, breadth-first, without --max-states or --max-depth
- * (whose exact cut-off points need the sequential loop), and without
- * recoverable properties (which need every edge of the graph).
+ * (whose exact cut-off points need the sequential loop). Properties of the
+ * whole graph (recoverable, temporal) are judged on the graph the threads
+ * record as they go (LevelGraph).
  */
 import { availableParallelism, totalmem } from "node:os";
 import type { Fingerprinter } from "./fingerprinter.js";
@@ -33,7 +34,7 @@ import type { Model, PackedOps } from "./model.js";
 import type { Property } from "./property.js";
 import { Evaluation } from "./evaluate.js";
 import type { RecordPages } from "./graph/level-records.js";
-import type { Fairness } from "./fairness.js";
+import { fairnessMatters, type Fairness } from "./fairness.js";
 import type { StopReason } from "./result.js";
 import type { Thread, WorkerPool } from "./worker-pool.js";
 
@@ -66,13 +67,14 @@ export interface LevelGraph {
   readonly initIndex: readonly number[];
   /** Words an edge takes in the records: 2 with its fairness mask, else 1. */
   readonly edgeWords: number;
+  /** Indices (among the check's properties) of those whose two label bits each state carries, in bit order. */
+  readonly properties: readonly number[];
 }
 
 /** The number of threads `--workers` defaults to: the machine's cores. */
 export function defaultWorkers(): number {
   return availableParallelism();
 }
-
 
 /**
  * Levels smaller than this are expanded by the main thread alone. A worker
@@ -157,18 +159,20 @@ export async function searchLevels<S, A>(
   const note = (found: number, depth: number) => {
     for (let i = 0; i < properties.length; i++) if (found & (1 << i) && foundAtDepth[i] === -1) foundAtDepth[i] = depth;
   };
-  const violated = () => properties.some((p, i) => (p.kind === "always" || p.kind === "step") && foundAtDepth[i] !== -1);
+  const ev = new Evaluation(properties);
+  const violated = () => foundAtDepth.some((d, i) => d !== -1 && (ev.breaking & (1 << i)) !== 0);
   const decided = () => properties.length > 0 && foundAtDepth.every((d) => d !== -1);
 
-  // Properties of the whole graph: every level is kept, each state with its label word, and the threads record every edge.
-  const ev = new Evaluation(properties);
-  // Recording the graph: each state's label word and number beside its words, and numbers beside the set's slots.
-  const stride = W + (ev.graph.length > 0 ? 2 : 0);
-  const numbers = ev.graph.length > 0 ? new Int32Array(new SharedArrayBuffer(maxSlots * 4)) : null;
+  // Properties of the whole graph: every level is kept, each state with its label word and number beside its words,
+  // numbers beside the set's slots, and the threads record every edge.
+  const recording = ev.graph.length > 0;
+  const stride = W + (recording ? 2 : 0);
+  const numbers = recording ? new Int32Array(new SharedArrayBuffer(maxSlots * 4)) : null;
   // This thread is the last of the threadCount that number states (the worker threads are 0, 1, ...).
   const mainThread = threadCount - 1;
-  const kept: { blocks: SharedArrayBuffer[]; counts: number[]; records: RecordPages[]; initIndex: number[] } | null =
-    ev.graph.length > 0 ? { blocks: [], counts: [], records: [], initIndex: [] } : null;
+  const kept: { blocks: SharedArrayBuffer[]; counts: number[]; records: RecordPages[]; initIndex: number[] } | null = recording
+    ? { blocks: [], counts: [], records: [], initIndex: [] }
+    : null;
 
   // Level 0: the initial states.
   const inits = model.initStates();
@@ -217,11 +221,12 @@ export async function searchLevels<S, A>(
   };
   // This thread is one of the workers: it expands small levels alone (the first ones, while the worker threads start up and
   // compile), and takes chunks of big ones alongside the worker threads, after handing them their round (so it comes last).
-  const numbering = (thread: number, firstLocal: number) => (numbers ? { numbers, thread, threads: threadCount, firstLocal } : undefined);
+  // It numbers its new states after the initial ones.
+  const numbering = numbers ? { numbers, thread: mainThread, threads: threadCount, firstLocal: count } : undefined;
   const here = inProcess(ops, properties, fingerprinter.symmetric, table, control, expanderLimits, () => {
     progress();
     joinLate();
-  }, model.fairness ?? [], numbering(mainThread, count));
+  }, model.fairness ?? [], numbering);
   workers?.setUp({ control: control.words, limits: expanderLimits, ...(numbers ? { numbering: { numbers, threads: threadCount } } : {}) });
   const pool: readonly Thread[] = workers ? [...workers.threads, ...here] : here;
   const frontierSize = () => levelCounts.reduce((a, b) => a + b, 0);
@@ -318,10 +323,9 @@ export async function searchLevels<S, A>(
     foundAtDepth,
     storeBytes: capacity * 8,
     ...(failure ? { failure } : {}),
-    ...(kept && !failure ? { graph: { stride, edgeWords: here[0]!.edgeWords, ...kept } } : {}),
+    ...(kept && !failure ? { graph: { stride, edgeWords: fairnessMatters(properties, model.fairness) ? 2 : 1, properties: ev.graph, ...kept } } : {}),
   };
 }
-
 
 // Chunk index ranges [start, end) of `threads` equal shares of `chunks` chunks.
 function sharesOf(chunks: number, threads: number): Int32Array {
@@ -357,10 +361,9 @@ function inProcess<S, A>(
   betweenChunks: () => void,
   fairness: readonly Fairness<A>[],
   numbering: Numbering | undefined,
-): Array<Thread & { edgeWords: number }> {
+): Thread[] {
   const expander = new LevelExpander(ops, properties, symmetry, table, control, limits, betweenChunks, fairness, numbering);
-  const thread: Thread & { edgeWords: number } = {
-    edgeWords: expander.edgeWords,
+  const thread: Thread = {
     ready: true,
     round: async (job, recycle) => {
       expander.recycle(recycle);

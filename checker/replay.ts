@@ -60,7 +60,9 @@ export function replayOn<S, A>(target: Model<S, A>, states: readonly S[], action
   let lastAction: A | null = null;
   const steps: ReplayedStep[] = [];
   let lastDifferent: number | null = null;
+  // The states and actions of the replayed trace (the action leading into each state; none into the first).
   const visited: S[] = [init];
+  const taken: Array<A | null> = [null];
   for (let i = 0; i < actions.length; i++) {
     const action = enabledLike(target, state, actions[i]!);
     const original = states[i + 1]!;
@@ -95,9 +97,9 @@ export function replayOn<S, A>(target: Model<S, A>, states: readonly S[], action
     state = after;
     lastAction = action;
     visited.push(after);
+    taken.push(action);
   }
   if (property && isTemporal(property)) {
-    const taken = [null, ...steps.map((_, i) => enabledLike(target, visited[i]!, actions[i]!) ?? null)];
     const same = (a: S, b: S): boolean => (target.key ? target.key(a) === target.key(b) : canonicalKey(a) === canonicalKey(b));
     return { steps, blockedAt: null, finalState: state, stillViolated: lassoViolates(target, property, visited, taken, loop ?? visited.length - 1, same) };
   }

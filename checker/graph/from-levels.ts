@@ -12,14 +12,10 @@ import type { PackedOps } from "../model.js";
 import type { LevelGraph } from "../parallel.js";
 import { maskArray, type Adjacency, type MaskArray, type RecordedGraph } from "./graph.js";
 
-/**
- * Builds the graph. `graphProperties` are the indices (among the check's
- * properties) of the properties whose labels the blocks carry, in order.
- */
+/** Builds the graph. */
 export function graphFromLevels<S, A>(
   g: LevelGraph,
   ops: PackedOps<S, A>,
-  graphProperties: readonly number[],
   /** The model's fairness constraints (their number sizes the masks). */
   constraints: number,
   /** The fingerprint traces are checked against (the model's own, which need not be the search's hash of the words). */
@@ -74,7 +70,7 @@ export function graphFromLevels<S, A>(
   const forward: Adjacency = { start, target, mask: masks };
   if (process.env.DNSMC_DEBUG) console.error(`graph: ${edges} edges at ${performance.now().toFixed(0)} ms`);
   const labels = new Map<number, Uint8Array>();
-  graphProperties.forEach((i, j) => {
+  g.properties.forEach((i, j) => {
     const bits = new Uint8Array(n);
     for (let s = 0; s < n; s++) bits[s] = (labelWords[s]! >>> (2 * j)) & 3;
     labels.set(i, bits);

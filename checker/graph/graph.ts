@@ -8,6 +8,7 @@
  * (`e - start[n]`) and is not stored.
  */
 import { GrowableUint32 } from "../growable.js";
+import type { TraceSkeleton } from "../trace.js";
 
 /** The transitions recorded during a search, as parallel arrays. */
 export class EdgeList {
@@ -99,4 +100,9 @@ export interface RecordedGraph {
   readonly fair: boolean;
   /** Which numbers are states (all, when absent): the level search's numbering leaves holes. */
   readonly present?: Uint8Array;
+}
+
+/** The skeleton of a path of the graph (state numbers, and each step's action index), from which a trace is rebuilt. */
+export function pathSkeleton(g: RecordedGraph, ids: readonly number[], actionIndices: readonly number[]): TraceSkeleton {
+  return { initIndex: g.initIndexOf(ids[0]!), actionIndices, fingerprints: ids.map((n) => g.fingerprintOf(n)) };
 }

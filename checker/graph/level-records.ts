@@ -46,7 +46,7 @@ export class RecordWriter {
 
   /** Where the records stand, to cut back to. */
   mark(): number {
-    return this.pages.length * RECORD_PAGE_WORDS + this.fill - (this.pages.length > 0 ? RECORD_PAGE_WORDS : 0);
+    return Math.max(0, this.pages.length - 1) * RECORD_PAGE_WORDS + this.fill;
   }
 
   /** Drops every word written since `mark`. */
