@@ -22,6 +22,8 @@ import { findStuckState } from "./graph/recovery.js";
 import { FairGraph, findFairLasso } from "./graph/temporal.js";
 import { fairnessNotes, lassoReason, replayLasso } from "./lasso.js";
 import { isTemporal, needsGraph } from "./property.js";
+import { MAX_FAIRNESS } from "./fairness.js";
+import { MAX_GRAPH_PROPERTIES } from "./evaluate.js";
 import type { CheckResult, CheckStatus, ModelError, PropertyResult, StopReason, Trace, TraceStep } from "./result.js";
 import { StateStore } from "./store.js";
 import { historyOf, NondeterminismError, rebuildTrace, type TraceSkeleton } from "./trace.js";
@@ -202,7 +204,7 @@ function checkWith<S, A>(model: Model<S, A>, options: CheckOptions<S, A>, run: E
     maxMemoryBytes: options.maxMemoryBytes ?? Infinity,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
-  const invalid = invalidModel(model);
+  const invalid = invalidModel(model) ?? tooMany(model, properties);
   if (invalid) return failed(base, properties, started, { kind: "invalid-model", message: invalid, path: [] });
   const onFailure = (error: unknown): CheckResult<S, A> => {
     if (!(error instanceof ModelFailure)) throw error;
@@ -381,6 +383,20 @@ function undecidedNote(reason: StopReason): string {
     case "exhausted":
       return "Not decided.";
   }
+}
+
+// The bounds of the bit masks fairness and the whole-graph properties are packed into: a declaration past them is
+// the model's (or its properties') to change, not a failure of the checker.
+function tooMany<S, A>(model: Model<S, A>, properties: readonly Property<S, A>[]): string | null {
+  const constraints = model.fairness?.length ?? 0;
+  if (constraints > MAX_FAIRNESS) {
+    return `The model declares ${constraints} fairness constraints; at most ${MAX_FAIRNESS} are supported. Declare one constraint per process (all of one Enactor's actions, say) rather than one per action.`;
+  }
+  const graph = properties.filter(needsGraph).length;
+  if (graph > MAX_GRAPH_PROPERTIES) {
+    return `${graph} properties need the whole state graph (recoverable, eventually, leadsTo, convergesTo); at most ${MAX_GRAPH_PROPERTIES} are checked at once. Check them in groups (--property NAME ...).`;
+  }
+  return null;
 }
 
 // A model with nothing to explore would check "0 distinct states" and pass: that is a broken model, not a proof.

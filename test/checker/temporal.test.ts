@@ -284,6 +284,20 @@ describe("the level search's recorded graph", () => {
   });
 });
 
+describe("declarations past the bounds", () => {
+  it("more fairness constraints than masks hold, or too many whole-graph properties: a model error naming the fix", () => {
+    const c: FairGraphCase = { n: 1, edges: [], inits: [0], kinds: [], p: [false], q: [false] };
+    const many = { ...model(c), fairness: Array.from({ length: 33 }, (_, j) => weakFairness<Edge>(`F${j}`, () => false)) };
+    const r = checkSync(many, { exhaustive: true, properties: [eventually("ev", () => false)] });
+    expect(r.error).toMatchObject({ kind: "invalid-model" });
+    expect(r.error!.message).toContain("33 fairness constraints; at most 32");
+    const props = Array.from({ length: 17 }, (_, j) => eventually(`ev${j}`, () => false));
+    const g = checkSync(model(c), { exhaustive: true, properties: props });
+    expect(g.error).toMatchObject({ kind: "invalid-model" });
+    expect(g.error!.message).toContain("17 properties need the whole state graph");
+  });
+});
+
 describe("classic models", () => {
   it("Peterson's algorithm is starvation-free under weak fairness", () => {
     const r = checkSync(mutex(true), { exhaustive: true, properties: [starvationFree(0), starvationFree(1)] });
