@@ -11,7 +11,7 @@ import { pathToFileURL } from "node:url";
 import { familyOf, type ModelFamily, type ModelModule } from "../family.js";
 import { isProperty, type Property } from "../property.js";
 import { UsageError } from "./exit-codes.js";
-import { findProject, type ProjectConfig } from "./project.js";
+import { findProject, withFamily, type ProjectConfig } from "./project.js";
 
 /** A family with every property that applies to it. */
 export interface LoadedFamily {
@@ -25,7 +25,7 @@ export interface LoadedFamily {
 }
 
 /** Where a family comes from, in a form a worker thread can receive: a `--model` file, or the project found from a folder. */
-export type FamilySource = { readonly modelFile: string } | { readonly projectRoot: string };
+export type FamilySource = { readonly modelFile: string } | { readonly projectRoot: string; /** Index into the project's families; 0 (the default) when absent. */ readonly family?: number };
 
 /**
  * Loads the family a source names. Without `discover`, the project's
@@ -36,7 +36,7 @@ export async function loadSource(source: FamilySource, { discover = true }: { di
   if ("modelFile" in source) return loadModelFile(source.modelFile);
   const project = findProject(source.projectRoot);
   if (!project) throw new UsageError(`No dnsmc project at ${source.projectRoot}.`);
-  return loadProject(project, { discover });
+  return loadProject(withFamily(project, source.family ?? 0), { discover });
 }
 
 /** Loads a user's `--model FILE` module. */

@@ -15,6 +15,7 @@ type OptionSpecs = NonNullable<ParseArgsConfig["options"]>;
 /** Options every command takes. */
 export const COMMON_OPTIONS = {
   model: { type: "string" },
+  family: { type: "string" },
   verbose: { type: "boolean" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -100,12 +101,17 @@ function negativeValues(args: readonly string[], options: OptionSpecs): string[]
 
 /** The value of `--model`, looked for before the model (and so its parameter flags) is known. */
 export function peekModelFlag(args: readonly string[]): string | undefined {
-  const i = args.findIndex((a) => a === "--model" || a.startsWith("--model="));
+  return peekFlag(args, "model", "the path of a model module, e.g. --model ./my-model.js");
+}
+
+/** The value of `--NAME` before the options are parsed (they depend on the family it picks), or undefined. */
+export function peekFlag(args: readonly string[], name: string, what: string): string | undefined {
+  const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
   if (i < 0) return undefined;
   const arg = args[i]!;
-  if (arg.includes("=")) return arg.slice("--model=".length);
+  if (arg.includes("=")) return arg.slice(`--${name}=`.length);
   const value = args[i + 1];
-  if (value === undefined || value.startsWith("--")) throw new UsageError("Option --model needs a value: the path of a model module, e.g. --model ./my-model.js.");
+  if (value === undefined || value.startsWith("--")) throw new UsageError(`Option --${name} needs a value: ${what}.`);
   return value;
 }
 

@@ -9,10 +9,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "./exit-codes.js";
 
-/** The `"dnsmc"` field of package.json. */
-export interface ProjectConfig {
-  /** Folder holding package.json; the paths below are relative to it. */
-  readonly root: string;
+/** Where one model family's files are: the top of the `"dnsmc"` field, or an item of its `families`. */
+export interface FamilyConfig {
   /** Module exporting the model family. */
   readonly model: string;
   /** Folder of compiled property modules, each discovered and checked. */
@@ -21,11 +19,24 @@ export interface ProjectConfig {
   readonly matrix: string | null;
   /** Module whose default export is the real implementation `dnsmc conform` drives (checker/conform/implementation.ts). */
   readonly implementation: string | null;
+}
+
+/**
+ * The `"dnsmc"` field of package.json. Its top-level family is the default
+ * one (and its paths are this object's own); `families` adds more, each
+ * checked by `dnsmc ci` and picked by `--family NAME` or by its variants.
+ */
+export interface ProjectConfig extends FamilyConfig {
+  /** Folder holding package.json; the paths below are relative to it. */
+  readonly root: string;
+  /** Every family in order, the top-level one first. */
+  readonly families: readonly FamilyConfig[];
   /** Where `npm run build` puts compiled files, and which source folders feed it (for the staleness check); null in an installed package. */
   readonly build: { readonly command: string; readonly output: string; readonly sources: readonly string[] } | null;
 }
 
-const KNOWN_KEYS = ["model", "properties", "matrix", "implementation", "build"];
+const FAMILY_KEYS = ["model", "properties", "matrix", "implementation"];
+const KNOWN_KEYS = [...FAMILY_KEYS, "families", "build"];
 
 /** The project configuration, or null if no package.json up the tree (or dnsmc's own) has a `dnsmc` field. */
 export function findProject(from = process.cwd()): ProjectConfig | null {
@@ -53,27 +64,43 @@ function readConfig(dir: string): ProjectConfig | null {
   const cfg = raw as Record<string, unknown>;
   const unknown = Object.keys(cfg).filter((k) => !KNOWN_KEYS.includes(k));
   if (unknown.length > 0) throw new UsageError(`Unknown key dnsmc.${unknown[0]} in ${file}; the keys are ${KNOWN_KEYS.join(", ")}.`);
-  const path = (key: string): string | null => {
-    const v = cfg[key];
-    if (v === undefined) return null;
-    if (typeof v !== "string") throw new UsageError(`dnsmc.${key} in ${file} must be a path (a string).`);
-    return resolve(dir, v);
+  const familyAt = (raw: Record<string, unknown>, where: string): FamilyConfig => {
+    const path = (key: string): string | null => {
+      const v = raw[key];
+      if (v === undefined) return null;
+      if (typeof v !== "string") throw new UsageError(`${where}.${key} in ${file} must be a path (a string).`);
+      return resolve(dir, v);
+    };
+    const model = path("model");
+    if (!model) throw new UsageError(`${where === "dnsmc" ? `The "dnsmc" field of ${file}` : `${where} in ${file}`} has no "model": set it to the module that exports the model family.`);
+    return { model, properties: path("properties"), matrix: path("matrix"), implementation: path("implementation") };
   };
-  const model = path("model");
-  if (!model) throw new UsageError(`The "dnsmc" field of ${file} has no "model": set it to the module that exports the model family.`);
+  const first = familyAt(cfg, "dnsmc");
+  const listed = cfg.families ?? [];
+  if (!Array.isArray(listed)) throw new UsageError(`dnsmc.families in ${file} must be an array of objects like {"model": "./dist/other/index.js", "properties": ..., "matrix": ...}.`);
+  const more = listed.map((f, i) => {
+    const where = `dnsmc.families[${i}]`;
+    if (typeof f !== "object" || f === null || Array.isArray(f)) throw new UsageError(`${where} in ${file} must be an object like {"model": "./dist/other/index.js"}.`);
+    const extra = Object.keys(f).filter((k) => !FAMILY_KEYS.includes(k));
+    if (extra.length > 0) throw new UsageError(`Unknown key ${where}.${extra[0]} in ${file}; the keys are ${FAMILY_KEYS.join(", ")}.`);
+    return familyAt(f as Record<string, unknown>, where);
+  });
   // An installed package (under node_modules) ships compiled code only: it has no build to keep in step.
   const build = isInstalled(dir) ? undefined : (cfg.build as { command?: unknown; output?: unknown; sources?: unknown } | undefined);
   return {
     root: dir,
-    model,
-    properties: path("properties"),
-    matrix: path("matrix"),
-    implementation: path("implementation"),
+    ...first,
+    families: [first, ...more],
     build:
       build && typeof build.command === "string" && typeof build.output === "string" && Array.isArray(build.sources)
         ? { command: build.command, output: resolve(dir, build.output), sources: build.sources.map((s) => resolve(dir, String(s))) }
         : null,
   };
+}
+
+/** The project as seen by one of its families: that family's paths at the top. */
+export function withFamily(project: ProjectConfig, index: number): ProjectConfig {
+  return { ...project, ...project.families[index]! };
 }
 
 /** Whether a folder is an installed package rather than someone's checkout. */

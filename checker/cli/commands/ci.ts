@@ -12,7 +12,7 @@ import { ciSummaryMarkdown } from "../../report/ci-summary.js";
 import { writeRendered } from "../../report/counterexamples.js";
 import { appendFileAtomic, writeFileAtomic } from "../../report/files.js";
 import { githubError } from "../../report/github.js";
-import { junitXml } from "../../report/junit.js";
+import { junitXml, type JunitSuite } from "../../report/junit.js";
 import { judge, uncovered, type Judgement } from "../ci/judge.js";
 import { defaultEntry, readMatrix } from "../ci/matrix.js";
 import { pasteLines, pastes } from "../ci/paste.js";
@@ -20,9 +20,11 @@ import { usableFile, usableFolder } from "../output-path.js";
 import { ciJson } from "../ci/json.js";
 import type { ConfigOutcome } from "../ci/outcome.js";
 import { runMatrix } from "../ci/pool.js";
-import { loadContext } from "../context.js";
+import { loadContext, projectContext, type CommandContext } from "../context.js";
+import { findProject } from "../project.js";
+import { rebuildIfStale } from "../rebuild.js";
 import { EXIT, UsageError } from "../exit-codes.js";
-import { COMMON_OPTIONS, integer, parse, peekModelFlag } from "../options.js";
+import { COMMON_OPTIONS, integer, parse, peekModelFlag, type ParsedValues } from "../options.js";
 import type { Output } from "../output.js";
 import { modelErrorLines } from "./check.js";
 import { selectProperties } from "../select.js";
@@ -39,23 +41,83 @@ const CI_OPTIONS = {
   conform: { type: "boolean" },
 } as const;
 
+/** What gating one family gave: its verdicts as data, and its share of the JUnit and summary files. */
+interface FamilyGate {
+  /** The exit code for this family alone. */
+  readonly code: number;
+  readonly json: Record<string, unknown> | null;
+  readonly suites: JunitSuite[];
+  readonly summary: string;
+  readonly verdicts: number;
+}
+
 /** Runs `dnsmc ci ARGS`; returns the exit code. */
 export async function ciCommand(args: readonly string[], io: Output): Promise<number> {
   const { values } = parse(args, CI_OPTIONS, "ci");
-  const { loaded, project, defaultOut } = await loadContext(args, io);
-  const file = typeof values.config === "string" ? resolve(values.config) : project?.matrix;
-  if (!file) throw new UsageError('No check matrix: pass --config FILE, or set "matrix" in the "dnsmc" field of package.json.');
-  selectProperties(loaded, []); // a family with no property, or two of one name, has nothing to gate
-  const matrix = readMatrix(file, loaded.family, loaded.properties);
-  const out = values["no-write"] ? null : usableFolder(typeof values.out === "string" ? values.out : defaultOut, "--out");
   if (typeof values.junit === "string") usableFile(values.junit, "--junit");
   if (typeof values.summary === "string") usableFile(values.summary, "--summary");
+  // Without --model, --config or --family, the gate covers every family of the project, one after the other.
+  const whole = peekModelFlag(args) === undefined && values.config === undefined && values.family === undefined ? findProject() : null;
+  let contexts: CommandContext[];
+  if (whole && whole.families.length > 1) {
+    rebuildIfStale(whole, io.err);
+    contexts = [];
+    for (let i = 0; i < whole.families.length; i++) contexts.push(await projectContext(whole, i));
+  } else contexts = [await loadContext(args, io)];
+  const started = performance.now();
+  const gates: FamilyGate[] = [];
+  for (const [k, context] of contexts.entries()) {
+    if (k > 0 && values.json !== true) io.out("");
+    const gate = await gateFamily(args, values, context, io);
+    if (gate.code === EXIT.usage) return gate.code;
+    gates.push(gate);
+  }
+  const ok = gates.every((g) => g.code === EXIT.ok);
+  if (values.json === true) {
+    const [first] = gates;
+    const list = gates.map((g) => g.json!);
+    const merged =
+      gates.length === 1
+        ? first!.json
+        : {
+            ok,
+            matrix: list[0]!.matrix,
+            families: list.map((j) => ({ family: j.family, matrix: j.matrix, ok: j.ok })),
+            ...Object.fromEntries((["configurations", "problems", "suggestions", "conformance"] as const).map((key) => [key, list.flatMap((j) => j[key] as unknown[])])),
+          };
+    io.out(JSON.stringify(merged, null, 2));
+  } else if (gates.length > 1) {
+    io.out("");
+    const verdicts = gates.reduce((n, g) => n + g.verdicts, 0);
+    const failed = contexts.filter((_, k) => gates[k]!.code !== EXIT.ok).map((c) => c.loaded.family.name);
+    io.out(ok ? `dnsmc ci: all ${verdicts} verdicts of ${gates.length} families as expected (${((performance.now() - started) / 1000).toFixed(1)} s).` : `dnsmc ci: problems in ${failed.join(", ")} (above).`);
+  }
+  if (typeof values.junit === "string") writeFileAtomic(resolve(values.junit), junitXml("dnsmc ci", gates.flatMap((g) => g.suites)));
+  const summaryFile = process.env.GITHUB_STEP_SUMMARY || (typeof values.summary === "string" ? resolve(values.summary) : null);
+  if (summaryFile) {
+    const markdown = gates.map((g) => g.summary).join("\n");
+    if (process.env.GITHUB_STEP_SUMMARY) appendFileAtomic(summaryFile, markdown);
+    else writeFileAtomic(summaryFile, markdown);
+  }
+  return ok ? EXIT.ok : EXIT.violated;
+}
+
+// Gates one family against its matrix: checks, writes its counterexamples, prints its table and problems.
+async function gateFamily(args: readonly string[], values: ParsedValues, context: CommandContext, io: Output): Promise<FamilyGate> {
+  const { loaded, project, defaultOut } = context;
+  const file = typeof values.config === "string" ? resolve(values.config) : project?.matrix;
+  if (!file) throw new UsageError(`No check matrix for ${loaded.family.name}: pass --config FILE, or set "matrix" beside its "model" in the "dnsmc" field of package.json.`);
+  selectProperties(loaded, []); // a family with no property, or two of one name, has nothing to gate
+  const matrix = readMatrix(file, loaded.family, loaded.properties);
+  // --out DIR holds the first family's traces; every other family's go in DIR/<family>, as under counterexamples/.
+  const outBase = typeof values.out === "string" ? (context.familyIndex === 0 ? values.out : join(values.out, loaded.family.name)) : defaultOut;
+  const out = values["no-write"] ? null : usableFolder(outBase, "--out");
   const workers = typeof values.workers === "string" ? integer("--workers", values.workers, 1, 1024) : availableParallelism();
   const modelFile = peekModelFlag(args);
-  const source = modelFile !== undefined ? { modelFile: resolve(modelFile) } : { projectRoot: project!.root };
+  const source = modelFile !== undefined ? { modelFile: resolve(modelFile) } : { projectRoot: project!.root, family: context.familyIndex };
   const json = values.json === true;
   const matrixName = relative(process.cwd(), file);
-  if (!json) io.out(`dnsmc ci: ${matrix.length} configuration${matrix.length === 1 ? "" : "s"} from ${matrixName}, ${Math.min(workers, matrix.length)} worker${workers === 1 ? "" : "s"}`);
+  if (!json) io.out(`dnsmc ci: ${loaded.family.name}: ${matrix.length} configuration${matrix.length === 1 ? "" : "s"} from ${matrixName}, ${Math.min(workers, matrix.length)} worker${workers === 1 ? "" : "s"}`);
 
   const started = performance.now();
   // A variant the matrix lacks is checked too, in its default configuration, so that the entry to add can be printed whole.
@@ -65,7 +127,7 @@ export async function ciCommand(args: readonly string[], io: Output): Promise<nu
   if (failed?.error) {
     io.err(`In configuration ${failed.entry.name}:`);
     for (const line of modelErrorLines(failed.error)) io.err(line);
-    return EXIT.usage;
+    return { code: EXIT.usage, json: null, suites: [], summary: "", verdicts: 0 };
   }
   const outcomes = all.slice(0, matrix.length);
   const written = out ? outcomes.flatMap((o) => writeRendered(out, o.files)) : [];
@@ -77,14 +139,11 @@ export async function ciCommand(args: readonly string[], io: Output): Promise<nu
   const coverage = lacking.map((e) => `Variant "${e.variant}" is not in the matrix: add a configuration for it with its expected verdicts (the JSON to paste is below).`);
   const problems = judgements.filter((j) => !j.ok);
   const names = loaded.properties.map((p) => p.name);
-  const suggestions = pastes(outcomes, all.slice(matrix.length));
+  const suggestions = pastes(outcomes, all.slice(matrix.length)).map((p) => ({ ...p, matrix: matrixName }));
   const ok = problems.length + coverage.length + diverged.length === 0;
 
-  if (json) {
-    const data = ciJson(matrixName, outcomes, judgements, [...coverage, ...diverged], suggestions, ok);
-    io.out(JSON.stringify({ ...data, conformance: conformance.map(({ lines: _lines, ...c }) => c) }, null, 2));
-  }
-  else {
+  const data = json ? { family: loaded.family.name, ...ciJson(matrixName, outcomes, judgements, [...coverage, ...diverged], suggestions, ok), conformance: conformance.map(({ lines: _lines, ...c }) => c) } : null;
+  if (!json) {
     printTable(io, names, outcomes, judgements);
     if (out) {
       io.out("");
@@ -111,14 +170,6 @@ export async function ciCommand(args: readonly string[], io: Output): Promise<nu
       for (const line of pasteLines(matrixName, suggestions)) io.out(line);
     }
   }
-
-  if (typeof values.junit === "string") writeFileAtomic(resolve(values.junit), junit(outcomes, judgements, coverage, conformance));
-  const summaryFile = process.env.GITHUB_STEP_SUMMARY || (typeof values.summary === "string" ? resolve(values.summary) : null);
-  if (summaryFile) {
-    const markdown = summary(names, outcomes, judgements, coverage);
-    if (process.env.GITHUB_STEP_SUMMARY) appendFileAtomic(summaryFile, markdown);
-    else writeFileAtomic(summaryFile, markdown);
-  }
   if (process.env.GITHUB_ACTIONS === "true") {
     for (const c of coverage) io.out(githubError(c, { title: "dnsmc: uncovered variant" }));
     for (const j of problems) {
@@ -126,7 +177,13 @@ export async function ciCommand(args: readonly string[], io: Output): Promise<nu
       io.out(githubError(message, { file: j.source, title: `dnsmc: ${j.property.name} in ${j.config}` }));
     }
   }
-  return ok ? EXIT.ok : EXIT.violated;
+  return {
+    code: ok ? EXIT.ok : EXIT.violated,
+    json: data,
+    suites: junitSuites(outcomes, judgements, coverage, conformance),
+    summary: summary(names, outcomes, judgements, coverage),
+    verdicts: judgements.length,
+  };
 }
 
 function printTable(io: Output, names: readonly string[], outcomes: readonly ConfigOutcome[], judgements: readonly Judgement[]): void {
@@ -146,8 +203,8 @@ function printTable(io: Output, names: readonly string[], outcomes: readonly Con
   if (outcomes.some((o) => o.entry.symmetry) && rows.some((r) => r.includes("-"))) io.out("  - not checked: temporal properties are not checked under symmetry");
 }
 
-function junit(outcomes: readonly ConfigOutcome[], judgements: readonly Judgement[], coverage: readonly string[], conformance: readonly ConformanceCase[]): string {
-  const suites = outcomes.map((o) => ({
+function junitSuites(outcomes: readonly ConfigOutcome[], judgements: readonly Judgement[], coverage: readonly string[], conformance: readonly ConformanceCase[]): JunitSuite[] {
+  const suites: JunitSuite[] = outcomes.map((o) => ({
     name: o.entry.name,
     timeSeconds: o.elapsedMs / 1000,
     properties: {
@@ -190,7 +247,7 @@ function junit(outcomes: readonly ConfigOutcome[], judgements: readonly Judgemen
       cases: coverage.map((c) => ({ name: c, classname: "dnsmc.coverage", failure: { message: c, type: "uncovered-variant", body: c } })),
     });
   }
-  return junitXml("dnsmc ci", suites);
+  return suites;
 }
 
 function summary(names: readonly string[], outcomes: readonly ConfigOutcome[], judgements: readonly Judgement[], coverage: readonly string[]): string {

@@ -1,6 +1,9 @@
 /** `dnsmc list`: the variants, properties and parameters of the model. */
 import { kindLabel } from "../../report/steps.js";
-import { loadContext } from "../context.js";
+import { loadContext, projectContext } from "../context.js";
+import type { LoadedFamily } from "../load.js";
+import { findProject } from "../project.js";
+import { rebuildIfStale } from "../rebuild.js";
 import { COMMON_OPTIONS, parse } from "../options.js";
 import { EXIT } from "../exit-codes.js";
 import type { Output } from "../output.js";
@@ -8,31 +11,44 @@ import type { Output } from "../output.js";
 /** Runs `dnsmc list ARGS`; returns the exit code. */
 export async function listCommand(args: readonly string[], io: Output): Promise<number> {
   const { values } = parse(args, COMMON_OPTIONS, "list");
-  const { loaded } = await loadContext(args, io);
-  const { family, properties } = loaded;
+  // Without --model or --family, every family of the project, the default one first.
+  const project = values.model === undefined && values.family === undefined ? findProject() : null;
+  const families: LoadedFamily[] = [];
+  if (project && project.families.length > 1) {
+    rebuildIfStale(project, io.err);
+    for (let i = 0; i < project.families.length; i++) families.push((await projectContext(project, i)).loaded);
+  } else families.push((await loadContext(args, io)).loaded);
   if (values.json) {
-    io.out(
-      JSON.stringify(
-        {
-          model: family.name,
-          description: family.description,
-          variants: family.variants,
-          properties: properties.map((p) => ({ name: p.name, kind: p.kind, description: p.description ?? "" })),
-          parameters: family.parameters,
-        },
-        null,
-        2,
-      ),
-    );
+    const [first, ...more] = families.map(describeFamily);
+    io.out(JSON.stringify(more.length === 0 ? first : { ...first, families: [first, ...more] }, null, 2));
     return EXIT.ok;
   }
+  for (const [k, loaded] of families.entries()) {
+    if (k > 0) io.out("");
+    printFamily(io, loaded, families.length > 1);
+  }
+  return EXIT.ok;
+}
+
+// A family as `dnsmc list --json` gives it.
+function describeFamily({ family, properties }: LoadedFamily) {
+  return {
+    model: family.name,
+    description: family.description,
+    variants: family.variants,
+    properties: properties.map((p) => ({ name: p.name, kind: p.kind, description: p.description ?? "" })),
+    parameters: family.parameters,
+  };
+}
+
+function printFamily(io: Output, { family, properties }: LoadedFamily, several: boolean): void {
   const pad = (rows: string[][]): string[] => {
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
     return rows.map((r) => "  " + r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join("  "));
   };
-  io.out(`${family.name}: ${family.description}`, );
+  io.out(`${family.name}: ${family.description}`);
   io.out("");
-  io.out("Variants (--variant NAME; the first is the default):");
+  io.out(several ? `Variants (--variant NAME, or --family ${family.name}; the first is the default):` : "Variants (--variant NAME; the first is the default):");
   for (const line of pad(family.variants.map((v) => [v.name, v.description]))) io.out(line);
   io.out("");
   io.out("Properties (--property NAME, repeatable; all by default):");
@@ -43,5 +59,4 @@ export async function listCommand(args: readonly string[], io: Output): Promise<
     io.out("Parameters (--NAME N):");
     for (const line of pad(family.parameters.map((p) => [`--${p.name}`, `default ${p.default}`, `range ${p.min}..${p.max}`, p.description]))) io.out(line);
   }
-  return EXIT.ok;
 }
