@@ -70,7 +70,17 @@ export function ec2Model(v: Ec2Variant, p: Ec2Params): Model<Ec2State, FamilyAct
       },
     },
   });
-  return { ...model, describe: (a, before, after) => describeStep(a, before, after, p), view, diagram: diagram() };
+  return { ...model, describe: (a, before, after) => describeStep(a, before, after, p), view, diagram: diagram(), whyDisabled: (s, a) => whyDisabled(v, s, a, limit) };
+}
+
+// Why a submission is not admitted here, in the variant's terms (for dnsmc replay); null for other actions.
+function whyDisabled(v: Ec2Variant, s: Ec2State, a: FamilyAction, limit: number): string | null {
+  if (a.name !== "Submit") return null;
+  if (s.launch.get(a.args[0]!) === "done") return `${launchName(a.args[0]!)} is done`;
+  if (liveItem(s, a.args[0]!) >= 0) return `${launchName(a.args[0]!)} is queued already`;
+  if (s.length >= limit) return `the queue's storage is full (${limit} items)`;
+  if (!v.admits(s)) return `admission refuses it: the queue holds ${s.length}, its bound is ${s.bound}`;
+  return null;
 }
 
 function describeStep(a: FamilyAction, before: Ec2State, after: Ec2State, p: Ec2Params): string {

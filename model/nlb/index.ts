@@ -90,7 +90,17 @@ export function nlbModel(v: NlbVariant, p: NlbParams): Model<NlbState, FamilyAct
       },
     },
   });
-  return { ...model, describe: (a, before, after) => describeStep(a, before, after), view: (s) => view(s, v.windows), diagram: diagram(p.azs) };
+  return { ...model, describe: (a, before, after) => describeStep(a, before, after), view: (s) => view(s, v.windows), diagram: diagram(p.azs), whyDisabled: (s, a) => whyDisabled(v, s, a) };
+}
+
+// Why failover may not remove an AZ here, in the variant's terms (for dnsmc replay); null for other actions.
+function whyDisabled(v: NlbVariant, s: NlbState, a: FamilyAction): string | null {
+  if (a.name !== "Remove") return null;
+  const az = s.az.at(a.args[0]!);
+  if (!az.inService) return `${azName(a.args[0]!)} is not in DNS`;
+  if (!az.failing) return `${azName(a.args[0]!)} passes its health checks`;
+  if (!v.mayRemove(s)) return v.windows ? "this window's removal is used" : `only ${inService(s)} of ${s.az.length} AZs are in service and the floor is ${s.floor}`;
+  return null;
 }
 
 function describeStep(a: FamilyAction, before: NlbState, after: NlbState): string {

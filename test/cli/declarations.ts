@@ -19,8 +19,17 @@ export interface MatrixConfiguration {
   expect: Record<string, string>;
 }
 
-/** model/matrix.json, as written. */
+/** model/matrix.json, as written: the first (DNS) family's. */
 export const matrix = (): { configurations: MatrixConfiguration[] } => JSON.parse(readFileSync(join(ROOT, "model/matrix.json"), "utf8"));
+
+/** The matrix files of every family package.json lists, the first family's first. */
+export function matrixFiles(): string[] {
+  const { dnsmc } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dnsmc: { matrix: string; families?: { matrix: string }[] } };
+  return [dnsmc.matrix, ...(dnsmc.families ?? []).map((f) => f.matrix)].map((f) => join(ROOT, f));
+}
+
+/** Every family's configurations, in the order `dnsmc ci` gates them. */
+export const allConfigurations = (): MatrixConfiguration[] => matrixFiles().flatMap((f) => (JSON.parse(readFileSync(f, "utf8")) as { configurations: MatrixConfiguration[] }).configurations);
 
 /** The model family and every discovered property. */
 export const project = () => loadSource({ projectRoot: ROOT });
@@ -40,11 +49,22 @@ export function files(dir: string): string[] {
  * The counterexamples under version control: the reviewed references. Traces
  * that a user's own `dnsmc check` wrote beside them are not among them.
  */
-export function committedCounterexamples(): string[] {
+export function committedCounterexamples({ firstFamilyOnly = false }: { firstFamilyOnly?: boolean } = {}): string[] {
   const listed = execFileSync("git", ["ls-files", "-z", "counterexamples"], { cwd: ROOT, encoding: "utf8" });
+  // The other families' traces are in folders named after them (dnsmc list names the families).
+  const others = firstFamilyOnly ? familyFolders() : [];
   return listed
     .split("\0")
     .filter(Boolean)
     .map((f) => relative("counterexamples", f))
+    .filter((f) => !others.some((o) => f.startsWith(`${o}/`)))
     .sort();
+}
+
+// The folders of counterexamples/ that hold a family other than the first: those whose traces name another source.
+function familyFolders(): string[] {
+  const dir = join(ROOT, "counterexamples");
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !readdirSync(join(dir, e.name)).some((f) => f.endsWith(".itf.json")))
+    .map((e) => e.name);
 }

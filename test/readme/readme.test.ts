@@ -23,7 +23,8 @@ afterAll(() => scratch.remove());
 
 describe("README.md", () => {
   it("is short enough to read in one sitting", () => {
-    expect(README.split("\n").length).toBeLessThanOrEqual(500);
+    // Three models now: the DNS automation and the incident's two other mechanisms.
+    expect(README.split("\n").length).toBeLessThanOrEqual(580);
   });
 
   for (const section of sections(README).filter((s) => !isRecipe(s))) {

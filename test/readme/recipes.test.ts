@@ -21,20 +21,22 @@ const AFFECTED = ["test/cli/ci.test.ts", "test/cli/cli.test.ts", "test/cli/gate.
 interface Suggestion {
   where: string;
   json: string;
+  /** The matrix file it goes in, relative to the project. */
+  matrix: string;
 }
 
 // Pastes the gate's suggestions into the matrix, as the README tells a user to.
 function pasteSuggestions(dir: string): number {
   const ci = shell("node dist/checker/cli/main.js ci --json --no-write", dir);
   const { suggestions } = JSON.parse(ci.output.slice(ci.output.indexOf("{"))) as { suggestions: Suggestion[] };
-  const file = join(dir, "model/matrix.json");
-  const matrix = JSON.parse(readFileSync(file, "utf8"));
   for (const s of suggestions) {
+    const file = join(dir, s.matrix);
+    const matrix = JSON.parse(readFileSync(file, "utf8"));
     const at = /^configurations\[(\d+)\]/.exec(s.where);
     if (at) matrix.configurations[Number(at[1])].expect = JSON.parse(s.json);
     else matrix.configurations.push(JSON.parse(s.json));
+    writeFileSync(file, JSON.stringify(matrix, null, 2) + "\n");
   }
-  writeFileSync(file, JSON.stringify(matrix, null, 2) + "\n");
   return suggestions.length;
 }
 

@@ -11,6 +11,8 @@ import type { ConfigOutcome } from "./outcome.js";
 export interface Paste {
   readonly where: string;
   readonly json: string;
+  /** The matrix file it goes in (set by the gate, which knows the file). */
+  readonly matrix?: string;
 }
 
 /** Suggestions for the matrix's configurations that lack expectations, and for variants it lacks (`extra`). */

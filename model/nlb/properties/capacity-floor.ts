@@ -12,7 +12,7 @@ export default always<NlbState>("capacity-floor", (s) => inService(s) >= s.floor
     const out = Array.from({ length: s.az.length }, (_, i) => i).filter((i) => !s.az.at(i).inService);
     const healthy = out.filter((i) => !s.az.at(i).down);
     return (
-      `Only ${inService(s)} of ${s.az.length} AZs are in service, below the floor of ${s.floor}: ` +
+      `Only ${inService(s)} of ${s.az.length} AZs ${inService(s) === 1 ? "is" : "are"} in service, below the floor of ${s.floor}: ` +
       `${out.map(azName).join(" and ")} ${out.length === 1 ? "was" : "were"} removed` +
       (healthy.length > 0 ? `, ${healthy.map(azName).join(" and ")} though healthy.` : ".")
     );

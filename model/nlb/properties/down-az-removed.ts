@@ -11,6 +11,6 @@ export default leadsTo<NlbState>("down-az-removed", deadInService, (s) => !deadI
   description: "an AZ that is really down is eventually taken out of DNS (failover, health checks and time keep going)",
   explain: (s) => {
     const dead = Array.from({ length: s.az.length }, (_, i) => i).filter((i) => s.az.at(i).down && s.az.at(i).inService);
-    return `${dead.map(azName).join(" and ")} ${dead.length === 1 ? "is" : "are"} really down but still in DNS, and no fair continuation removes ${dead.length === 1 ? "it" : "them"}: clients keep being sent to dead capacity.`;
+    return `${dead.map(azName).join(" and ")} ${dead.length === 1 ? "is" : "are"} really down but in DNS here, and no fair continuation ever takes every dead AZ out of DNS: clients keep being sent to dead capacity.`;
   },
 });
