@@ -128,3 +128,31 @@ describe("the HTML trace viewer on a lasso", () => {
     expect(await page.locator("#back-to-loop").textContent()).toBe("↩ back to step 11: the same state, and the cycle again");
   });
 });
+
+describe("the HTML trace viewer on another family's committed lasso", () => {
+  let browser: Browser;
+  let page: Page;
+  // EC2 propagation without throttling: the last launch's retries time out behind their own stale copies.
+  const file = join(ROOT, "counterexamples", "ec2-propagation", "no-throttling", "launches-complete.html");
+
+  beforeAll(async () => {
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(pathToFileURL(file).href);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows the queue in the domain's words, the cycle marked and drawn", async () => {
+    const cycle = await page.locator("#steps li.cycle").evaluateAll((items) => items.map((li) => li.getAttribute("data-step")));
+    expect(cycle.length).toBeGreaterThan(0);
+    const first = Number(cycle[0]) - 1;
+    expect(await page.locator(`#steps li[data-step="${first}"] .loop-start`).textContent()).toContain("the cycle starts here");
+    await page.locator(`#steps li[data-step="${cycle.at(-1)}"]`).click();
+    expect(await page.locator("#rows").textContent()).toContain("(stale)");
+    expect(await page.locator("#fairness").textContent()).toContain("Work (weakly fair): runs at step");
+    expect(await page.locator("svg").first().textContent()).toContain("Propagation queue");
+  });
+});

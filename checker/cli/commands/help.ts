@@ -12,8 +12,11 @@ Usage:
   dnsmc conform TRACE     run a trace on the real implementation and the model, comparing states
   dnsmc view TRACE        write a trace as a self-contained HTML page
   dnsmc simulate [opts]   seeded random walks over configurations too large to exhaust
-  dnsmc list [--json]     the variants, properties and parameters of the model
+  dnsmc list [--json]     the families, variants, properties and parameters of the models
   dnsmc help [COMMAND]    this text, or a command's options
+
+Every command takes --family NAME to pick another model family of the project
+(dnsmc list shows them); a variant's name, or a trace's, picks its family too.
 
 Exit codes:
   0  every property holds (ci: every verdict as expected)
@@ -37,8 +40,8 @@ Exit codes:
   --max-memory SIZE    stop cleanly once the process uses this much memory
                        (512M, 4G; a plain number is megabytes; exit 3)
   --workers N          threads for a breadth-first search of a packed model
-                       without recoverable properties (default: the number of
-                       cores); results and traces are identical to one thread
+                       (default: the number of cores); results and traces
+                       are identical to one thread
   --generic            explore through the generic object path, not the
                        model's packed fast path (same states, slower)
   --out DIR            where to write counterexamples (default: counterexamples/)
@@ -48,6 +51,8 @@ Exit codes:
   --deadlock           also report a reachable state where no action is
                        enabled, with a shortest path (the property "deadlock")
   --json               print the result object as JSON
+  --family NAME        another model family of the project (default: the one
+                       owning --variant, else the first; see dnsmc list)
   --model FILE         check your own model module instead of the project's
   --verbose            stack traces for internal errors`,
   ci: `dnsmc ci [options]
@@ -60,6 +65,8 @@ Exit codes:
   --summary FILE       write the Markdown summary (appended to $GITHUB_STEP_SUMMARY
                        instead when that is set)
   --workers N          configurations checked in parallel (default: the number of cores)
+  --family NAME        gate this family only (default: every family, in turn;
+                       each other than the first writes to counterexamples/NAME/)
   --model FILE         check your own model module instead of the project's
 
   With GITHUB_ACTIONS=true, unexpected verdicts are also printed as ::error
@@ -70,7 +77,7 @@ Exit codes:
   --NAME N             a model parameter, e.g. --enactors 3
   --property NAME      compare only this property (repeatable)
   --model FILE         compare variants of your own model family`,
-  list: `dnsmc list [--json] [--model FILE]`,
+  list: `dnsmc list [--json] [--family NAME] [--model FILE]`,
   replay: `dnsmc replay TRACE.itf.json [options]
 
   --variant NAME       replay on this variant (default: the one recorded in the trace)
