@@ -26,7 +26,7 @@
 import { availableParallelism, totalmem } from "node:os";
 import type { Fingerprinter } from "./fingerprinter.js";
 import { fingerprintWords } from "./fingerprint.js";
-import { grownCapacity, growInPlace, HARD_LIMIT, INITIAL_SLOTS, insertFingerprint, insertNumbered, maxSlotsFor, populate, reserveTable } from "./fingerprint-set.js";
+import { grownCapacity, growInPlace, HARD_LIMIT, INITIAL_SLOTS, INITIAL_SLOTS_ALONE, insertFingerprint, insertNumbered, maxSlotsFor, populate, reserveTable } from "./fingerprint-set.js";
 import type { SearchLimits } from "./limits.js";
 import { LevelExpander, type ExpanderLimits, type LevelJob, type Numbering, type RoundReport } from "./level-expander.js";
 import { ControlBlock, StopFlag } from "./control-block.js";
@@ -133,7 +133,7 @@ export async function searchLevels<S, A>(
   properties: readonly Property<S, A>[],
   limits: SearchLimits,
   workers: WorkerPool | null,
-  { sharedLevelStates: smallLevel = SMALL_LEVEL, tableSlots = INITIAL_SLOTS, patientWorkers = false }: LevelTuning = {},
+  { sharedLevelStates: smallLevel = SMALL_LEVEL, tableSlots = workers && workers.size > 0 ? INITIAL_SLOTS : INITIAL_SLOTS_ALONE, patientWorkers = false }: LevelTuning = {},
 ): Promise<LevelOutcome> {
   const ops = model.packed as PackedOps<S, A>;
   const W = ops.words;

@@ -10,8 +10,10 @@
  * they are; turned into the graph after the search (from-levels.ts).
  */
 
-/** Words a page holds (4 MB). */
+/** Words the largest page holds (4 MB); the first page of a writer holds {@link FIRST_PAGE_WORDS}, each next one twice its predecessor's. */
 export const RECORD_PAGE_WORDS = 1 << 20;
+/** Words of a writer's first page (64 KB): a small check's levels need no more, and a page is zeroed when it is made. */
+export const FIRST_PAGE_WORDS = 1 << 14;
 
 /** A thread's records of one round: full pages and how many words of each are used. */
 export interface RecordPages {
@@ -22,13 +24,17 @@ export interface RecordPages {
 /** Appends records to pages; a chunk abandoned half-way (the set must grow) is cut back to where it started. */
 export class RecordWriter {
   private pages: SharedArrayBuffer[] = [];
+  /** Where each page starts in the writer's positions (the sum of the earlier pages' sizes): what marks count in. */
+  private starts: number[] = [];
   private words: Int32Array = new Int32Array(0);
   private fill = 0;
   private fills: number[] = [];
+  /** The size of the next page; it grows across rounds, since a search's levels mostly do. */
+  private size = FIRST_PAGE_WORDS;
 
   /** Makes room for a record of `words` words on the current page. */
   reserve(words: number): void {
-    if (this.fill + words > this.words.length) this.nextPage();
+    if (this.fill + words > this.words.length) this.nextPage(words);
   }
 
   /** Appends one word (within the room reserved). */
@@ -46,18 +52,20 @@ export class RecordWriter {
 
   /** Where the records stand, to cut back to. */
   mark(): number {
-    return Math.max(0, this.pages.length - 1) * RECORD_PAGE_WORDS + this.fill;
+    return (this.starts.at(-1) ?? 0) + this.fill;
   }
 
   /** Drops every word written since `mark`. */
   truncate(mark: number): void {
     if (this.pages.length === 0) return;
-    // The page holding the mark; a mark at a page's end stays on that page (full), not on the next.
-    const page = Math.min(Math.floor(mark / RECORD_PAGE_WORDS), this.pages.length - 1);
+    // The last page starting at or before the mark (a mark at a page's end may fall on the next page's start: either drops the same words).
+    let page = this.pages.length - 1;
+    while (page > 0 && this.starts[page]! > mark) page--;
     this.pages.length = page + 1;
+    this.starts.length = page + 1;
     this.fills.length = page;
     this.words = new Int32Array(this.pages[page]!);
-    this.fill = mark - page * RECORD_PAGE_WORDS;
+    this.fill = mark - this.starts[page]!;
   }
 
   /** Hands over the pages written so far and starts afresh. */
@@ -65,16 +73,22 @@ export class RecordWriter {
     const pages = this.pages;
     const fills = [...this.fills, ...(pages.length > 0 ? [this.fill] : [])];
     this.pages = [];
+    this.starts = [];
     this.fills = [];
     this.words = new Int32Array(0);
     this.fill = 0;
     return { pages, fills };
   }
 
-  private nextPage(): void {
-    if (this.pages.length > 0) this.fills.push(this.fill);
-    const buffer = new SharedArrayBuffer(RECORD_PAGE_WORDS * 4);
+  private nextPage(atLeast: number): void {
+    const start = this.pages.length > 0 ? this.starts.at(-1)! + this.words.length : 0;
+    if (this.pages.length > 0) {
+      this.fills.push(this.fill);
+      this.size = Math.min(RECORD_PAGE_WORDS, this.size * 2);
+    }
+    const buffer = new SharedArrayBuffer(Math.max(this.size, atLeast) * 4);
     this.pages.push(buffer);
+    this.starts.push(start);
     this.words = new Int32Array(buffer);
     this.fill = 0;
   }

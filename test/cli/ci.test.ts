@@ -36,7 +36,7 @@ function expectCommittedTraces(out: string, firstFamilyOnly = false): void {
 }
 
 describe("dnsmc ci", () => {
-  it("passes on the repository's matrix and regenerates the committed counterexamples byte for byte", () => {
+  it("passes on the repository's matrix and regenerates the committed counterexamples byte for byte", { tags: ["declarations"] }, () => {
     const out = tmp();
     // What a user's own `dnsmc check --enactors 2` leaves beside the reviewed traces is none of this test's business.
     expect(dnsmc(["check", "--variant", "incident", "--enactors", "2", "--out", out]).code).toBe(1);
@@ -48,7 +48,7 @@ describe("dnsmc ci", () => {
     expectCommittedTraces(out);
   });
 
-  it("--json gives every verdict beside its expectation from the matrix", () => {
+  it("--json gives every verdict beside its expectation from the matrix", { tags: ["declarations"] }, () => {
     const r = dnsmc(["ci", "--json", "--no-write"]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as CiJson;
@@ -100,7 +100,7 @@ describe("dnsmc ci", () => {
     expect(r.stdout).toContain("The witness is unreachable, so the other properties may hold only vacuously.");
   });
 
-  it("a missing expectation and a missing variant are answered with the JSON to paste, not with traces", () => {
+  it("a missing expectation and a missing variant are answered with the JSON to paste, not with traces", { tags: ["declarations"] }, () => {
     const m = matrix();
     const first = m.configurations[0]!;
     const [dropped] = Object.keys(first.expect);

@@ -17,7 +17,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const tmp = () => mkdtempSync(join(tmpdir(), "dnsmc-cli-"));
 
 describe("dnsmc list", () => {
-  it("lists variants, properties with kinds, and parameters with defaults and ranges", () => {
+  it("lists variants, properties with kinds, and parameters with defaults and ranges", { tags: ["declarations"] }, () => {
     const r = dnsmc(["list"]);
     expect(r.code).toBe(0);
     for (const v of family.variants) expect(r.stdout).toMatch(new RegExp(`^ {2}${v.name}\\s+${escape(v.description)}$`, "m"));
@@ -26,7 +26,7 @@ describe("dnsmc list", () => {
     expect(r.stdout).toMatch(/--keep\s+default 1\s+range 0\.\.255/);
   });
 
-  it("--json gives the same as data", () => {
+  it("--json gives the same as data", { tags: ["declarations"] }, () => {
     const r = dnsmc(["list", "--json"]);
     const data = JSON.parse(r.stdout);
     expect(data.variants.map((v: { name: string }) => v.name)).toEqual(variantNames);
@@ -143,7 +143,7 @@ describe("dnsmc check", () => {
     expect(r.stderr).toMatch(/throws\.mjs:\d+/);
   });
 
-  it("under --symmetry, leaves the temporal properties out and says so; naming one is a usage error", () => {
+  it("under --symmetry, leaves the temporal properties out and says so; naming one is a usage error", { tags: ["declarations"] }, () => {
     const temporal = properties.filter((p) => isTemporal(p)).map((p) => p.name);
     expect(temporal.length).toBeGreaterThan(0);
     const r = dnsmc(["check", "--variant", "incident", "--enactors", "4", "--symmetry", "--continue", "--no-write"]);

@@ -34,7 +34,7 @@ describe("the gate on a broken protocol change", () => {
     );
   });
 
-  it("fails with the counterexample of the broken variant", () => {
+  it("fails with the counterexample of the broken variant", { tags: ["declarations"] }, () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("cas-broken: endpoint-never-empty is VIOLATED, expected holds (trace below)");
     expect(run.stdout).toContain("cas-broken: no-regression is VIOLATED, expected holds");
@@ -43,7 +43,7 @@ describe("the gate on a broken protocol change", () => {
     expect(run.stdout).not.toMatch(/^ {2}- incident:/m);
   });
 
-  it("writes JUnit XML that validates against Jenkins' JUnit schema, one case per (configuration, property)", async () => {
+  it("writes JUnit XML that validates against Jenkins' JUnit schema, one case per (configuration, property)", { tags: ["declarations"] }, async () => {
     const xml = readFileSync(join(dir, "junit.xml"), "utf8");
     const validation = await validateXML({ xml: [{ fileName: "junit.xml", contents: xml }], schema: [JUNIT_XSD] });
     expect(validation.errors).toEqual([]);

@@ -11,7 +11,7 @@ import { ROOT } from "./run-cli.js";
 import { matrix } from "./declarations.js";
 
 describe("loading a project", () => {
-  it("discovers the properties folder, and skips it when told to", async () => {
+  it("discovers the properties folder, and skips it when told to", { tags: ["declarations"] }, async () => {
     const discovered = await loadSource({ projectRoot: ROOT });
     // The matrix declares an expectation for every property of the project.
     expect(discovered.properties.map((p) => p.name).sort()).toEqual(Object.keys(matrix().configurations[0]!.expect).sort());

@@ -21,7 +21,7 @@ const listing = JSON.parse(dnsmc(["list", "--json"]).stdout) as Listed & { famil
 const families = listing.families ?? [listing];
 
 describe("the project's families", () => {
-  it("are every family package.json lists, each with its own matrix", () => {
+  it("are every family package.json lists, each with its own matrix", { tags: ["declarations"] }, () => {
     expect(families.length).toBe(matrixFiles().length);
     expect(families.length).toBeGreaterThan(1);
     expect(new Set(families.map((f) => f.model)).size).toBe(families.length);

@@ -43,7 +43,7 @@ describe("distinct reachable states (PROTOCOL.md)", () => {
 });
 
 describe("the generic object path and the packed fast path", () => {
-  it.each(VARIANTS.map((v) => [v.name]))("agree on %s: states, diameter, verdicts, traces", async (variant) => {
+  it.each(VARIANTS.map((v) => [v.name]))("agree on %s: states, diameter, verdicts, traces", { tags: ["declarations"] }, async (variant) => {
     const fast = await check(dnsModel(variant), { properties: all, exhaustive: true });
     const generic = await check(dnsModel(variant), { properties: all, exhaustive: true, fastPath: false });
     expect(generic.distinctStates).toBe(fast.distinctStates);

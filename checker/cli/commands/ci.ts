@@ -19,6 +19,8 @@ import { pasteLines, pastes } from "../ci/paste.js";
 import { usableFile, usableFolder } from "../output-path.js";
 import { ciJson } from "../ci/json.js";
 import type { ConfigOutcome } from "../ci/outcome.js";
+import type { MatrixEntry } from "../ci/matrix.js";
+import type { FamilySource } from "../load.js";
 import { runMatrix } from "../ci/pool.js";
 import { loadContext, projectContext, type CommandContext } from "../context.js";
 import { findProject } from "../project.js";
@@ -65,10 +67,16 @@ export async function ciCommand(args: readonly string[], io: Output): Promise<nu
     for (let i = 0; i < whole.families.length; i++) contexts.push(await projectContext(whole, i));
   } else contexts = [await loadContext(args, io)];
   const started = performance.now();
+  const prepared = contexts.map((context) => prepareFamily(args, values, context));
+  // Every family's configurations share one set of threads: a project's gate starts them once.
+  const jobs = prepared.flatMap((p) => p.entries.map((entry) => ({ entry, loaded: p.context.loaded, source: p.source })));
+  const all = await runMatrix(jobs, prepared[0]!.workers);
   const gates: FamilyGate[] = [];
-  for (const [k, context] of contexts.entries()) {
+  let at = 0;
+  for (const [k, p] of prepared.entries()) {
     if (k > 0 && values.json !== true) io.out("");
-    const gate = await gateFamily(args, values, context, io);
+    const gate = await finishFamily(values, p, all.slice(at, at + p.entries.length), started, io);
+    at += p.entries.length;
     if (gate.code === EXIT.usage) return gate.code;
     gates.push(gate);
   }
@@ -102,8 +110,20 @@ export async function ciCommand(args: readonly string[], io: Output): Promise<nu
   return ok ? EXIT.ok : EXIT.violated;
 }
 
-// Gates one family against its matrix: checks, writes its counterexamples, prints its table and problems.
-async function gateFamily(args: readonly string[], values: ParsedValues, context: CommandContext, io: Output): Promise<FamilyGate> {
+/** One family's part of a gate, before anything is checked. */
+interface PreparedFamily {
+  readonly context: CommandContext;
+  readonly file: string;
+  readonly matrix: readonly MatrixEntry[];
+  /** The matrix's entries, then the default entry of each variant it lacks. */
+  readonly entries: readonly MatrixEntry[];
+  readonly source: FamilySource;
+  readonly out: string | null;
+  readonly workers: number;
+}
+
+// Reads one family's matrix and decides where its traces go; prints its header line.
+function prepareFamily(args: readonly string[], values: ParsedValues, context: CommandContext): PreparedFamily {
   const { loaded, project, defaultOut } = context;
   const file = typeof values.config === "string" ? resolve(values.config) : project?.matrix;
   if (!file) throw new UsageError(`No check matrix for ${loaded.family.name}: pass --config FILE, or set "matrix" beside its "model" in the "dnsmc" field of package.json.`);
@@ -115,14 +135,19 @@ async function gateFamily(args: readonly string[], values: ParsedValues, context
   const workers = typeof values.workers === "string" ? integer("--workers", values.workers, 1, 1024) : availableParallelism();
   const modelFile = peekModelFlag(args);
   const source = modelFile !== undefined ? { modelFile: resolve(modelFile) } : { projectRoot: project!.root, family: context.familyIndex };
+  // A variant the matrix lacks is checked too, in its default configuration, so that the entry to add can be printed whole.
+  const lacking = uncovered(loaded.family, matrix).map((v) => defaultEntry(loaded.family, v));
+  return { context, file, matrix, entries: [...matrix, ...lacking], source, out, workers };
+}
+
+// Judges one family's outcomes: writes its counterexamples, prints its table and problems (with the time since the gate started).
+async function finishFamily(values: ParsedValues, prepared: PreparedFamily, all: readonly ConfigOutcome[], started: number, io: Output): Promise<FamilyGate> {
+  const { context, file, matrix, out, workers } = prepared;
+  const { loaded, project } = context;
   const json = values.json === true;
   const matrixName = relative(process.cwd(), file);
   if (!json) io.out(`dnsmc ci: ${loaded.family.name}: ${matrix.length} configuration${matrix.length === 1 ? "" : "s"} from ${matrixName}, ${Math.min(workers, matrix.length)} worker${workers === 1 ? "" : "s"}`);
-
-  const started = performance.now();
-  // A variant the matrix lacks is checked too, in its default configuration, so that the entry to add can be printed whole.
-  const lacking = uncovered(loaded.family, matrix).map((v) => defaultEntry(loaded.family, v));
-  const all = await runMatrix([...matrix, ...lacking], loaded, source, workers);
+  const lacking = prepared.entries.slice(matrix.length);
   const failed = all.find((o) => o.error);
   if (failed?.error) {
     io.err(`In configuration ${failed.entry.name}:`);
