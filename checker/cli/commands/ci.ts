@@ -67,7 +67,7 @@ export async function ciCommand(args: readonly string[], io: Output): Promise<nu
     for (let i = 0; i < whole.families.length; i++) contexts.push(await projectContext(whole, i));
   } else contexts = [await loadContext(args, io)];
   const started = performance.now();
-  const prepared = contexts.map((context) => prepareFamily(args, values, context));
+  const prepared = contexts.map((context) => prepareFamily(args, values, context, contexts.length > 1));
   // Every family's configurations share one set of threads: a project's gate starts them once.
   const jobs = prepared.flatMap((p) => p.entries.map((entry) => ({ entry, loaded: p.context.loaded, source: p.source })));
   const all = await runMatrix(jobs, prepared[0]!.workers);
@@ -120,10 +120,12 @@ interface PreparedFamily {
   readonly source: FamilySource;
   readonly out: string | null;
   readonly workers: number;
+  /** Part of a gate over every family of the project (no --family, --config or --model). */
+  readonly wholeProject: boolean;
 }
 
 // Reads one family's matrix and decides where its traces go; prints its header line.
-function prepareFamily(args: readonly string[], values: ParsedValues, context: CommandContext): PreparedFamily {
+function prepareFamily(args: readonly string[], values: ParsedValues, context: CommandContext, wholeProject: boolean): PreparedFamily {
   const { loaded, project, defaultOut } = context;
   const file = typeof values.config === "string" ? resolve(values.config) : project?.matrix;
   if (!file) throw new UsageError(`No check matrix for ${loaded.family.name}: pass --config FILE, or set "matrix" beside its "model" in the "dnsmc" field of package.json.`);
@@ -137,7 +139,7 @@ function prepareFamily(args: readonly string[], values: ParsedValues, context: C
   const source = modelFile !== undefined ? { modelFile: resolve(modelFile) } : { projectRoot: project!.root, family: context.familyIndex };
   // A variant the matrix lacks is checked too, in its default configuration, so that the entry to add can be printed whole.
   const lacking = uncovered(loaded.family, matrix).map((v) => defaultEntry(loaded.family, v));
-  return { context, file, matrix, entries: [...matrix, ...lacking], source, out, workers };
+  return { context, file, matrix, entries: [...matrix, ...lacking], source, out, workers, wholeProject };
 }
 
 // Judges one family's outcomes: writes its counterexamples, prints its table and problems (with the time since the gate started).
@@ -157,8 +159,10 @@ async function finishFamily(values: ParsedValues, prepared: PreparedFamily, all:
   const outcomes = all.slice(0, matrix.length);
   const written = out ? outcomes.flatMap((o) => writeRendered(out, o.files)) : [];
   const judgements = judge(outcomes);
-  // Counterexamples run on the real implementation, where asked (--conform, or "conform": true on a configuration).
-  const conformed = outcomes.filter((o) => values.conform === true || o.entry.conform);
+  // Counterexamples run on the real implementation, where asked (--conform, or "conform": true on a configuration). A
+  // project-wide --conform passes over the families that name no implementation; asked of one such family, it is an error.
+  const skipConform = values.conform === true && prepared.wholeProject && project?.implementation === null;
+  const conformed = outcomes.filter((o) => (values.conform === true && !skipConform) || o.entry.conform);
   const conformance = conformed.length > 0 ? await conformCounterexamples(conformed, loaded, project) : [];
   const diverged = conformance.filter((c) => !c.matched).map((c) => `${c.config}: the implementation diverges from the model on the ${c.property} counterexample, at step ${c.divergence} (dnsmc conform shows it).`);
   const coverage = lacking.map((e) => `Variant "${e.variant}" is not in the matrix: add a configuration for it with its expected verdicts (the JSON to paste is below).`);
@@ -174,6 +178,10 @@ async function finishFamily(values: ParsedValues, prepared: PreparedFamily, all:
       io.out("");
       io.out(`Counterexamples written under ${relative(process.cwd(), out) || "."}/ (${written.length / 3} traces, as .itf.json, .md and .html)`);
       for (const stale of staleFiles(out, outcomes, written)) io.out(`  note: ${relative(process.cwd(), stale)} was not written by this run (stale? delete it if its property now holds)`);
+    }
+    if (skipConform) {
+      io.out("");
+      io.out(`--conform: ${loaded.family.name} names no implementation ("implementation" in its entry of package.json's "dnsmc.families"), so its counterexamples run on none.`);
     }
     if (conformance.length > 0) {
       io.out("");
