@@ -384,11 +384,17 @@ export class LevelExpander<S, A> {
     this.full = false;
     // Every staged fingerprint's home slot is read first, in a tight loop: the reads do not depend on each other, so the
     // core has many misses to main memory in flight at once instead of one after another.
+    // Recording the graph, the number beside the slot is read too: another array, another miss.
+    const numbers = this.numbers;
     let touched = 0;
-    for (let k = 0; k < n; k++) touched |= table[home(stageHi[k]!, stageLo[k]!, capacity) * 2]!;
+    if (numbers) {
+      for (let k = 0; k < n; k++) {
+        const h = home(stageHi[k]!, stageLo[k]!, capacity);
+        touched |= table[h * 2]! | numbers[h]!;
+      }
+    } else for (let k = 0; k < n; k++) touched |= table[home(stageHi[k]!, stageLo[k]!, capacity) * 2]!;
     this.sink |= touched;
     let found = 0;
-    const numbers = this.numbers;
     for (let k = 0; k < n; k++) {
       let number = 0;
       if (numbers) {
