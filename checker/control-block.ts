@@ -1,7 +1,8 @@
 /**
  * The level search's shared control block: the words every thread of a
  * level reads and writes with atomic operations, behind names. Layout, in
- * 32-bit words: the fingerprint set's size, the stop flag, then per share
+ * 32-bit words: the fingerprint set's size, the stop flag, the next state
+ * number to give out (when the graph is recorded), then per share
  * of a level one cache line (16 words, so that threads claiming from
  * different shares do not write the same line) holding the chunks claimed,
  * taken from the front (by the share's owner) and taken from the back (by the
@@ -13,6 +14,7 @@
 export const MAX_THREADS = 64;
 const SIZE = 0;
 const STOP = 1;
+const NEXT_NUMBER = 2;
 const LINE = 16;
 const WORDS = LINE * (MAX_THREADS + 1);
 
@@ -46,6 +48,16 @@ export class ControlBlock {
   /** Sets the size (the main thread, before any worker runs). */
   setSize(n: number): void {
     Atomics.store(this.words, SIZE, n);
+  }
+
+  /** Claims `n` consecutive state numbers (recording the graph); returns the first. */
+  claimNumbers(n: number): number {
+    return Atomics.add(this.words, NEXT_NUMBER, n);
+  }
+
+  /** Sets the next state number to give out (the main thread, after numbering the initial states). */
+  setNextNumber(n: number): void {
+    Atomics.store(this.words, NEXT_NUMBER, n);
   }
 
   /** Why the search was stopped, or StopFlag.None. */

@@ -66,16 +66,17 @@ export interface LevelJob {
 /**
  * How a thread numbers the states it finds when the graph is recorded: the
  * numbers sit beside the shared set's slots (fingerprint-set.ts,
- * insertNumbered), and thread `thread` of `threads` gives its k-th new state
- * the number k * threads + thread, from k = firstLocal, so that no two
- * threads give the same number and the numbers stay nearly dense.
+ * insertNumbered), and each thread gives out numbers from blocks of
+ * {@link NUMBER_BLOCK} it claims from the control block's counter, so that no
+ * two threads give the same number and the numbers stay dense: at the end,
+ * only the unused rest of each thread's last block is no state.
  */
 export interface Numbering {
   readonly numbers: Int32Array;
-  readonly thread: number;
-  readonly threads: number;
-  readonly firstLocal: number;
 }
+
+/** Numbers a thread claims at once: one atomic operation per this many new states. */
+export const NUMBER_BLOCK = 256;
 
 /** What a thread did in one round. */
 export interface RoundReport {
@@ -113,11 +114,10 @@ export class LevelExpander<S, A> {
   private readonly W: number;
   /** Words a state takes in a block: its own, then, when the graph is recorded, its label word and its number. */
   private readonly stride: number;
-  /** When the graph is recorded: the numbers beside the shared set's slots, this thread's index among `threads`, and its next state. */
+  /** When the graph is recorded: the numbers beside the shared set's slots, and this thread's claimed block of numbers [next, end). */
   private readonly numbers: Int32Array | null;
-  private readonly thread: number;
-  private readonly threads: number;
-  private nextLocal: number;
+  private nextNumber = 0;
+  private numberEnd = 0;
   /** Where each staged successor's number goes in the records. */
   private readonly stagePage: Int32Array[] = [];
   private readonly stageAt = new Int32Array(STAGE);
@@ -198,9 +198,6 @@ export class LevelExpander<S, A> {
     this.records = this.ev.graph.length > 0 ? new RecordWriter() : null;
     this.stride = this.W + (this.records ? 2 : 0);
     this.numbers = numbering?.numbers ?? null;
-    this.thread = numbering?.thread ?? 0;
-    this.threads = numbering?.threads ?? 1;
-    this.nextLocal = numbering?.firstLocal ?? 0;
     if (this.records && !this.numbers) throw new Error("internal error: a level search that records the graph needs the shared state numbers");
     this.maskOf = this.records && fairnessMatters(properties, fairness) ? fairnessMasks(fairness!) : null;
     this.edgeWords = this.maskOf ? 2 : 1;
@@ -399,13 +396,17 @@ export class LevelExpander<S, A> {
       let number = 0;
       if (numbers) {
         // Recording the graph: the successor's number, a new one (this thread's next) or the one the set holds.
-        const mine = this.nextLocal * this.threads + this.thread;
+        if (this.nextNumber === this.numberEnd) {
+          this.nextNumber = control.claimNumbers(NUMBER_BLOCK);
+          this.numberEnd = this.nextNumber + NUMBER_BLOCK;
+        }
+        const mine = this.nextNumber;
         const got = insertNumbered(table, numbers, capacity, stageHi[k]!, stageLo[k]!, mine);
         const n = got >= 0 ? got : ~got;
         this.stagePage[k]![this.stageAt[k]!] = n;
         noteNumber(recent, this.recentIds, stageHi[k]!, stageLo[k]!, n);
         if (got < 0) continue;
-        this.nextLocal++;
+        this.nextNumber++;
         number = got;
       } else if (!insertFingerprint(table, capacity, stageHi[k]!, stageLo[k]!)) continue;
       const at = k * W;

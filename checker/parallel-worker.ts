@@ -46,8 +46,7 @@ parentPort!.on("message", async (message: { load: WorkerLoad } | { setup: Worker
   }
   if ("setup" in message) {
     const { control, limits, numbering } = message.setup;
-    const numbered = numbering ? { ...numbering, thread: init.index, firstLocal: 0 } : undefined;
-    expander = loading!.then(({ ops, properties, symmetry, fairness }) => new LevelExpander(ops, properties, symmetry, table, new ControlBlock(control), limits, undefined, fairness, numbered));
+    expander = loading!.then(({ ops, properties, symmetry, fairness }) => new LevelExpander(ops, properties, symmetry, table, new ControlBlock(control), limits, undefined, fairness, numbering));
     expander.catch(() => {});
     return;
   }

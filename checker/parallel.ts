@@ -168,8 +168,6 @@ export async function searchLevels<S, A>(
   const recording = ev.graph.length > 0;
   const stride = W + (recording ? 2 : 0);
   const numbers = recording ? new Int32Array(new SharedArrayBuffer(maxSlots * 4)) : null;
-  // This thread is the last of the threadCount that number states (the worker threads are 0, 1, ...).
-  const mainThread = threadCount - 1;
   const kept: { blocks: SharedArrayBuffer[]; counts: number[]; records: RecordPages[]; initIndex: number[] } | null = recording
     ? { blocks: [], counts: [], records: [], initIndex: [] }
     : null;
@@ -185,18 +183,20 @@ export async function searchLevels<S, A>(
     const words = ops.wordsOf(state);
     fingerprintWords(words, fp);
     if (numbers) {
-      if (insertNumbered(table, numbers, capacity, fp.hi, fp.lo, count * threadCount + mainThread) < 0) continue;
+      if (insertNumbered(table, numbers, capacity, fp.hi, fp.lo, count) < 0) continue;
     } else if (!insertFingerprint(table, capacity, fp.hi, fp.lo)) continue;
     firstWords.set(words, count * stride);
     if (kept) {
       firstWords[count * stride + W] = ev.labels(state);
-      firstWords[count * stride + W + 1] = count * threadCount + mainThread;
+      firstWords[count * stride + W + 1] = count;
       kept.initIndex.push(k);
     }
     count++;
     note(ev.stateFindingBits(state), 0);
   }
   control.setSize(count);
+  // The initial states have numbers 0, 1, ...; the threads claim the next ones in blocks.
+  control.setNextNumber(count);
   let statesFound = inits.length;
   let levelBlocks: SharedArrayBuffer[] = [first];
   let levelCounts: number[] = [count];
@@ -222,12 +222,12 @@ export async function searchLevels<S, A>(
   // This thread is one of the workers: it expands small levels alone (the first ones, while the worker threads start up and
   // compile), and takes chunks of big ones alongside the worker threads, after handing them their round (so it comes last).
   // It numbers its new states after the initial ones.
-  const numbering = numbers ? { numbers, thread: mainThread, threads: threadCount, firstLocal: count } : undefined;
+  const numbering = numbers ? { numbers } : undefined;
   const here = inProcess(ops, properties, fingerprinter.symmetric, table, control, expanderLimits, () => {
     progress();
     joinLate();
   }, model.fairness ?? [], numbering);
-  workers?.setUp({ control: control.words, limits: expanderLimits, ...(numbers ? { numbering: { numbers, threads: threadCount } } : {}) });
+  workers?.setUp({ control: control.words, limits: expanderLimits, ...(numbers ? { numbering: { numbers } } : {}) });
   const pool: readonly Thread[] = workers ? [...workers.threads, ...here] : here;
   const frontierSize = () => levelCounts.reduce((a, b) => a + b, 0);
   // Reported about once a second: from a timer while this thread waits for the others, and between its own chunks.

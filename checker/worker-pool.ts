@@ -37,8 +37,8 @@ export interface WorkerLoad {
 export interface WorkerSetup {
   readonly control: Int32Array;
   readonly limits: ExpanderLimits;
-  /** When the graph is recorded: the numbers beside the set's slots, and how many threads number states. */
-  readonly numbering?: { readonly numbers: Int32Array; readonly threads: number };
+  /** When the graph is recorded: the numbers beside the set's slots (the threads claim numbers from the control block). */
+  readonly numbering?: { readonly numbers: Int32Array };
 }
 
 /** One thread's side of a round: this thread, or a worker thread. */

@@ -5,8 +5,8 @@
  * found them: level-expander.ts, Numbering), and each thread's records give
  * an expanded state's successors' numbers in action order, so the edges are
  * read off the records.
- * Numbers a thread did not give out (the threads found different numbers of
- * states) are holes: no state, no edge, not `present`.
+ * Numbers a thread claimed but did not give out (the rest of its last block
+ * of numbers) are holes: no state, no edge, not `present`.
  */
 import type { PackedOps } from "../model.js";
 import type { LevelGraph } from "../parallel.js";
