@@ -9,34 +9,33 @@ import type { Adjacency } from "./graph.js";
  * been. Used by the fair components of temporal.ts.
  */
 export class Tarjan {
+  /**
+   * Per state: -1 while unvisited in the current run; its visiting order while
+   * it is on the stack; DONE once its component is reported, and for every
+   * state outside the current set. So one read tells the inner loop all it
+   * needs (TLC and SPIN's decompositions keep an on-stack bit beside it):
+   * a smaller index than `low` can only be a state still on the stack.
+   */
   private readonly index: Int32Array;
   private readonly low: Int32Array;
-  private readonly inSet: Int32Array;
-  private readonly onStack: Uint8Array;
   private readonly stack: Uint32Array;
   private readonly callNode: Uint32Array;
   private readonly callEdge: Uint32Array;
-  private round = 0;
   constructor(
     private readonly adj: Adjacency,
     n: number,
   ) {
-    this.index = new Int32Array(n);
+    this.index = new Int32Array(n).fill(DONE);
     this.low = new Int32Array(n);
-    this.inSet = new Int32Array(n).fill(-1);
-    this.onStack = new Uint8Array(n);
     this.stack = new Uint32Array(n);
     this.callNode = new Uint32Array(n);
     this.callEdge = new Uint32Array(n);
   }
   run(set: Uint32Array, onComponent: (members: Uint32Array, from: number, to: number) => void): void {
-    const round = ++this.round;
-    const { index, low, inSet, onStack, stack, callNode, callEdge } = this;
+    const { index, low, stack, callNode, callEdge } = this;
     const { start, target } = this.adj;
-    for (const s of set) {
-      inSet[s] = round;
-      index[s] = -1;
-    }
+    // Every state of the set ends DONE again (each is reported in a component), so the next run starts from DONE everywhere.
+    for (const s of set) index[s] = -1;
     let counter = 0;
     let top = 0;
     for (const root of set) {
@@ -46,22 +45,20 @@ export class Tarjan {
       callEdge[0] = start[root]!;
       index[root] = low[root] = counter++;
       stack[top++] = root;
-      onStack[root] = 1;
       while (depth >= 0) {
         const v = callNode[depth]!;
         const e = callEdge[depth]!;
         if (e < start[v + 1]!) {
           callEdge[depth] = e + 1;
           const w = target[e]!;
-          if (inSet[w] !== round) continue;
-          if (index[w] === -1) {
+          const iw = index[w]!;
+          if (iw === -1) {
             index[w] = low[w] = counter++;
             stack[top++] = w;
-            onStack[w] = 1;
             depth++;
             callNode[depth] = w;
             callEdge[depth] = start[w]!;
-          } else if (onStack[w] && index[w]! < low[v]!) low[v] = index[w]!;
+          } else if (iw < low[v]!) low[v] = iw;
           continue;
         }
         if (low[v] === index[v]) {
@@ -69,7 +66,7 @@ export class Tarjan {
           let w: number;
           do {
             w = stack[--top]!;
-            onStack[w] = 0;
+            index[w] = DONE;
           } while (w !== v);
           onComponent(stack, top, to);
         }
@@ -83,3 +80,5 @@ export class Tarjan {
   }
 }
 
+/** The index of a state whose component is reported, or that is outside the set: larger than any visiting order. */
+const DONE = 0x7fffffff;
