@@ -9,7 +9,7 @@ import { explore, ModelFailure, type Exploration, type Finding } from "./explore
 import type { Progress, SearchLimits } from "./limits.js";
 import { searchLevels, type LevelGraph, type LevelOutcome, type LevelTuning } from "./parallel.js";
 import { graphFromLevels } from "./graph/from-levels.js";
-import { pathSkeleton, type RecordedGraph } from "./graph/graph.js";
+import { pathSkeleton, type GraphCore, type RecordedGraph } from "./graph/graph.js";
 import { planSearch } from "./plan.js";
 import { WorkerPool, type WorkerSource } from "./worker-pool.js";
 import { WORKER_MODEL } from "./worker-model.js";
@@ -18,8 +18,9 @@ import { deadlockFree } from "./deadlock.js";
 import type { Strategy } from "./frontier.js";
 import type { Model } from "./model.js";
 import type { History, Property } from "./property.js";
-import { findStuckState } from "./graph/recovery.js";
-import { FairGraph, findFairLasso } from "./graph/temporal.js";
+import { findStuckState, type StuckPath } from "./graph/recovery.js";
+import { FairGraph, findFairLasso, type Lasso } from "./graph/temporal.js";
+import { runAnalyses, splitTasks, type AnalysisResult, type AnalysisTask } from "./graph/analyses.js";
 import { fairnessNotes, lassoReason, replayLasso } from "./lasso.js";
 import { isTemporal, needsGraph } from "./property.js";
 import { MAX_FAIRNESS } from "./fairness.js";
@@ -129,7 +130,10 @@ export async function check<S, A>(model: Model<S, A>, given: CheckOptions<S, A> 
     return planned(
       await checkWith(model, options, async (fingerprinter, properties, limits) => {
         const outcome = await searchLevels(model, fingerprinter, properties, limits, pool, options);
-        return withTraces(model, fingerprinter, properties, limits, outcome);
+        const x = withTraces(model, fingerprinter, properties, limits, outcome);
+        // The worker threads are idle now: one takes some of the graph's analyses.
+        const analyses = pool && x.graph ? await analyseOnThreads(model, x.graph, properties, pool) : null;
+        return analyses ? { ...x, analyses } : x;
       }),
     );
   } finally {
@@ -303,7 +307,7 @@ function judge<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, x: Exp
     case "recoverable": {
       if (!complete) return unknown();
       const g = x.graph!;
-      const stuck = findStuckState(g, g.labels.get(i)!);
+      const stuck = x.analyses?.has(i) ? (x.analyses.get(i) as StuckPath | null) : findStuckState(g, g.labels.get(i)!);
       if (stuck === null) return noTrace("holds");
       const steps = rebuildTrace(model, fingerprinter, pathSkeleton(g, stuck.ids, stuck.actionIndices));
       const last = steps[steps.length - 1]!.state;
@@ -320,7 +324,7 @@ function judge<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, x: Exp
     case "leadsTo":
     case "convergesTo": {
       if (!complete) return unknown();
-      const lasso = findFairLasso(fairGraph(model, x.graph!), p.kind, x.graph!.labels.get(i)!);
+      const lasso = x.analyses?.has(i) ? (x.analyses.get(i) as Lasso | null) : findFairLasso(fairGraph(model, x.graph!), p.kind, x.graph!.labels.get(i)!);
       if (lasso === null) return noTrace("holds");
       const { steps, loop } = replayLasso(model, fingerprinter, x.graph!, lasso);
       const history = historyOf(steps);
@@ -328,6 +332,26 @@ function judge<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, x: Exp
       return { ...head, verdict: "violated", traceLength: steps.length - 1, trace };
     }
   }
+}
+
+/**
+ * Runs the graph's analyses on this thread and a worker thread of the pool at
+ * once (graph/analyses.ts); null when there are fewer than two, or no worker
+ * thread can take any (each is then run as its property is judged). A worker
+ * thread that fails leaves its share to this thread.
+ */
+async function analyseOnThreads<S, A>(model: Model<S, A>, graph: RecordedGraph, properties: readonly Property<S, A>[], pool: WorkerPool): Promise<Map<number, AnalysisResult> | null> {
+  const tasks: AnalysisTask[] = properties.flatMap((p, i) => (needsGraph(p) ? [{ index: i, kind: p.kind as AnalysisTask["kind"], labels: graph.labels.get(i)! }] : []));
+  const worker = pool.threads.find((t) => t.ready && t.analyse);
+  if (tasks.length < 2 || !worker) return null;
+  const core: GraphCore = { stateCount: graph.stateCount, forward: graph.forward, initialIds: [...graph.initialIds], ...(graph.present ? { present: graph.present } : {}) };
+  const constraints = graph.fair ? (model.fairness ?? []).map((f) => f.kind) : [];
+  const { here, there } = splitTasks(tasks);
+  if (process.env.DNSMC_DEBUG) console.error(`analyses of the graph: ${here.length} on this thread, ${there.length} on a worker thread`);
+  const away = worker.analyse!({ graph: core, constraints, tasks: there }).catch(() => runAnalyses({ graph: core, constraints, tasks: there }));
+  const mine = runAnalyses({ graph: core, constraints, tasks: here });
+  const theirs = await away;
+  return new Map([...here.map((t, k) => [t.index, mine[k]!] as const), ...there.map((t, k) => [t.index, theirs[k]!] as const)]);
 }
 
 // The graph prepared once per exploration for every temporal property judged on it.

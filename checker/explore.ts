@@ -5,6 +5,7 @@
  * step properties, witnesses). It records raw findings as state numbers;
  * check.ts turns them into traces.
  */
+import type { AnalysisResult } from "./graph/analyses.js";
 import { EdgeList, type RecordedGraph } from "./graph/graph.js";
 import { graphFromStore } from "./graph/from-store.js";
 import type { Fingerprinter } from "./fingerprinter.js";
@@ -36,6 +37,8 @@ export interface Exploration {
    * temporal), with each such property's predicates in each state.
    */
   readonly graph: RecordedGraph | null;
+  /** The graph's analyses by property index, when they ran ahead on several threads (graph/analyses.ts); else each is run as its property is judged. */
+  readonly analyses?: ReadonlyMap<number, AnalysisResult>;
   readonly stopReason: StopReason;
   readonly statesFound: number;
   readonly distinctStates: number;

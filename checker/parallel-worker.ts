@@ -16,6 +16,7 @@ import type { Model, PackedOps } from "./model.js";
 import type { Property } from "./property.js";
 import type { Fairness } from "./fairness.js";
 import type { WorkerInit, WorkerLoad, WorkerSetup } from "./worker-pool.js";
+import { runAnalyses, type AnalysisRequest } from "./graph/analyses.js";
 
 type Loaded = { readonly ops: PackedOps<unknown, unknown>; readonly properties: readonly Property[]; readonly symmetry: boolean; readonly fairness: readonly Fairness<unknown>[] };
 type WorkerModule = { workerModel(spec: unknown): Promise<{ model: Model<unknown, unknown>; properties: readonly Property[] }> };
@@ -35,8 +36,16 @@ async function load({ spec, symmetry }: WorkerLoad): Promise<Loaded> {
   return { ops: model.packed as PackedOps<unknown, unknown>, properties, symmetry, fairness: model.fairness ?? [] };
 }
 
-// Messages arrive in order: what to load, then the shared memory, then rounds.
-parentPort!.on("message", async (message: { load: WorkerLoad } | { setup: WorkerSetup } | { job: LevelJob; recycle: SharedArrayBuffer[] }) => {
+// Messages arrive in order: what to load, then the shared memory, then rounds; after the last round, analyses of the graph.
+parentPort!.on("message", async (message: { load: WorkerLoad } | { setup: WorkerSetup } | { job: LevelJob; recycle: SharedArrayBuffer[] } | { analyse: AnalysisRequest }) => {
+  if ("analyse" in message) {
+    try {
+      parentPort!.postMessage({ analysed: runAnalyses(message.analyse) });
+    } catch (error) {
+      parentPort!.postMessage({ analysisError: (error as Error).message ?? String(error) });
+    }
+    return;
+  }
   if ("load" in message) {
     loading = load(message.load);
     // A thread that cannot load still joins, to report why in its first round.

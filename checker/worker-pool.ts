@@ -10,6 +10,7 @@ import { totalmem } from "node:os";
 import { Worker } from "node:worker_threads";
 import { maxSlotsFor, reserveTable } from "./fingerprint-set.js";
 import type { ExpanderLimits, LevelJob, RoundReport } from "./level-expander.js";
+import type { AnalysisRequest, AnalysisResult } from "./graph/analyses.js";
 
 /** How worker threads rebuild the model: a module exporting `workerModel(spec)` and its argument. */
 export interface WorkerSource {
@@ -46,6 +47,8 @@ export interface Thread {
   /** Has built the model (or is broken: it then reports why in its first round). */
   readonly ready: boolean;
   round(job: LevelJob, recycle: readonly SharedArrayBuffer[]): Promise<RoundReport>;
+  /** Runs analyses of the recorded graph once the search is over (graph/analyses.ts); worker threads only. */
+  analyse?(request: AnalysisRequest): Promise<AnalysisResult[]>;
 }
 
 /**
@@ -124,12 +127,22 @@ function workerThread(worker: Worker, readyFlags: Int32Array, index: number): Th
   let pending: { resolve: (r: RoundReport) => void; reject: (e: Error) => void } | null = null;
   let broken: Error | null = null;
   let ready = false;
+  let analysing: { resolve: (r: AnalysisResult[]) => void; reject: (e: Error) => void } | null = null;
   const fail = (e: Error) => {
     broken ??= e;
     pending?.reject(e);
     pending = null;
+    analysing?.reject(e);
+    analysing = null;
   };
-  worker.on("message", (m: RoundReport | { error: string }) => {
+  worker.on("message", (m: RoundReport | { error: string } | { analysed: AnalysisResult[] } | { analysisError: string }) => {
+    if ("analysed" in m || "analysisError" in m) {
+      const a = analysing;
+      analysing = null;
+      if ("analysed" in m) a?.resolve(m.analysed);
+      else a?.reject(new Error(m.analysisError));
+      return;
+    }
     const p = pending;
     pending = null;
     if ("error" in m) p?.reject(new Error(m.error));
@@ -147,6 +160,12 @@ function workerThread(worker: Worker, readyFlags: Int32Array, index: number): Th
         if (broken) return reject(broken);
         pending = { resolve, reject };
         worker.postMessage({ job, recycle });
+      }),
+    analyse: (request) =>
+      new Promise<AnalysisResult[]>((resolve, reject) => {
+        if (broken) return reject(broken);
+        analysing = { resolve, reject };
+        worker.postMessage({ analyse: request });
       }),
   };
 }

@@ -10,7 +10,7 @@
  */
 import type { PackedOps } from "../model.js";
 import type { LevelGraph } from "../parallel.js";
-import { maskArray, type Adjacency, type MaskArray, type RecordedGraph } from "./graph.js";
+import { maskArray, sharedUint32, sharedUint8, type Adjacency, type MaskArray, type RecordedGraph } from "./graph.js";
 
 /** Builds the graph. */
 export function graphFromLevels<S, A>(
@@ -29,7 +29,8 @@ export function graphFromLevels<S, A>(
   views.forEach((view, b) => {
     for (let pos = 0; pos < g.counts[b]!; pos++) n = Math.max(n, view[pos * stride + W + 1]! + 1);
   });
-  const present = new Uint8Array(n);
+  // The analyses may run on the search's worker threads too (graph/analyses.ts): what they read is in shared memory.
+  const present = sharedUint8(n);
   const labelWords = new Uint32Array(n);
   // Where each state's words are: its block (in the high bits' place, times BLOCK) and position.
   const where = new Float64Array(n);
@@ -46,7 +47,7 @@ export function graphFromLevels<S, A>(
   });
   if (process.env.DNSMC_DEBUG) console.error(`graph: ${n} numbers (${initialIds.length} initial) at ${performance.now().toFixed(0)} ms`);
   // Compressed adjacency: each state's successor count first, then its successors' numbers (a record never spans pages).
-  const start = new Uint32Array(n + 1);
+  const start = sharedUint32(n + 1);
   for (const r of g.records) {
     for (let p = 0; p < r.pages.length; p++) {
       const rec = new Int32Array(r.pages[p]!);
@@ -62,8 +63,8 @@ export function graphFromLevels<S, A>(
   }
   for (let s = 0; s < n; s++) start[s + 1]! += start[s]!;
   const edges = start[n]!;
-  const target = new Uint32Array(edges);
-  const masks = maskArray(edges, constraints);
+  const target = sharedUint32(edges);
+  const masks = maskArray(edges, constraints, true);
   for (const r of g.records) for (let p = 0; p < r.pages.length; p++) fillEdges(new Int32Array(r.pages[p]!), r.fills[p]!, edgeWords, start, target, masks);
   // The records are the edges now: let their pages go before the analyses allocate theirs.
   g.records.length = 0;
@@ -71,7 +72,7 @@ export function graphFromLevels<S, A>(
   if (process.env.DNSMC_DEBUG) console.error(`graph: ${edges} edges at ${performance.now().toFixed(0)} ms`);
   const labels = new Map<number, Uint8Array>();
   g.properties.forEach((i, j) => {
-    const bits = new Uint8Array(n);
+    const bits = sharedUint8(n);
     for (let s = 0; s < n; s++) bits[s] = (labelWords[s]! >>> (2 * j)) & 3;
     labels.set(i, bits);
   });

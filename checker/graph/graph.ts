@@ -33,9 +33,21 @@ export class EdgeList {
 /** Fairness masks, one per edge, in the narrowest type that holds the model's constraints. */
 export type MaskArray = Uint8Array | Uint16Array | Uint32Array;
 
-/** Masks for `edges` edges and `constraints` constraints (none: all zero, one byte each). */
-export function maskArray(edges: number, constraints: number): MaskArray {
-  return constraints <= 8 ? new Uint8Array(edges) : constraints <= 16 ? new Uint16Array(edges) : new Uint32Array(edges);
+/** Masks for `edges` edges and `constraints` constraints (none: all zero, one byte each); in shared memory if asked. */
+export function maskArray(edges: number, constraints: number, shared = false): MaskArray {
+  const bytes = constraints <= 8 ? 1 : constraints <= 16 ? 2 : 4;
+  const buffer = shared ? new SharedArrayBuffer(edges * bytes) : new ArrayBuffer(edges * bytes);
+  return bytes === 1 ? new Uint8Array(buffer) : bytes === 2 ? new Uint16Array(buffer) : new Uint32Array(buffer);
+}
+
+/** A Uint32Array in shared memory, which a worker thread reads where it is (the level search's graph). */
+export function sharedUint32(length: number): Uint32Array {
+  return new Uint32Array(new SharedArrayBuffer(length * 4));
+}
+
+/** A Uint8Array in shared memory. */
+export function sharedUint8(length: number): Uint8Array {
+  return new Uint8Array(new SharedArrayBuffer(length));
 }
 
 /** Compressed adjacency: the edges of state n are `start[n] .. start[n+1]-1`, in action order. */
@@ -81,16 +93,22 @@ export function reversed(stateCount: number, forward: Adjacency): { readonly sta
   return { start: rstart, target: rtarget };
 }
 
+/** What the analyses read of a graph: plain data, which a worker thread can be sent (typed arrays over shared memory). */
+export interface GraphCore {
+  readonly stateCount: number;
+  readonly forward: Adjacency;
+  /** The initial states' numbers, in the order of `initStates()`. */
+  readonly initialIds: readonly number[];
+  /** Which numbers are states (all, when absent): the level search's numbering leaves holes. */
+  readonly present?: Uint8Array;
+}
+
 /**
  * The explored graph as every whole-graph analysis reads it, whichever search
  * recorded it: states numbered 0..stateCount-1, forward adjacency in action
  * order, and what rebuilding a trace through it needs.
  */
-export interface RecordedGraph {
-  readonly stateCount: number;
-  readonly forward: Adjacency;
-  /** The initial states' numbers, in the order of `initStates()`. */
-  readonly initialIds: readonly number[];
+export interface RecordedGraph extends GraphCore {
   /** For an initial state: its index in `initStates()`. */
   initIndexOf(n: number): number;
   fingerprintOf(n: number): { readonly hi: number; readonly lo: number };
@@ -98,8 +116,6 @@ export interface RecordedGraph {
   readonly labels: ReadonlyMap<number, Uint8Array>;
   /** Whether the fairness masks were recorded (a temporal property and a model with fairness). */
   readonly fair: boolean;
-  /** Which numbers are states (all, when absent): the level search's numbering leaves holes. */
-  readonly present?: Uint8Array;
 }
 
 /** The skeleton of a path of the graph (state numbers, and each step's action index), from which a trace is rebuilt. */

@@ -8,7 +8,7 @@
  * an initial state to such a state, found by a forward breadth-first pass
  * over the same edges (so it is shortest whatever strategy built the graph).
  */
-import { reversed, type Adjacency, type RecordedGraph } from "./graph.js";
+import { reversed, type Adjacency, type GraphCore } from "./graph.js";
 
 /** A shortest path into a state from which no goal state is reachable. */
 export interface StuckPath {
@@ -25,7 +25,7 @@ export interface StuckPath {
  * every state can. `goal[n]` is 1 when state `n` satisfies the goal;
  * `initialIds` are the numbers of the initial states, in order.
  */
-export function findStuckState(g: RecordedGraph, goal: Uint8Array): StuckPath | null {
+export function findStuckState(g: GraphCore, goal: Uint8Array): StuckPath | null {
   const { stateCount, initialIds, forward } = g;
   const backward = reversed(stateCount, forward);
   const canRecover = new Uint8Array(stateCount);

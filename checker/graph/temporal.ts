@@ -27,7 +27,7 @@
  * state: shortest paths to each edge or state the fairness argument needs,
  * and back.
  */
-import type { Adjacency, RecordedGraph } from "./graph.js";
+import type { Adjacency, GraphCore } from "./graph.js";
 import { Tarjan } from "./scc.js";
 
 /** Which behaviours violate the property (see the module comment). */
@@ -66,7 +66,7 @@ export class FairGraph {
   /** Which numbers are states (all, when absent). */
   readonly present: Uint8Array | undefined;
   constructor(
-    graph: RecordedGraph,
+    graph: GraphCore,
     readonly constraints: ConstraintKinds,
   ) {
     const stateCount = graph.stateCount;

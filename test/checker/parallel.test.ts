@@ -7,6 +7,7 @@
  * threads record.
  */
 import { describe, expect, it } from "vitest";
+import { withDebug } from "./debug-log.js";
 // Worker threads run compiled JavaScript, so this test uses the build (npm test builds first).
 import { always, check, checkSync, recoverable as recoverableProperty, WorkerPool, type CheckResult, type Model } from "../../dist/checker/index.js";
 import { dnsModel } from "../../dist/model/index.js";
@@ -55,7 +56,11 @@ describe("the level-synchronous search", () => {
     expect(one.plan!.search).toBe("levels");
     // Levels from 64 states on are shared, so that these small models keep the worker thread busy too.
     const names = properties.map((p) => p.name);
-    const two = await check(dnsModel(variant, params), { ...options, workers: 2, workerSource: source(variant, params, names), sharedLevelStates: 64, patientWorkers: true });
+    const log: string[] = [];
+    const two = await withDebug(log, () => check(dnsModel(variant, params), { ...options, workers: 2, workerSource: source(variant, params, names), sharedLevelStates: 64, patientWorkers: true }));
+    // A complete search with several properties of the whole graph shares their analyses with the idle worker thread.
+    const analyses = properties.filter((p) => ["recoverable", "eventually", "leadsTo", "convergesTo"].includes(p.kind)).length;
+    if (two.complete && analyses > 1) expect(log).toContain(`analyses of the graph: ${Math.ceil(analyses / 2)} on this thread, ${Math.floor(analyses / 2)} on a worker thread`);
     // A set as small as it can be (room for 128 insertions a thread past its hard limit) grows many times, between levels and in the middle of them
     // (a thread then abandons its chunk, and the graph's records of it).
     const growing = await check(dnsModel(variant, params), { ...options, workers: 2, workerSource: source(variant, params, names), sharedLevelStates: 64, tableSlots: 1, patientWorkers: true });
