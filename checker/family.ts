@@ -17,6 +17,15 @@ export interface Parameter {
   readonly max: number;
 }
 
+/**
+ * A configuration's name: the variant, then each parameter that differs from
+ * its default (`incident,enactors=4`), as reports, matrices and the folders of
+ * counterexamples name it.
+ */
+export function configurationName(variant: string, parameters: readonly Parameter[], values: Readonly<Record<string, number>>): string {
+  return [variant, ...parameters.filter((p) => values[p.name] !== undefined && values[p.name] !== p.default).map((p) => `${p.name}=${values[p.name]}`)].join(",");
+}
+
 /** One version of the protocol. */
 export interface Variant {
   readonly name: string;

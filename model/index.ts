@@ -3,7 +3,7 @@
  * four parameters. package.json's `"dnsmc": {"model": ...}` points the CLI
  * here; the properties are discovered separately, in properties/.
  */
-import type { ModelFamily } from "../checker/family.js";
+import { configurationName, type ModelFamily } from "../checker/family.js";
 import type { Model } from "../checker/model.js";
 import type { History } from "../checker/property.js";
 import { defineModel } from "../checker/state/index.js";
@@ -31,9 +31,8 @@ export { VARIANTS } from "./variants/index.js";
 export function variantModel(v: DnsVariant, params: Readonly<Record<string, number>> = {}): Model<DnsState, DnsAction> {
   const p = toDnsParams(params);
   const fields = dnsFields(p);
-  const config = PARAMETERS.filter((q) => p[q.name as keyof typeof p] !== q.default).map((q) => `${q.name}=${p[q.name as keyof typeof p]}`);
   const model = defineModel({
-    name: config.length === 0 ? v.name : `${v.name},${config.join(",")}`,
+    name: configurationName(v.name, PARAMETERS, { ...p }),
     state: fields,
     init: initialize,
     actions: dnsActions(v, p, fields.enactors.range!),

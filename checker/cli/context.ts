@@ -2,7 +2,8 @@
  * Loading what a command works on: `--model FILE`, or one of the project's
  * configured families: the one `--family NAME` names, else the one whose
  * variants include `--variant NAME`, else the one a trace file's `#meta`
- * names (`replay`, `view`, `diff`), else the first.
+ * names (`replay`, `view`, `conform`), else the one owning a variant named
+ * as an argument (`diff A B`), else the first.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -73,7 +74,8 @@ async function pickFamily(project: ProjectConfig, args: readonly string[]): Prom
   const variant = peekFlag(args, "variant", "a variant name");
   const trace = variant === undefined ? traceMeta(args) : undefined;
   if (trace && names.includes(trace.source)) return names.indexOf(trace.source);
-  const wanted = variant ?? trace?.variant;
+  // `dnsmc diff A B` names its variants without --variant.
+  const wanted = variant ?? trace?.variant ?? args.find((a) => !a.startsWith("-") && families.some((f) => f.variants.some((v) => v.name === a)));
   const owner = families.findIndex((f) => f.variants.some((v) => v.name === wanted));
   if (owner >= 0) return owner;
   return 0;

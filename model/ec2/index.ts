@@ -14,7 +14,7 @@
  * variant decides admission (variants.ts).
  */
 import { defineFamily, defineModel } from "../../checker/state/index.js";
-import type { ModelFamily } from "../../checker/family.js";
+import { configurationName, type ModelFamily } from "../../checker/family.js";
 import type { Model } from "../../checker/model.js";
 import type { FamilyAction } from "../../checker/state/index.js";
 import { EC2_PARAMETERS, ec2Fields, launchName, liveItem, storage, type Ec2Params, type Ec2State } from "./state.js";
@@ -29,8 +29,7 @@ export function ec2Model(v: Ec2Variant, p: Ec2Params): Model<Ec2State, FamilyAct
   const Launch = fields.launch.range!;
   const limit = storage(p);
   const model = defineModel({
-    // Named as the DNS model is: the variant and the parameters that differ from their defaults.
-    name: [v.name, ...EC2_PARAMETERS.filter((q) => p[q.name as keyof Ec2Params] !== q.default).map((q) => `${q.name}=${p[q.name as keyof Ec2Params]}`)].join(","),
+    name: configurationName(v.name, EC2_PARAMETERS, { ...p }),
     state: fields,
     init: (s) => void (s.bound = p.bound),
     actions: {

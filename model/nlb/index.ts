@@ -14,7 +14,7 @@
  * decides when a removal is allowed (variants.ts).
  */
 import { defineFamily, defineModel } from "../../checker/state/index.js";
-import type { ModelFamily } from "../../checker/family.js";
+import { configurationName, type ModelFamily } from "../../checker/family.js";
 import type { Model } from "../../checker/model.js";
 import type { FamilyAction } from "../../checker/state/index.js";
 import { azName, inService, nlbFields, NLB_PARAMETERS, type NlbParams, type NlbState } from "./state.js";
@@ -30,8 +30,7 @@ export function nlbModel(v: NlbVariant, p: NlbParams): Model<NlbState, FamilyAct
   const fields = nlbFields(p);
   const AZ = fields.az.range!;
   const model = defineModel({
-    // Named as the DNS model is: the variant and the parameters that differ from their defaults.
-    name: [v.name, ...NLB_PARAMETERS.filter((q) => p[q.name as keyof NlbParams] !== q.default).map((q) => `${q.name}=${p[q.name as keyof NlbParams]}`)].join(","),
+    name: configurationName(v.name, NLB_PARAMETERS, { ...p }),
     state: fields,
     init: (s) => {
       for (let i = 0; i < p.azs; i++) s.az.at(i).inService = true;

@@ -47,6 +47,14 @@ describe("the project's families", () => {
     expect(both.stderr).toContain("--family");
   });
 
+  it("dnsmc diff finds the family of the variants it compares", () => {
+    const [, second] = families;
+    const [a, b] = second!.variants;
+    const r = dnsmc(["diff", a!.name, b!.name]);
+    expect(r.code, r.stderr).toBe(0);
+    for (const p of second!.properties) expect(r.stdout).toContain(p.name);
+  });
+
   // Every committed trace of another family is replayed and viewed without naming its family: its #meta does.
   const others = committedCounterexamples().filter((f) => f.endsWith(".itf.json") && !committedCounterexamples({ firstFamilyOnly: true }).includes(f));
   it("have committed counterexamples", () => expect(others.length).toBeGreaterThan(0));

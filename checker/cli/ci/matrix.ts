@@ -4,7 +4,7 @@
  * an unknown key, variant, parameter or property is an error naming its path.
  */
 import { readFileSync } from "node:fs";
-import type { ModelFamily } from "../../family.js";
+import { configurationName, type ModelFamily } from "../../family.js";
 import { isTemporal, type Property } from "../../property.js";
 import { SYMMETRY_SKIPS_TEMPORAL } from "../select.js";
 import { MAX_THREADS } from "../../control-block.js";
@@ -77,8 +77,7 @@ export function readMatrix(file: string, family: ModelFamily, properties: readon
       if (!VERDICTS.includes(v as ExpectedVerdict)) fail(`${at}.expect.${name}`, `must be one of ${VERDICTS.join(", ")}`);
       expect[name] = v as ExpectedVerdict;
     }
-    const changed = family.parameters.filter((p) => parameters[p.name] !== p.default).map((p) => `${p.name}=${parameters[p.name]}`);
-    const name = typeof entry.name === "string" ? entry.name : [variant as string, ...changed].join(",") + (entry.symmetry ? " (symmetry)" : "");
+    const name = typeof entry.name === "string" ? entry.name : configurationName(variant as string, family.parameters, parameters) + (entry.symmetry ? " (symmetry)" : "");
     return { index: i, name, variant: variant as string, parameters, symmetry: entry.symmetry === true, workers: workers as number, expect, conform: entry.conform === true };
   });
 }
