@@ -151,7 +151,9 @@ export function conformLines(outcome: ConformOutcome): string[] {
 /** The project's implementation module. */
 export async function loadImplementation(project: ProjectConfig | null): Promise<Implementation> {
   if (!project?.implementation) {
-    throw new UsageError('This project names no implementation to conform: set "implementation" in the "dnsmc" field of package.json to a module whose default export offers start() (see "Does the code match the model?" in the README).');
+    // A family of several names its implementation beside its model: at the top of the field for the first, in its entry of "families" for the others.
+    const where = project && project.model !== project.families[0]!.model ? 'its entry of "families" in the "dnsmc" field of package.json' : 'the "dnsmc" field of package.json';
+    throw new UsageError(`This model family names no implementation to conform: set "implementation" in ${where} to a module whose default export offers start() (see "Does the code match the model?" in the README).`);
   }
   if (!existsSync(project.implementation)) throw new UsageError(`The implementation module ${relative(process.cwd(), project.implementation)} does not exist. Build the project first (npm run build).`);
   const mod = (await import(pathToFileURL(project.implementation).href)) as { default?: Partial<Implementation> };
