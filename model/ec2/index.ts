@@ -19,7 +19,7 @@ import type { Model } from "../../checker/model.js";
 import type { FamilyAction } from "../../checker/state/index.js";
 import { EC2_PARAMETERS, ec2Fields, launchName, liveItem, storage, type Ec2Params, type Ec2State } from "./state.js";
 import { EC2_VARIANTS, type Ec2Variant } from "./variants.js";
-import { diagram, view } from "./present.js";
+import { annotate, diagram, view } from "./present.js";
 
 export { EC2_PARAMETERS, type Ec2Params, type Ec2State } from "./state.js";
 
@@ -69,7 +69,7 @@ export function ec2Model(v: Ec2Variant, p: Ec2Params): Model<Ec2State, FamilyAct
       },
     },
   });
-  return { ...model, describe: (a, before, after) => describeStep(a, before, after, p), view, diagram: diagram(), whyDisabled: (s, a) => whyDisabled(v, s, a, limit) };
+  return { ...model, describe: (a, before, after) => describeStep(a, before, after, p), view, diagram: diagram(), whyDisabled: (s, a) => whyDisabled(v, s, a, limit), annotate };
 }
 
 // Why a submission is not admitted here, in the variant's terms (for dnsmc replay); null for other actions.

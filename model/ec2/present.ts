@@ -1,6 +1,7 @@
 /** How propagation states and steps read in reports: the queue in order, and a sequence diagram. */
 import type { Diagram, StateView } from "../../checker/model.js";
 import type { FamilyAction } from "../../checker/state/index.js";
+import type { History } from "../../checker/property.js";
 import { launchName, liveItem, type Ec2State } from "./state.js";
 
 /** A state as rows: each launch, then the queue head first (stale items marked), against its bound. */
@@ -39,4 +40,30 @@ export function diagram(): Diagram<Ec2State, FamilyAction> {
       }
     },
   };
+}
+
+/**
+ * Causal notes: each retry submitted while its own stale copy is still
+ * queued ahead of it (the work the queue will do for nothing), with the step
+ * where its caller gave up.
+ */
+export function annotate(h: History<Ec2State, FamilyAction>): Array<{ step: number; text: string }> {
+  const notes: Array<{ step: number; text: string }> = [];
+  const gaveUp = new Map<number, number>();
+  for (let j = 1; j < h.states.length; j++) {
+    const a = h.actions[j];
+    if (!a) continue;
+    const l = a.args[0] ?? 0;
+    if (a.name === "Timeout") gaveUp.set(l, j);
+    if (a.name !== "Submit") continue;
+    const before = h.states[j - 1]!;
+    let stale = 0;
+    for (let i = 0; i < before.length; i++) if (before.queue.at(i).launch === l && before.queue.at(i).stale) stale++;
+    if (stale === 0) continue;
+    notes.push({
+      step: j,
+      text: `The retry re-fills the queue: ${launchName(l)}'s caller gave up at step ${gaveUp.get(l)}, but ${stale === 1 ? "its stale item is" : `${stale} stale items of it are`} still queued ahead, and a worker will propagate ${stale === 1 ? "it" : "them"} for nothing.`,
+    });
+  }
+  return notes;
 }

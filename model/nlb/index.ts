@@ -21,7 +21,7 @@ import { azName, inService, nlbFields, NLB_PARAMETERS, type NlbParams, type NlbS
 
 export { NLB_PARAMETERS, type NlbParams, type NlbState } from "./state.js";
 import { NLB_VARIANTS, type NlbVariant } from "./variants.js";
-import { diagram, view } from "./present.js";
+import { annotate, diagram, view } from "./present.js";
 
 /** The model of one variant in one configuration. */
 export function nlbModel(v: NlbVariant, p: NlbParams): Model<NlbState, FamilyAction> {
@@ -89,7 +89,7 @@ export function nlbModel(v: NlbVariant, p: NlbParams): Model<NlbState, FamilyAct
       },
     },
   });
-  return { ...model, describe: (a, before, after) => describeStep(a, before, after), view: (s) => view(s, v.windows), diagram: diagram(p.azs), whyDisabled: (s, a) => whyDisabled(v, s, a) };
+  return { ...model, describe: (a, before, after) => describeStep(a, before, after), view: (s) => view(s, v.windows), diagram: diagram(p.azs), whyDisabled: (s, a) => whyDisabled(v, s, a), annotate };
 }
 
 // Why failover may not remove an AZ here, in the variant's terms (for dnsmc replay); null for other actions.

@@ -1,6 +1,7 @@
 /** How NLB failover states and steps read in reports: per AZ in words, and as a sequence diagram. */
 import type { Diagram, StateView } from "../../checker/model.js";
 import type { FamilyAction } from "../../checker/state/index.js";
+import type { History } from "../../checker/property.js";
 import { azName, inService, type NlbState } from "./state.js";
 
 /** A state as rows: each AZ's health and place in DNS, the capacity, what is still to come. */
@@ -41,4 +42,29 @@ export function diagram(azs: number): Diagram<NlbState, FamilyAction> {
       }
     },
   };
+}
+
+/**
+ * Causal notes: each healthy AZ that failover removed, at the step that
+ * removed it, with the transient check failure that made it look down; and
+ * the step that took the NLB below its floor.
+ */
+export function annotate(h: History<NlbState, FamilyAction>): Array<{ step: number; text: string }> {
+  const notes: Array<{ step: number; text: string }> = [];
+  const flapped = new Map<number, number>();
+  for (let j = 1; j < h.states.length; j++) {
+    const a = h.actions[j];
+    if (!a) continue;
+    const i = a.args[0] ?? 0;
+    if (a.name === "Flap") flapped.set(i, j);
+    if (a.name !== "Remove") continue;
+    const before = h.states[j - 1]!;
+    const after = h.states[j]!;
+    if (!before.az.at(i).down) {
+      const k = flapped.get(i);
+      notes.push({ step: j, text: `${azName(i)} is healthy: its checks fail only because its new instances' network state has not propagated${k === undefined ? "" : ` (step ${k})`}, and failover removes it all the same.` });
+    }
+    if (inService(after) < after.floor && inService(before) >= before.floor) notes.push({ step: j, text: `Below the floor: ${inService(after)} of ${after.az.length} AZs in service, fewer than ${after.floor}.` });
+  }
+  return notes;
 }

@@ -67,6 +67,18 @@ describe("the project's families", () => {
   });
 });
 
+describe("the unprotected variants' counterexamples", () => {
+  it("name the step that removed a healthy AZ, and the retry that re-filled the queue", () => {
+    const nlb = dnsmc(["check", "--variant", "no-velocity-control", "--property", "capacity-floor", "--no-write"]);
+    expect(nlb.code).toBe(1);
+    expect(nlb.stdout).toMatch(/failover removes AZ \w from DNS \(it is healthy\)[^\n]*\n(.*\n)*? +note: AZ \w is healthy: its checks fail only because its new instances' network state has not propagated \(step \d+\)/);
+    const ec2 = dnsmc(["check", "--variant", "no-throttling", "--property", "launches-complete", "--no-write"]);
+    expect(ec2.code).toBe(1);
+    expect(ec2.stdout).toContain("↻ the cycle starts here");
+    expect(ec2.stdout).toMatch(/note: The retry re-fills the queue: launch \d's caller gave up at step \d+, but .* still queued ahead/);
+  });
+});
+
 describe("the gate over every family", () => {
   it("writes one JUnit report with every family's configurations", () => {
     const file = join(mkdtempSync(join(tmpdir(), "dnsmc-families-")), "junit.xml");
