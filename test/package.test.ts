@@ -67,4 +67,31 @@ describe("the installed package", () => {
     expect(ci.code, ci.stdout + ci.stderr).toBe(0);
     expect(ci.stdout).toContain("All 2 verdicts are as expected");
   });
+
+  it("a user's project of two families: listed, picked by --family, gated together; a malformed list is refused", () => {
+    copyFileSync(join(ROOT, "test/fixtures/die-hard.mjs"), join(project, "die-hard.mjs"));
+    copyFileSync(join(ROOT, "examples/two-phase-commit.mjs"), join(project, "two-phase-commit.mjs"));
+    writeFileSync(join(project, "tpc.json"), JSON.stringify({ configurations: [{ variant: "two-phase-commit", expect: { consistent: "holds", "all-committed": "found" } }] }));
+    const write = (dnsmcField: unknown) => writeFileSync(join(project, "package.json"), JSON.stringify({ name: "user-project", private: true, type: "module", dnsmc: dnsmcField }));
+    write({ model: "./die-hard.mjs", matrix: "./matrix.json", families: [{ model: "./two-phase-commit.mjs", matrix: "./tpc.json" }] });
+    const list = dnsmc("list");
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).toMatch(/^die-hard: /m);
+    expect(list.stdout).toMatch(/^two-phase-commit: /m);
+    const check = dnsmc("check", "--family", "two-phase-commit", "--rms", "3", "--no-write");
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stdout).toContain("dnsmc check: two-phase-commit, variant two-phase-commit");
+    const ci = dnsmc("ci", "--no-write");
+    expect(ci.code, ci.stdout + ci.stderr).toBe(0);
+    expect(ci.stdout).toContain("dnsmc ci: all 4 verdicts of 2 families as expected");
+    write({ model: "./die-hard.mjs", families: [{ modle: "./two-phase-commit.mjs" }] });
+    const typo = dnsmc("list");
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("Unknown key dnsmc.families[0].modle");
+    write({ model: "./die-hard.mjs", families: "./two-phase-commit.mjs" });
+    const notList = dnsmc("list");
+    expect(notList.code).toBe(2);
+    expect(notList.stderr).toContain("dnsmc.families");
+    expect(notList.stderr).toContain("must be an array");
+  });
 });
