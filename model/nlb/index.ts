@@ -18,10 +18,10 @@ import { configurationName, type ModelFamily } from "../../checker/family.js";
 import type { Model } from "../../checker/model.js";
 import type { FamilyAction } from "../../checker/state/index.js";
 import { azName, inService, nlbFields, NLB_PARAMETERS, type NlbParams, type NlbState } from "./state.js";
-
-export { NLB_PARAMETERS, type NlbParams, type NlbState } from "./state.js";
 import { NLB_VARIANTS, type NlbVariant } from "./variants.js";
 import { annotate, diagram, view } from "./present.js";
+
+export { NLB_PARAMETERS, type NlbParams, type NlbState } from "./state.js";
 
 /** The model of one variant in one configuration. */
 export function nlbModel(v: NlbVariant, p: NlbParams): Model<NlbState, FamilyAction> {
