@@ -18,9 +18,9 @@ import { deadlockFree } from "./deadlock.js";
 import type { Strategy } from "./frontier.js";
 import type { Model } from "./model.js";
 import type { History, Property } from "./property.js";
-import { findStuckState, type StuckPath } from "./graph/recovery.js";
-import { FairGraph, findFairLasso, type Lasso } from "./graph/temporal.js";
-import { runAnalyses, splitTasks, type AnalysisResult, type AnalysisTask } from "./graph/analyses.js";
+import type { StuckPath } from "./graph/recovery.js";
+import type { Lasso } from "./graph/temporal.js";
+import { runAnalyses, splitTasks, type AnalysisRequest, type AnalysisResult, type AnalysisTask } from "./graph/analyses.js";
 import { fairnessNotes, lassoReason, replayLasso } from "./lasso.js";
 import { isTemporal, needsGraph } from "./property.js";
 import { MAX_FAIRNESS } from "./fairness.js";
@@ -233,7 +233,10 @@ function judgeAll<S, A>(
   started: number,
 ): CheckResult<S, A> {
   try {
-    const results = properties.map((p, i) => judge(model, fingerprinter, exploration, p, i));
+    // The graph's analyses, unless the search's threads ran them already: all at once, so that they can share work.
+    const analysed =
+      exploration.graph && !exploration.analyses && exploration.stopReason === "exhausted" ? { ...exploration, analyses: analyseHere(model, exploration.graph, properties) } : exploration;
+    const results = properties.map((p, i) => judge(model, fingerprinter, analysed, p, i));
     return {
       ...base,
       status: overallStatus(results, exploration.stopReason),
@@ -307,7 +310,7 @@ function judge<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, x: Exp
     case "recoverable": {
       if (!complete) return unknown();
       const g = x.graph!;
-      const stuck = x.analyses?.has(i) ? (x.analyses.get(i) as StuckPath | null) : findStuckState(g, g.labels.get(i)!);
+      const stuck = x.analyses!.get(i) as StuckPath | null;
       if (stuck === null) return noTrace("holds");
       const steps = rebuildTrace(model, fingerprinter, pathSkeleton(g, stuck.ids, stuck.actionIndices));
       const last = steps[steps.length - 1]!.state;
@@ -324,7 +327,7 @@ function judge<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, x: Exp
     case "leadsTo":
     case "convergesTo": {
       if (!complete) return unknown();
-      const lasso = x.analyses?.has(i) ? (x.analyses.get(i) as Lasso | null) : findFairLasso(fairGraph(model, x.graph!), p.kind, x.graph!.labels.get(i)!);
+      const lasso = x.analyses!.get(i) as Lasso | null;
       if (lasso === null) return noTrace("holds");
       const { steps, loop } = replayLasso(model, fingerprinter, x.graph!, lasso);
       const history = historyOf(steps);
@@ -341,11 +344,9 @@ function judge<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, x: Exp
  * thread that fails leaves its share to this thread.
  */
 async function analyseOnThreads<S, A>(model: Model<S, A>, graph: RecordedGraph, properties: readonly Property<S, A>[], pool: WorkerPool): Promise<Map<number, AnalysisResult> | null> {
-  const tasks: AnalysisTask[] = properties.flatMap((p, i) => (needsGraph(p) ? [{ index: i, kind: p.kind as AnalysisTask["kind"], labels: graph.labels.get(i)! }] : []));
+  const { tasks, graph: core, constraints } = analysisRequest(model, graph, properties);
   const worker = pool.threads.find((t) => t.ready && t.analyse);
   if (tasks.length < 2 || !worker) return null;
-  const core: GraphCore = { stateCount: graph.stateCount, forward: graph.forward, initialIds: [...graph.initialIds], ...(graph.present ? { present: graph.present } : {}) };
-  const constraints = graph.fair ? (model.fairness ?? []).map((f) => f.kind) : [];
   const { here, there } = splitTasks(tasks);
   if (process.env.DNSMC_DEBUG) console.error(`analyses of the graph: ${here.length} on this thread, ${there.length} on a worker thread`);
   const away = worker.analyse!({ graph: core, constraints, tasks: there }).catch(() => runAnalyses({ graph: core, constraints, tasks: there }));
@@ -354,12 +355,18 @@ async function analyseOnThreads<S, A>(model: Model<S, A>, graph: RecordedGraph, 
   return new Map([...here.map((t, k) => [t.index, mine[k]!] as const), ...there.map((t, k) => [t.index, theirs[k]!] as const)]);
 }
 
-// The graph prepared once per exploration for every temporal property judged on it.
-const fairGraphs = new WeakMap<RecordedGraph, FairGraph>();
-function fairGraph<S, A>(model: Model<S, A>, graph: RecordedGraph): FairGraph {
-  let g = fairGraphs.get(graph);
-  if (!g) fairGraphs.set(graph, (g = new FairGraph(graph, graph.fair ? (model.fairness ?? []).map((f) => f.kind) : [])));
-  return g;
+/** Runs every analysis of the graph on this thread (graph/analyses.ts: the recoverable ones share a decomposition). */
+function analyseHere<S, A>(model: Model<S, A>, graph: RecordedGraph, properties: readonly Property<S, A>[]): Map<number, AnalysisResult> {
+  const request = analysisRequest(model, graph, properties);
+  const answers = runAnalyses(request);
+  return new Map(request.tasks.map((t, k) => [t.index, answers[k]!] as const));
+}
+
+// The analyses a check's properties ask of its graph, with what they read of it.
+function analysisRequest<S, A>(model: Model<S, A>, graph: RecordedGraph, properties: readonly Property<S, A>[]): AnalysisRequest {
+  const tasks: AnalysisTask[] = properties.flatMap((p, i) => (needsGraph(p) ? [{ index: i, kind: p.kind as AnalysisTask["kind"], labels: graph.labels.get(i)! }] : []));
+  const core: GraphCore = { stateCount: graph.stateCount, forward: graph.forward, initialIds: [...graph.initialIds], ...(graph.present ? { present: graph.present } : {}) };
+  return { graph: core, constraints: graph.fair ? (model.fairness ?? []).map((f) => f.kind) : [], tasks };
 }
 
 function replayFinding<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, store: StateStore, finding: Finding): TraceStep<S, A>[] {

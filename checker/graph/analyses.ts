@@ -1,15 +1,20 @@
 /**
- * The whole-graph analyses of a check, shared among threads. Each property
- * that needs the graph (recoverable, temporal) is one independent analysis
- * of the same graph; when the level search has worker threads, they sit idle
- * once it ends, so one of them takes some of the analyses while this thread
- * runs the others. The graph is in shared memory (from-levels.ts) and an
- * analysis's answer is plain data (a path, a lasso), so a worker thread reads
- * the graph where it is and sends back only its answer. Which thread runs an
- * analysis changes nothing in it: the results are the same.
+ * The whole-graph analyses of a check. Each property that needs the graph
+ * (recoverable, temporal) is an analysis of the same graph. The recoverable
+ * ones are decided together, by one decomposition of every state
+ * (recovery.ts); a convergence property's fair components start with that
+ * same decomposition, so they share it when both are asked.
+ *
+ * When the level search has worker threads, they sit idle once it ends, so
+ * one of them takes a share of the analyses while this thread runs the rest.
+ * The graph is in shared memory (from-levels.ts) and an analysis's answer is
+ * plain data (a path, a lasso), so a worker thread reads the graph where it
+ * is and sends back only its answers. Which thread runs an analysis changes
+ * nothing in it: the results are the same.
  */
 import type { GraphCore } from "./graph.js";
-import { findStuckState, type StuckPath } from "./recovery.js";
+import { allStates, Recovery, stuckPath, type StuckPath } from "./recovery.js";
+import { Tarjan } from "./scc.js";
 import { FairGraph, findFairLasso, type ConstraintKinds, type Lasso, type TemporalKind } from "./temporal.js";
 
 /** One analysis: a property's index, what it asks, and its predicate bits per state. */
@@ -29,22 +34,39 @@ export interface AnalysisRequest {
   readonly tasks: readonly AnalysisTask[];
 }
 
-/** Runs analyses on this thread, in order; the fair graph (a state's enabled constraints) is built once, when needed. */
+/**
+ * Runs analyses on this thread; the answers come in the tasks' order. The
+ * recoverable tasks share one decomposition, that of the first convergence
+ * task when there is one; the fair graph (each state's enabled constraints)
+ * is built once, when a temporal task needs it.
+ */
 export function runAnalyses(request: AnalysisRequest): AnalysisResult[] {
+  const { graph, tasks } = request;
+  const recoverable = tasks.filter((t) => t.kind === "recoverable");
+  const recovery = recoverable.length > 0 ? new Recovery(graph.forward, graph.stateCount, recoverable.map((t) => t.labels)) : null;
+  const sharing = recovery ? tasks.find((t) => t.kind === "convergesTo") : undefined;
   let fair: FairGraph | null = null;
-  return request.tasks.map((t) => {
-    if (t.kind === "recoverable") return findStuckState(request.graph, t.labels);
-    fair ??= new FairGraph(request.graph, request.constraints);
-    return findFairLasso(fair, t.kind, t.labels);
-  });
+  const answers = new Map<AnalysisTask, AnalysisResult>();
+  for (const t of tasks) {
+    if (t.kind === "recoverable") continue;
+    fair ??= new FairGraph(graph, request.constraints);
+    answers.set(t, findFairLasso(fair, t.kind, t.labels, t === sharing ? recovery!.component : undefined));
+  }
+  if (recovery && !sharing) new Tarjan(graph.forward, graph.stateCount).run(allStates(graph), recovery.component);
+  recoverable.forEach((t, j) => answers.set(t, stuckPath(graph, recovery!.canRecover[j]!)));
+  return tasks.map((t) => answers.get(t)!);
 }
 
 /**
- * Splits the tasks between this thread and a worker thread: alternately, the
- * recovery analyses first (each is about two thirds of a temporal one), so
- * that each side gets a share of both kinds.
+ * Splits the tasks between this thread and a worker thread: the recoverable
+ * ones stay together, with a convergence task whose decomposition they share
+ * (about the cost of one temporal analysis in all); those bundles and the
+ * other tasks go to each side in turn.
  */
 export function splitTasks(tasks: readonly AnalysisTask[]): { here: AnalysisTask[]; there: AnalysisTask[] } {
-  const ordered = [...tasks.filter((t) => t.kind === "recoverable"), ...tasks.filter((t) => t.kind !== "recoverable")];
-  return { here: ordered.filter((_, k) => k % 2 === 0), there: ordered.filter((_, k) => k % 2 === 1) };
+  const recoverable = tasks.filter((t) => t.kind === "recoverable");
+  const sharing = recoverable.length > 0 ? tasks.find((t) => t.kind === "convergesTo") : undefined;
+  const first = [...recoverable, ...(sharing ? [sharing] : [])];
+  const bundles = [...(first.length > 0 ? [first] : []), ...tasks.filter((t) => !first.includes(t)).map((t) => [t])];
+  return { here: bundles.filter((_, k) => k % 2 === 0).flat(), there: bundles.filter((_, k) => k % 2 === 1).flat() };
 }

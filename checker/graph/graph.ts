@@ -80,19 +80,6 @@ export function adjacency(stateCount: number, edges: EdgeList, constraints = 0):
   return { start, target, mask: edges.mask ? mask : maskArray(edges.length, 0) };
 }
 
-/** The same edges keyed by target, for backward searches (graph/recovery.ts): targets only. */
-export function reversed(stateCount: number, forward: Adjacency): { readonly start: Uint32Array; readonly target: Uint32Array } {
-  const { start, target } = forward;
-  const edges = target.length;
-  const rstart = new Uint32Array(stateCount + 1);
-  for (let e = 0; e < edges; e++) rstart[target[e]! + 1]!++;
-  for (let n = 0; n < stateCount; n++) rstart[n + 1]! += rstart[n]!;
-  const fill = rstart.slice(0, stateCount);
-  const rtarget = new Uint32Array(edges);
-  for (let n = 0; n < stateCount; n++) for (let e = start[n]!; e < start[n + 1]!; e++) rtarget[fill[target[e]!]!++] = n;
-  return { start: rstart, target: rtarget };
-}
-
 /** What the analyses read of a graph: plain data, which a worker thread can be sent (typed arrays over shared memory). */
 export interface GraphCore {
   readonly stateCount: number;

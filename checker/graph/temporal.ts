@@ -95,7 +95,7 @@ export class FairGraph {
  * (`eventually`'s and `convergesTo`'s predicate, `leadsTo`'s trigger), bit 1
  * is `leadsTo`'s response q.
  */
-export function findFairLasso(g: FairGraph, kind: TemporalKind, labels: Uint8Array): Lasso | null {
+export function findFairLasso(g: FairGraph, kind: TemporalKind, labels: Uint8Array, alongside?: ComponentHook): Lasso | null {
   const n = g.stateCount;
   // Where the cycle may go, and which of its states make it a violation.
   const allowed = new Uint8Array(n);
@@ -111,7 +111,8 @@ export function findFairLasso(g: FairGraph, kind: TemporalKind, labels: Uint8Arr
       accepting[s] = l & 1 ? 0 : 1;
     }
   }
-  const component = fairComponents(g, allowed, accepting);
+  // A convergence property decomposes every state first: another analysis that needs that decomposition can share it.
+  const component = fairComponents(g, allowed, accepting, kind === "convergesTo" ? alongside : undefined);
   const stem = shortestStem(g, kind, labels, allowed, component);
   if (stem === null) return null;
   const entry = stem.ids[stem.ids.length - 1]!;
@@ -119,11 +120,15 @@ export function findFairLasso(g: FairGraph, kind: TemporalKind, labels: Uint8Arr
   return { stem: stem.ids, stemActions: stem.actions, cycle: cycle.ids, cycleActions: cycle.actions };
 }
 
+/** Called with each strongly connected component, as members[from..to) (scc.ts). */
+export type ComponentHook = (members: Uint32Array, from: number, to: number) => void;
+
 /**
  * Marks the states of fair components: `component[s]` is a component number
- * (>= 0) for states in one, -1 elsewhere.
+ * (>= 0) for states in one, -1 elsewhere. `alongside` sees every component of
+ * the first decomposition, that of all the allowed states.
  */
-export function fairComponents(g: FairGraph, allowed: Uint8Array, accepting: Uint8Array): Int32Array {
+export function fairComponents(g: FairGraph, allowed: Uint8Array, accepting: Uint8Array, alongside?: ComponentHook): Int32Array {
   const n = g.stateCount;
   const component = new Int32Array(n).fill(-1);
   const { start, target, mask } = g.forward;
@@ -134,7 +139,7 @@ export function fairComponents(g: FairGraph, allowed: Uint8Array, accepting: Uin
   for (let s = 0; s < n; s++) allowedCount += allowed[s]!;
   const initial = new Uint32Array(allowedCount);
   for (let s = 0, k = 0; s < n; s++) if (allowed[s]) initial[k++] = s;
-  const work: Uint32Array[] = [initial];
+  const work: Uint32Array[] = [];
   const inScc = new Int32Array(n).fill(-1);
   let sccId = 0;
   let fairId = 0;
@@ -178,6 +183,7 @@ export function fairComponents(g: FairGraph, allowed: Uint8Array, accepting: Uin
     const fair = fairId++;
     for (let k = from; k < to; k++) component[members[k]!] = fair;
   };
+  tarjan.run(initial, alongside ? (members, from, to) => (alongside(members, from, to), judge(members, from, to)) : judge);
   while (work.length > 0) tarjan.run(work.pop()!, judge);
   return component;
 }

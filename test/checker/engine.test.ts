@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { always, checkSync, recoverable, sometimes, step } from "../../checker/index.js";
+import { always, checkSync, convergesTo, recoverable, sometimes, step } from "../../checker/index.js";
 import { distances, graphArb, graphModel, isPath, reachableFrom } from "./graph-model.js";
 
 const states = (trace: { steps: readonly { state: unknown }[] } | null) => (trace ? trace.steps.map((s) => s.state as number) : []);
@@ -116,7 +116,15 @@ describe("exploration on random graphs", () => {
             best = Math.min(best, dist[s]!);
           }
         }
-        const r = checkSync(graphModel(g), { strategy, properties: [recoverable<number>("back", (s) => goal.includes(s))] });
+        const back = recoverable<number>("back", (s) => goal.includes(s));
+        // With a convergence property, recoverable shares its decomposition (graph/analyses.ts): the same verdict and trace,
+        // and the convergence property's own verdict and trace as when it is checked alone.
+        const cv = convergesTo<number>("cv", (s) => goal.includes(s));
+        const r = checkSync(graphModel(g), { strategy, properties: [back] });
+        const shared = checkSync(graphModel(g), { strategy, properties: [back, cv] });
+        const alone = checkSync(graphModel(g), { strategy, properties: [cv] });
+        expect(shared.properties[0]).toEqual(r.properties[0]);
+        expect(shared.properties[1]).toEqual(alone.properties[0]);
         const p = r.properties[0]!;
         expect(p.verdict).toBe(best === Infinity ? "holds" : "violated");
         if (best < Infinity) {
