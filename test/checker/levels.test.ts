@@ -84,5 +84,6 @@ describe("the level search on random graphs", () => {
     );
     // Most graphs have a level with more than one state to share.
     expect(shared).toBeGreaterThan(10);
-  });
+    // 25 thread pools started one after another: about 10 s, but near a minute on a loaded host.
+  }, 180_000);
 });
