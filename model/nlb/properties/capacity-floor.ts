@@ -14,7 +14,7 @@ export default always<NlbState>("capacity-floor", (s) => inService(s) >= s.floor
     return (
       `Only ${inService(s)} of ${s.az.length} AZs ${inService(s) === 1 ? "is" : "are"} in service, below the floor of ${s.floor}: ` +
       `${out.map(azName).join(" and ")} ${out.length === 1 ? "was" : "were"} removed` +
-      (healthy.length > 0 ? `, ${healthy.map(azName).join(" and ")} though healthy.` : ".")
+      (healthy.length === out.length ? " though healthy." : healthy.length > 0 ? `, ${healthy.map(azName).join(" and ")} though healthy.` : ".")
     );
   },
 });
