@@ -32,8 +32,6 @@ export function graphFromLevels<S, A>(
   // The analyses may run on the search's worker threads too (graph/analyses.ts): what they read is in shared memory.
   const present = sharedUint8(n);
   const labelWords = new Uint32Array(n);
-  // Where each state's words are: its block (in the high bits' place, times BLOCK) and position.
-  const where = new Float64Array(n);
   const initialIds: number[] = [];
   views.forEach((view, b) => {
     for (let pos = 0; pos < g.counts[b]!; pos++) {
@@ -41,10 +39,20 @@ export function graphFromLevels<S, A>(
       const id = view[at + W + 1]!;
       present[id] = 1;
       labelWords[id] = view[at + W]!;
-      where[id] = b * 2 ** 24 + pos;
       if (b === 0) initialIds.push(id);
     }
   });
+  // Where each state's words are (its block, in the high bits' place, and position): only traces need it, after the
+  // analyses, so it is built then and their arrays and it are not held at once.
+  let where: Float64Array | null = null;
+  const locate = (): Float64Array => {
+    if (where) return where;
+    const w = new Float64Array(n);
+    views.forEach((view, b) => {
+      for (let pos = 0; pos < g.counts[b]!; pos++) w[view[pos * stride + W + 1]!] = b * 2 ** 24 + pos;
+    });
+    return (where = w);
+  };
   if (process.env.DNSMC_DEBUG) console.error(`graph: ${n} numbers (${initialIds.length} initial) at ${performance.now().toFixed(0)} ms`);
   // Compressed adjacency: each state's successor count first, then its successors' numbers (a record never spans pages).
   const start = sharedUint32(n + 1);
@@ -83,8 +91,9 @@ export function graphFromLevels<S, A>(
     initialIds,
     initIndexOf: (s) => initIndex.get(s)!,
     fingerprintOf: (s) => {
-      const b = Math.floor(where[s]! / 2 ** 24);
-      const at = (where[s]! - b * 2 ** 24) * stride;
+      const place = locate()[s]!;
+      const b = Math.floor(place / 2 ** 24);
+      const at = (place - b * 2 ** 24) * stride;
       return fingerprintOf(ops.wrap(views[b]!.slice(at, at + W)));
     },
     labels,
