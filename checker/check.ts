@@ -340,7 +340,7 @@ function judge<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, x: Exp
 /**
  * Runs the graph's analyses on this thread and a worker thread of the pool at
  * once (graph/analyses.ts); null when there are fewer than two, or no worker
- * thread can take any (each is then run as its property is judged). A worker
+ * thread can take any (judgeAll then runs them all on this thread). A worker
  * thread that fails leaves its share to this thread.
  */
 async function analyseOnThreads<S, A>(model: Model<S, A>, graph: RecordedGraph, properties: readonly Property<S, A>[], pool: WorkerPool): Promise<Map<number, AnalysisResult> | null> {
@@ -351,15 +351,18 @@ async function analyseOnThreads<S, A>(model: Model<S, A>, graph: RecordedGraph, 
   if (process.env.DNSMC_DEBUG) console.error(`analyses of the graph: ${here.length} on this thread, ${there.length} on a worker thread`);
   const away = worker.analyse!({ graph: core, constraints, tasks: there }).catch(() => runAnalyses({ graph: core, constraints, tasks: there }));
   const mine = runAnalyses({ graph: core, constraints, tasks: here });
-  const theirs = await away;
-  return new Map([...here.map((t, k) => [t.index, mine[k]!] as const), ...there.map((t, k) => [t.index, theirs[k]!] as const)]);
+  return new Map([...byProperty(here, mine), ...byProperty(there, await away)]);
 }
 
 /** Runs every analysis of the graph on this thread (graph/analyses.ts: the recoverable ones share a decomposition). */
 function analyseHere<S, A>(model: Model<S, A>, graph: RecordedGraph, properties: readonly Property<S, A>[]): Map<number, AnalysisResult> {
   const request = analysisRequest(model, graph, properties);
-  const answers = runAnalyses(request);
-  return new Map(request.tasks.map((t, k) => [t.index, answers[k]!] as const));
+  return new Map(byProperty(request.tasks, runAnalyses(request)));
+}
+
+// Each task's answer under its property's index.
+function byProperty(tasks: readonly AnalysisTask[], answers: readonly AnalysisResult[]): [number, AnalysisResult][] {
+  return tasks.map((t, k) => [t.index, answers[k]!]);
 }
 
 // The analyses a check's properties ask of its graph, with what they read of it.

@@ -37,7 +37,7 @@ export interface Exploration {
    * temporal), with each such property's predicates in each state.
    */
   readonly graph: RecordedGraph | null;
-  /** The graph's analyses by property index, when they ran ahead on several threads (graph/analyses.ts); else each is run as its property is judged. */
+  /** The graph's analyses by property index, when the search's threads ran them (graph/analyses.ts); else the check runs them all at once as it judges. */
   readonly analyses?: ReadonlyMap<number, AnalysisResult>;
   readonly stopReason: StopReason;
   readonly statesFound: number;

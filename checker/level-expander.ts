@@ -121,8 +121,7 @@ export class LevelExpander<S, A> {
   /** Where each staged successor's number goes in the records. */
   private readonly stagePage: Int32Array[] = [];
   private readonly stageAt = new Int32Array(STAGE);
-  /** The properties that need the whole graph; none: nothing is recorded. */
-  /** The check's properties, as a search evaluates them (evaluate.ts). */
+  /** The check's properties, as a search evaluates them (evaluate.ts); with none of the whole graph, nothing is recorded. */
   private readonly ev: Evaluation<S, A>;
   private readonly records: RecordWriter | null;
   /** When fairness matters (a temporal property): the fairness mask of an action, recorded with each edge. */
@@ -402,9 +401,9 @@ export class LevelExpander<S, A> {
         }
         const mine = this.nextNumber;
         const got = insertNumbered(table, numbers, capacity, stageHi[k]!, stageLo[k]!, mine);
-        const n = got >= 0 ? got : ~got;
-        this.stagePage[k]![this.stageAt[k]!] = n;
-        noteNumber(recent, this.recentIds, stageHi[k]!, stageLo[k]!, n);
+        const id = got >= 0 ? got : ~got;
+        this.stagePage[k]![this.stageAt[k]!] = id;
+        noteNumber(recent, this.recentIds, stageHi[k]!, stageLo[k]!, id);
         if (got < 0) continue;
         this.nextNumber++;
         number = got;

@@ -227,7 +227,7 @@ export async function searchLevels<S, A>(
     progress();
     joinLate();
   }, model.fairness ?? [], numbering);
-  workers?.setUp({ control: control.words, limits: expanderLimits, ...(numbers ? { numbering: { numbers } } : {}) });
+  workers?.setUp({ control: control.words, limits: expanderLimits, ...(numbering ? { numbering } : {}) });
   const pool: readonly Thread[] = workers ? [...workers.threads, ...here] : here;
   const frontierSize = () => levelCounts.reduce((a, b) => a + b, 0);
   // Reported about once a second: from a timer while this thread waits for the others, and between its own chunks.

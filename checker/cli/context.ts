@@ -41,6 +41,20 @@ export async function loadContext(args: readonly string[], io: Output): Promise<
   return projectContext(project, index);
 }
 
+/**
+ * With `every` (ci and list, unless an argument picks one family), the
+ * context of every family of the project, in order; otherwise, or when the
+ * project has one, the one family the arguments point at.
+ */
+export async function loadContexts(args: readonly string[], io: Output, every: boolean): Promise<CommandContext[]> {
+  const project = every ? findProject() : null;
+  if (!project || project.families.length === 1) return [await loadContext(args, io)];
+  rebuildIfStale(project, io.err);
+  const contexts: CommandContext[] = [];
+  for (let i = 0; i < project.families.length; i++) contexts.push(await projectContext(project, i));
+  return contexts;
+}
+
 /** The context of the project's family at `index`. */
 export async function projectContext(project: ProjectConfig, index: number): Promise<CommandContext> {
   const chosen = withFamily(project, index);

@@ -22,9 +22,7 @@ import type { ConfigOutcome } from "../ci/outcome.js";
 import type { MatrixEntry } from "../ci/matrix.js";
 import type { FamilySource } from "../load.js";
 import { runMatrix } from "../ci/pool.js";
-import { loadContext, projectContext, type CommandContext } from "../context.js";
-import { findProject } from "../project.js";
-import { rebuildIfStale } from "../rebuild.js";
+import { loadContexts, type CommandContext } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { COMMON_OPTIONS, integer, parse, peekModelFlag, type ParsedValues } from "../options.js";
 import type { Output } from "../output.js";
@@ -59,13 +57,7 @@ export async function ciCommand(args: readonly string[], io: Output): Promise<nu
   if (typeof values.junit === "string") usableFile(values.junit, "--junit");
   if (typeof values.summary === "string") usableFile(values.summary, "--summary");
   // Without --model, --config or --family, the gate covers every family of the project, one after the other.
-  const whole = peekModelFlag(args) === undefined && values.config === undefined && values.family === undefined ? findProject() : null;
-  let contexts: CommandContext[];
-  if (whole && whole.families.length > 1) {
-    rebuildIfStale(whole, io.err);
-    contexts = [];
-    for (let i = 0; i < whole.families.length; i++) contexts.push(await projectContext(whole, i));
-  } else contexts = [await loadContext(args, io)];
+  const contexts = await loadContexts(args, io, peekModelFlag(args) === undefined && values.config === undefined && values.family === undefined);
   const started = performance.now();
   const prepared = contexts.map((context) => prepareFamily(args, values, context, contexts.length > 1));
   // Every family's configurations share one set of threads: a project's gate starts them once.

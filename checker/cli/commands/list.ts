@@ -1,9 +1,7 @@
 /** `dnsmc list`: the variants, properties and parameters of the model. */
 import { kindLabel } from "../../report/steps.js";
-import { loadContext, projectContext } from "../context.js";
+import { loadContexts } from "../context.js";
 import type { LoadedFamily } from "../load.js";
-import { findProject } from "../project.js";
-import { rebuildIfStale } from "../rebuild.js";
 import { COMMON_OPTIONS, parse } from "../options.js";
 import { EXIT } from "../exit-codes.js";
 import type { Output } from "../output.js";
@@ -12,12 +10,7 @@ import type { Output } from "../output.js";
 export async function listCommand(args: readonly string[], io: Output): Promise<number> {
   const { values } = parse(args, COMMON_OPTIONS, "list");
   // Without --model or --family, every family of the project, the default one first.
-  const project = values.model === undefined && values.family === undefined ? findProject() : null;
-  const families: LoadedFamily[] = [];
-  if (project && project.families.length > 1) {
-    rebuildIfStale(project, io.err);
-    for (let i = 0; i < project.families.length; i++) families.push((await projectContext(project, i)).loaded);
-  } else families.push((await loadContext(args, io)).loaded);
+  const families = (await loadContexts(args, io, values.model === undefined && values.family === undefined)).map((c) => c.loaded);
   if (values.json) {
     const [first, ...more] = families.map(describeFamily);
     io.out(JSON.stringify(more.length === 0 ? first : { ...first, families: [first, ...more] }, null, 2));
