@@ -20,14 +20,14 @@ import type { Model } from "./model.js";
 import type { History, Property } from "./property.js";
 import type { StuckPath } from "./graph/recovery.js";
 import type { Lasso } from "./graph/temporal.js";
-import { runAnalyses, splitTasks, type AnalysisRequest, type AnalysisResult, type AnalysisTask } from "./graph/analyses.js";
+import { runAnalyses, runAnalysesShared, type AnalysisRequest, type AnalysisResult, type AnalysisTask } from "./graph/analyses.js";
 import { fairnessNotes, lassoReason, replayLasso } from "./lasso.js";
 import { isTemporal, needsGraph } from "./property.js";
 import { MAX_FAIRNESS } from "./fairness.js";
 import { MAX_GRAPH_PROPERTIES } from "./evaluate.js";
 import type { CheckResult, CheckStatus, ModelError, PropertyResult, StopReason, Trace, TraceStep } from "./result.js";
 import { StateStore } from "./store.js";
-import { historyOf, NondeterminismError, rebuildTrace, type TraceSkeleton } from "./trace.js";
+import { historyOf, NondeterminismError, rebuildTrace, skeleton, type TraceSkeleton } from "./trace.js";
 
 /** How to search. Every field is optional. */
 export interface CheckOptions<S, A> extends LevelTuning {
@@ -170,9 +170,9 @@ function withTraces<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, p
   return { ...x, ...counts, graph };
 }
 
-// The level search's recorded graph, whose traces are checked against the model's own fingerprints.
+// The level search's recorded graph, whose traces are checked against the search's own fingerprints.
 function levelGraph<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, g: LevelGraph): RecordedGraph {
-  return graphFromLevels(g, model.packed!, model.fairness?.length ?? 0, (s) => fingerprinter.fingerprint(fingerprinter.normalise(s)));
+  return graphFromLevels(g, model.packed!, fingerprinter);
 }
 
 /** The options with the deadlock check, when asked for, as the first property. */
@@ -339,22 +339,20 @@ function judge<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, x: Exp
 
 /**
  * Runs the graph's analyses on this thread and a worker thread of the pool at
- * once (graph/analyses.ts); null when there are fewer than two, or no worker
- * thread can take any (judgeAll then runs them all on this thread). A worker
- * thread that fails leaves its share to this thread.
+ * once (graph/analyses.ts, runAnalysesShared); null when no worker thread can
+ * take part (judgeAll then runs them all on this thread). If the worker
+ * thread fails, this thread runs them all again alone.
  */
 async function analyseOnThreads<S, A>(model: Model<S, A>, graph: RecordedGraph, properties: readonly Property<S, A>[], pool: WorkerPool): Promise<Map<number, AnalysisResult> | null> {
-  const { tasks, graph: core, constraints } = analysisRequest(model, graph, properties);
-  const worker = pool.threads.find((t) => t.ready && t.analyse);
-  if (tasks.length < 2 || !worker) return null;
-  const { here, there } = splitTasks(tasks);
-  if (process.env.DNSMC_DEBUG) console.error(`analyses of the graph: ${here.length} on this thread, ${there.length} on a worker thread`);
-  const away = worker.analyse!({ graph: core, constraints, tasks: there }).catch(() => runAnalyses({ graph: core, constraints, tasks: there }));
-  const mine = runAnalyses({ graph: core, constraints, tasks: here });
-  return new Map([...byProperty(here, mine), ...byProperty(there, await away)]);
+  const request = analysisRequest(model, graph, properties);
+  const worker = pool.threads.find((t) => t.ready && t.helper);
+  if (request.tasks.length === 0 || !worker) return null;
+  if (process.env.DNSMC_DEBUG) console.error("analyses of the graph: on this thread and a worker thread");
+  const answers = await runAnalysesShared(request, worker.helper!).catch(() => runAnalyses(request));
+  return new Map(byProperty(request.tasks, answers));
 }
 
-/** Runs every analysis of the graph on this thread (graph/analyses.ts: the recoverable ones share a decomposition). */
+/** Runs every analysis of the graph on this thread (graph/analyses.ts). */
 function analyseHere<S, A>(model: Model<S, A>, graph: RecordedGraph, properties: readonly Property<S, A>[]): Map<number, AnalysisResult> {
   const request = analysisRequest(model, graph, properties);
   return new Map(byProperty(request.tasks, runAnalyses(request)));
@@ -368,28 +366,25 @@ function byProperty(tasks: readonly AnalysisTask[], answers: readonly AnalysisRe
 // The analyses a check's properties ask of its graph, with what they read of it.
 function analysisRequest<S, A>(model: Model<S, A>, graph: RecordedGraph, properties: readonly Property<S, A>[]): AnalysisRequest {
   const tasks: AnalysisTask[] = properties.flatMap((p, i) => (needsGraph(p) ? [{ index: i, kind: p.kind as AnalysisTask["kind"], labels: graph.labels.get(i)! }] : []));
-  const core: GraphCore = { stateCount: graph.stateCount, forward: graph.forward, initialIds: [...graph.initialIds], ...(graph.present ? { present: graph.present } : {}) };
+  const core: GraphCore = { stateCount: graph.stateCount, forward: graph.forward, initialIds: [...graph.initialIds] };
   return { graph: core, constraints: graph.fair ? (model.fairness ?? []).map((f) => f.kind) : [], tasks };
 }
 
 function replayFinding<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, store: StateStore, finding: Finding): TraceStep<S, A>[] {
-  if (finding.at === "state") return rebuildTrace(model, fingerprinter, skeletonTo(store, finding.id));
-  const toSrc = skeletonTo(store, finding.src);
-  return rebuildTrace(model, fingerprinter, {
-    initIndex: toSrc.initIndex,
-    actionIndices: [...toSrc.actionIndices, finding.action],
-    fingerprints: [...toSrc.fingerprints, store.fingerprintOf(finding.dst)],
-  });
+  if (finding.at === "state") return rebuildTrace(model, fingerprinter, skeletonTo(fingerprinter, store, finding.id));
+  const ids = store.pathTo(finding.src);
+  return rebuildTrace(model, fingerprinter, storeSkeleton(fingerprinter, store, [...ids, finding.dst], [...ids.slice(1).map((m) => store.actionIndex(m)), finding.action]));
 }
 
 /** The recorded path to stored state `n`, following parent links. */
-function skeletonTo(store: StateStore, n: number): TraceSkeleton {
+function skeletonTo<S>(fingerprinter: Fingerprinter<S>, store: StateStore, n: number): TraceSkeleton {
   const ids = store.pathTo(n);
-  return {
-    initIndex: store.actionIndex(ids[0]!),
-    actionIndices: ids.slice(1).map((m) => store.actionIndex(m)),
-    fingerprints: ids.map((m) => store.fingerprintOf(m)),
-  };
+  return storeSkeleton(fingerprinter, store, ids, ids.slice(1).map((m) => store.actionIndex(m)));
+}
+
+// A path of stored states, checked against their fingerprints (a root's "action index" in the store is its initial state's index).
+function storeSkeleton<S>(fingerprinter: Fingerprinter<S>, store: StateStore, ids: readonly number[], actionIndices: readonly number[]): TraceSkeleton {
+  return skeleton(fingerprinter, store.actionIndex(ids[0]!), actionIndices, ids.map((m) => store.fingerprintOf(m)));
 }
 
 function overallStatus(results: readonly PropertyResult[], stop: StopReason): CheckStatus {
@@ -455,7 +450,7 @@ function modelThrew<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, f
   let path: string[] = [];
   if (failure.stateId !== null && failure.stateId >= 0 && failure.store) {
     try {
-      path = rebuildTrace(model, fingerprinter, skeletonTo(failure.store, failure.stateId)).slice(1).map((s) => s.description);
+      path = rebuildTrace(model, fingerprinter, skeletonTo(fingerprinter, failure.store, failure.stateId)).slice(1).map((s) => s.description);
     } catch {
       path = [];
     }

@@ -2,7 +2,8 @@
  * The level search's shared control block: the words every thread of a
  * level reads and writes with atomic operations, behind names. Layout, in
  * 32-bit words: the fingerprint set's size, the stop flag, the next state
- * number to give out (when the graph is recorded), then per share
+ * number to give out and the next word of the graph's records (when the
+ * graph is recorded), then per share
  * of a level one cache line (16 words, so that threads claiming from
  * different shares do not write the same line) holding the chunks claimed,
  * taken from the front (by the share's owner) and taken from the back (by the
@@ -15,6 +16,7 @@ export const MAX_THREADS = 64;
 const SIZE = 0;
 const STOP = 1;
 const NEXT_NUMBER = 2;
+const NEXT_RECORD = 3;
 const LINE = 16;
 const WORDS = LINE * (MAX_THREADS + 1);
 
@@ -58,6 +60,24 @@ export class ControlBlock {
   /** Sets the next state number to give out (the main thread, after numbering the initial states). */
   setNextNumber(n: number): void {
     Atomics.store(this.words, NEXT_NUMBER, n);
+  }
+
+  /** Claims `n` consecutive words of the graph's records (graph/level-records.ts); returns the first. */
+  claimRecords(n: number): number {
+    return Atomics.add(this.words, NEXT_RECORD, n);
+  }
+
+  /** Sets the next word of the records to give out. */
+  setNextRecord(n: number): void {
+    Atomics.store(this.words, NEXT_RECORD, n);
+  }
+
+  /** The next state number to give out and the next word of the records: after the search, how far each went. */
+  numbersGiven(): number {
+    return Atomics.load(this.words, NEXT_NUMBER);
+  }
+  recordWordsGiven(): number {
+    return Atomics.load(this.words, NEXT_RECORD);
   }
 
   /** Why the search was stopped, or StopFlag.None. */

@@ -232,3 +232,20 @@ export function grownCapacity(capacity: number, size: number, maxSlots: number):
   const factor = capacity < SMALL_TABLE ? 4 : GROWTH;
   return Math.min(maxSlots, Math.ceil(Math.max(capacity * factor, size / (GROW_AT / GROWTH))));
 }
+
+/**
+ * The number beside a fingerprint in a table of a search that numbered its
+ * states (insertNumbered), or -1 when the fingerprint is not there
+ * (single-threaded use, after the search: traces).
+ */
+export function numberOf(table: Int32Array, numbers: Int32Array, capacity: number, hi: number, lo: number): number {
+  hi = storedHalf(hi);
+  lo = storedHalf(lo);
+  let slot = home(hi, lo, capacity);
+  for (;;) {
+    const at = slot * 2;
+    if (table[at] === 0) return -1;
+    if (table[at] === lo && table[at + 1] === hi) return numbers[slot]! - 1;
+    slot = slot + 1 === capacity ? 0 : slot + 1;
+  }
+}

@@ -13,10 +13,10 @@
  * main thread itself.
  *
  * When a property needs the whole graph (recoverable, temporal), each thread
- * numbers the states it finds (Numbering), records every expanded state's
- * successors' numbers (graph/level-records.ts), and each new state carries
- * two more words in its block: its label bits (the graph properties'
- * predicates in it) and its number (graph/from-levels.ts reads them all).
+ * numbers the states it finds (GraphRecording), writes each one's label word
+ * (the graph properties' predicates in it) under its number, and records
+ * every expanded state's successors' numbers (graph/level-records.ts); a new
+ * state carries its number in its block, one word after its own.
  */
 import { fingerprintWords } from "./fingerprint.js";
 import { HARD_LIMIT, GROW_AT, home, insertFingerprint, insertNumbered, primeInsertFingerprint, storedHalf } from "./fingerprint-set.js";
@@ -26,7 +26,7 @@ import { forget, metRecently, noteNumber, recentFilter, recentNumber, recentNumb
 import { Evaluation } from "./evaluate.js";
 import { StopFlag, type ControlBlock } from "./control-block.js";
 import { fairnessMasks, fairnessMatters, type Fairness } from "./fairness.js";
-import { RecordWriter, type RecordPages } from "./graph/level-records.js";
+import { RecordWriter, type RecordArea } from "./graph/level-records.js";
 
 /** States a block of the next level holds. */
 export const BLOCK_STATES = 1 << 14;
@@ -64,15 +64,17 @@ export interface LevelJob {
 }
 
 /**
- * How a thread numbers the states it finds when the graph is recorded: the
- * numbers sit beside the shared set's slots (fingerprint-set.ts,
+ * Where the threads record the graph. States are numbered as they are found:
+ * the numbers sit beside the shared set's slots (fingerprint-set.ts,
  * insertNumbered), and each thread gives out numbers from blocks of
  * {@link NUMBER_BLOCK} it claims from the control block's counter, so that no
  * two threads give the same number and the numbers stay dense: at the end,
- * only the unused rest of each thread's last block is no state.
+ * only the unused rest of each thread's last block is no state. The records
+ * and the per-number arrays are in `area`.
  */
-export interface Numbering {
+export interface GraphRecording {
   readonly numbers: Int32Array;
+  readonly area: RecordArea;
 }
 
 /** Numbers a thread claims at once: one atomic operation per this many new states. */
@@ -92,8 +94,6 @@ export interface RoundReport {
   readonly redo: number;
   /** Time spent in the round (printed with DNSMC_DEBUG=1). */
   readonly busyMs: number;
-  /** When the graph is recorded: the round's records of expanded states. */
-  readonly records?: RecordPages;
 }
 
 /** Whether the search stops at the first violation, and when it must stop anyway. */
@@ -112,22 +112,24 @@ const STOPPED = 3;
 
 export class LevelExpander<S, A> {
   private readonly W: number;
-  /** Words a state takes in a block: its own, then, when the graph is recorded, its label word and its number. */
+  /** Words a state takes in a block: its own, then, when the graph is recorded, its number. */
   private readonly stride: number;
   /** When the graph is recorded: the numbers beside the shared set's slots, and this thread's claimed block of numbers [next, end). */
   private readonly numbers: Int32Array | null;
   private nextNumber = 0;
   private numberEnd = 0;
+  /** When the graph is recorded: the records, each record's place by state number, each state's label word, and the masks. */
+  private readonly recordWords: Int32Array;
+  private readonly recordAt: Uint32Array;
+  private readonly labelWords: Uint8Array | Uint16Array | Uint32Array;
+  private readonly recordMask: Uint8Array | Uint16Array | Uint32Array | null;
   /** Where each staged successor's number goes in the records. */
-  private readonly stagePage: Int32Array[] = [];
   private readonly stageAt = new Int32Array(STAGE);
   /** The check's properties, as a search evaluates them (evaluate.ts); with none of the whole graph, nothing is recorded. */
   private readonly ev: Evaluation<S, A>;
   private readonly records: RecordWriter | null;
   /** When fairness matters (a temporal property): the fairness mask of an action, recorded with each edge. */
   private readonly maskOf: ((action: A) => number) | null;
-  /** Words an edge takes in the records: its successor's number, and its mask when fairness matters. */
-  private readonly edgeWords: number;
   private readonly current: Uint32Array;
   private readonly scratchWords: Uint32Array;
   private readonly state: S;
@@ -189,17 +191,20 @@ export class LevelExpander<S, A> {
     private readonly betweenChunks?: () => void,
     /** The model's fairness, recorded with each edge when a temporal property needs it. */
     fairness?: readonly Fairness<A>[],
-    /** How this thread numbers the states it finds, when the graph is recorded (see Numbering). */
-    numbering?: Numbering,
+    /** Where this thread records the graph, when a property needs it (see GraphRecording). */
+    recording?: GraphRecording,
   ) {
     this.W = ops.words;
     this.ev = new Evaluation(properties);
-    this.records = this.ev.graph.length > 0 ? new RecordWriter() : null;
-    this.stride = this.W + (this.records ? 2 : 0);
-    this.numbers = numbering?.numbers ?? null;
-    if (this.records && !this.numbers) throw new Error("internal error: a level search that records the graph needs the shared state numbers");
+    if (this.ev.graph.length > 0 && !recording) throw new Error("internal error: a level search that records the graph needs the shared state numbers");
+    this.records = recording && this.ev.graph.length > 0 ? new RecordWriter(recording.area, control) : null;
+    this.stride = this.W + (this.records ? 1 : 0);
+    this.numbers = this.records ? recording!.numbers : null;
+    this.recordWords = recording?.area.words ?? new Int32Array(0);
+    this.recordAt = recording?.area.at ?? new Uint32Array(0);
+    this.labelWords = recording?.area.labels ?? new Uint8Array(0);
     this.maskOf = this.records && fairnessMatters(properties, fairness) ? fairnessMasks(fairness!) : null;
-    this.edgeWords = this.maskOf ? 2 : 1;
+    this.recordMask = this.maskOf ? recording!.area.mask : null;
     this.current = new Uint32Array(this.W);
     this.scratchWords = new Uint32Array(this.W);
     this.state = ops.wrap(this.current);
@@ -252,7 +257,6 @@ export class LevelExpander<S, A> {
       found: this.roundFound,
       redo: this.roundRedo,
       busyMs: performance.now() - t0,
-      ...(this.records ? { records: this.records.take() } : {}),
     };
     this.out = [];
     this.outCounts = [];
@@ -296,7 +300,7 @@ export class LevelExpander<S, A> {
     if (this.control.size() > this.capacity * GROW_AT) return GROW;
     const c = this.redo.length > 0 ? this.redo.pop()! : this.claim();
     if (c < 0) return DONE;
-    const { ops, W, stride, current, scratchWords, state, scratch, actions, fp, recent, stageWords, stageHi, stageLo, stagePage, stageAt, ev, symmetry, chunks, capacity, records } = this;
+    const { ops, W, stride, current, scratchWords, state, scratch, actions, fp, recent, stageWords, stageHi, stageLo, stageAt, ev, symmetry, chunks, capacity, records } = this;
     const steps = ev.steps.length;
     const block = chunks[c * 3]!;
     const source = this.level[block]!;
@@ -312,9 +316,13 @@ export class LevelExpander<S, A> {
       for (let w = 0; w < W; w++) current[w] = source[from + w]!;
       const count = ops.actionsInto(state, actions);
       transitions += count;
+      // Recording the graph: the state's record starts here (its count), its successors' numbers follow.
+      let header = 0;
+      let enabled = 0;
       if (records) {
-        records.reserve(2 + count * this.edgeWords);
-        records.push(source[from + W + 1]!);
+        if (!records.reserve(1 + count)) return this.endChunk(found, this.tooBig(), c, mark);
+        header = records.next();
+        this.recordAt[source[from + W]!] = header;
         records.push(count);
       }
       for (let k = 0; k < count; k++) {
@@ -335,9 +343,12 @@ export class LevelExpander<S, A> {
           const known = recentNumber(recent, this.recentIds, hi, lo);
           const at = records.next();
           records.push(known);
-          if (this.maskOf) records.push(this.maskOf(action));
+          if (this.recordMask) {
+            const m = this.maskOf!(action);
+            this.recordMask[at] = m;
+            enabled |= m;
+          }
           if (known >= 0) continue;
-          stagePage[staged] = records.page();
           stageAt[staged] = at;
         } else if (metRecently(recent, hi, lo)) continue;
         stageHi[staged] = hi;
@@ -350,6 +361,8 @@ export class LevelExpander<S, A> {
           if (this.full) return this.endChunk(found, GROW, c, mark);
         }
       }
+      // The state's enabled constraints, at its record's first word.
+      if (this.recordMask) this.recordMask[header] = enabled;
     }
     found |= this.insertStaged(staged, hardLimit);
     if (this.full) return this.endChunk(found, GROW, c, mark);
@@ -361,6 +374,12 @@ export class LevelExpander<S, A> {
 
   // Records a chunk's findings (and stops an early-stopping search at a violation); a chunk abandoned because the table
   // must grow is expanded again once it has.
+  // The records' area is full: the search stops as at its memory limit.
+  private tooBig(): number {
+    this.control.stop(StopFlag.Memory);
+    return STOPPED;
+  }
+
   private endChunk(found: number, step: number, c: number, mark = 0): number {
     this.roundFound |= found;
     if (found & this.ev.breaking && this.limits.stopEarly) this.control.stop(StopFlag.Violation);
@@ -402,7 +421,7 @@ export class LevelExpander<S, A> {
         const mine = this.nextNumber;
         const got = insertNumbered(table, numbers, capacity, stageHi[k]!, stageLo[k]!, mine);
         const id = got >= 0 ? got : ~got;
-        this.stagePage[k]![this.stageAt[k]!] = id;
+        this.recordWords[this.stageAt[k]!] = id;
         noteNumber(recent, this.recentIds, stageHi[k]!, stageLo[k]!, id);
         if (got < 0) continue;
         this.nextNumber++;
@@ -411,7 +430,8 @@ export class LevelExpander<S, A> {
       const at = k * W;
       for (let w = 0; w < W; w++) scratchWords[w] = stageWords[at + w]!;
       if (this.ev.judged) found |= this.ev.stateFindingBits(scratch);
-      this.append(scratchWords, this.records ? this.ev.labels(scratch) : 0, number);
+      if (numbers) this.labelWords[number] = this.ev.labels(scratch);
+      this.append(scratchWords, number);
       // The shared size is kept within 64 insertions a thread, so no thread can fill the table.
       if (++this.pending === 64) {
         const size = control.addSize(this.pending);
@@ -426,17 +446,14 @@ export class LevelExpander<S, A> {
     return found;
   }
 
-  private append(words: Uint32Array, labels: number, number: number): void {
+  private append(words: Uint32Array, number: number): void {
     if (this.filled === this.room) {
       this.room = BLOCK_STATES;
       this.seal();
     }
     const at = this.filled * this.stride;
     for (let w = 0; w < this.W; w++) this.block[at + w] = words[w]!;
-    if (this.stride > this.W) {
-      this.block[at + this.W] = labels;
-      this.block[at + this.W + 1] = number;
-    }
+    if (this.stride > this.W) this.block[at + this.W] = number;
     this.filled++;
   }
 

@@ -16,7 +16,8 @@ import type { Model, PackedOps } from "./model.js";
 import type { Property } from "./property.js";
 import type { Fairness } from "./fairness.js";
 import type { WorkerInit, WorkerLoad, WorkerSetup } from "./worker-pool.js";
-import { runAnalyses, type AnalysisRequest } from "./graph/analyses.js";
+import { runSearch, type Search } from "./graph/analyses.js";
+import { rangeSweeper, type Fixpoint } from "./graph/fixpoint.js";
 
 type Loaded = { readonly ops: PackedOps<unknown, unknown>; readonly properties: readonly Property[]; readonly symmetry: boolean; readonly fairness: readonly Fairness<unknown>[] };
 type WorkerModule = { workerModel(spec: unknown): Promise<{ model: Model<unknown, unknown>; properties: readonly Property[] }> };
@@ -30,17 +31,27 @@ mod.catch(() => {});
 if (init.index === 0) populate(table, 0, INITIAL_SLOTS);
 let loading: Promise<Loaded> | null = null;
 let expander: Promise<LevelExpander<unknown, unknown>> | null = null;
+// The fixpoint this thread sweeps a range of, while the main thread sweeps the rest (graph/analyses.ts).
+let sweeping: (() => boolean) | null = null;
 
 async function load({ spec, symmetry }: WorkerLoad): Promise<Loaded> {
   const { model, properties } = await (await mod).workerModel(spec);
   return { ops: model.packed as PackedOps<unknown, unknown>, properties, symmetry, fairness: model.fairness ?? [] };
 }
 
-// Messages arrive in order: what to load, then the shared memory, then rounds; after the last round, analyses of the graph.
-parentPort!.on("message", async (message: { load: WorkerLoad } | { setup: WorkerSetup } | { job: LevelJob; recycle: SharedArrayBuffer[] } | { analyse: AnalysisRequest }) => {
-  if ("analyse" in message) {
+type SweepMessage = { sweep: { fixpoint: Fixpoint | null; from: number; to: number } };
+type SearchMessage = { search: readonly Search[] };
+
+// Messages arrive in order: what to load, then the shared memory, then rounds; after the last round, the analyses of the
+// graph: sweeps of fixpoints and searches for counterexamples.
+parentPort!.on("message", async (message: { load: WorkerLoad } | { setup: WorkerSetup } | { job: LevelJob; recycle: SharedArrayBuffer[] } | SweepMessage | SearchMessage) => {
+  if ("sweep" in message || "search" in message) {
     try {
-      parentPort!.postMessage({ analysed: runAnalyses(message.analyse) });
+      if ("sweep" in message) {
+        const { fixpoint, from, to } = message.sweep;
+        if (fixpoint) sweeping = rangeSweeper(fixpoint, from, to);
+        parentPort!.postMessage({ analysed: sweeping!() });
+      } else parentPort!.postMessage({ analysed: message.search.map(runSearch) });
     } catch (error) {
       parentPort!.postMessage({ analysisError: (error as Error).message ?? String(error) });
     }
@@ -54,8 +65,8 @@ parentPort!.on("message", async (message: { load: WorkerLoad } | { setup: Worker
     return;
   }
   if ("setup" in message) {
-    const { control, limits, numbering } = message.setup;
-    expander = loading!.then(({ ops, properties, symmetry, fairness }) => new LevelExpander(ops, properties, symmetry, table, new ControlBlock(control), limits, undefined, fairness, numbering));
+    const { control, limits, recording } = message.setup;
+    expander = loading!.then(({ ops, properties, symmetry, fairness }) => new LevelExpander(ops, properties, symmetry, table, new ControlBlock(control), limits, undefined, fairness, recording));
     expander.catch(() => {});
     return;
   }

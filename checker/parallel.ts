@@ -28,12 +28,12 @@ import type { Fingerprinter } from "./fingerprinter.js";
 import { fingerprintWords } from "./fingerprint.js";
 import { grownCapacity, growInPlace, HARD_LIMIT, INITIAL_SLOTS, INITIAL_SLOTS_ALONE, insertFingerprint, insertNumbered, maxSlotsFor, populate, reserveTable } from "./fingerprint-set.js";
 import type { SearchLimits } from "./limits.js";
-import { LevelExpander, type ExpanderLimits, type LevelJob, type Numbering, type RoundReport } from "./level-expander.js";
+import { LevelExpander, type ExpanderLimits, type GraphRecording, type LevelJob, type RoundReport } from "./level-expander.js";
 import { ControlBlock, StopFlag } from "./control-block.js";
 import type { Model, PackedOps } from "./model.js";
 import type { Property } from "./property.js";
 import { Evaluation } from "./evaluate.js";
-import type { RecordPages } from "./graph/level-records.js";
+import { reserveRecords, type RecordArea } from "./graph/level-records.js";
 import { fairnessMatters, type Fairness } from "./fairness.js";
 import type { StopReason } from "./result.js";
 import type { Thread, WorkerPool } from "./worker-pool.js";
@@ -50,25 +50,26 @@ export interface LevelOutcome {
   readonly storeBytes: number;
   /** Set when a thread's model code threw: the depth of the level being expanded, and the message. */
   readonly failure?: { readonly depth: number; readonly message: string };
-  /** When a property needs the whole graph: every level's states and every thread's records (graph/from-levels.ts). */
+  /** When a property needs the whole graph: the graph the threads recorded (graph/from-levels.ts). */
   readonly graph?: LevelGraph;
 }
 
 /** What the level search keeps for the analyses of the whole graph. */
 export interface LevelGraph {
-  /** Words a state takes in a block: the state's, then its label word (evaluate.ts, Evaluation.labels) and its number. */
-  readonly stride: number;
-  /** Every level's blocks and how many states each holds. */
-  readonly blocks: readonly SharedArrayBuffer[];
-  readonly counts: readonly number[];
-  /** Every thread's records, round by round; emptied once the graph is built from them (their memory is then free). */
-  readonly records: RecordPages[];
-  /** For each state of level 0, the index of its initial state in `initStates()`. */
+  /** The records, where each state's record is, and each state's label word (graph/level-records.ts). */
+  readonly area: RecordArea;
+  /** State numbers given out (holes included: one past the largest) and words of records claimed. */
+  readonly numbersGiven: number;
+  readonly recordWords: number;
+  /** The initial states' numbers, and for each the index of its initial state in `initStates()`. */
+  readonly initialIds: readonly number[];
   readonly initIndex: readonly number[];
-  /** Words an edge takes in the records: 2 with its fairness mask, else 1. */
-  readonly edgeWords: number;
   /** Indices (among the check's properties) of those whose two label bits each state carries, in bit order. */
   readonly properties: readonly number[];
+  /** The set, the numbers beside its slots and its capacity: a state's number, found by its fingerprint (traces). */
+  readonly table: Int32Array;
+  readonly numbers: Int32Array;
+  readonly capacity: number;
 }
 
 /** The number of threads `--workers` defaults to: the machine's cores. */
@@ -163,14 +164,19 @@ export async function searchLevels<S, A>(
   const violated = () => foundAtDepth.some((d, i) => d !== -1 && (ev.breaking & (1 << i)) !== 0);
   const decided = () => properties.length > 0 && foundAtDepth.every((d) => d !== -1);
 
-  // Properties of the whole graph: every level is kept, each state with its label word and number beside its words,
-  // numbers beside the set's slots, and the threads record every edge.
+  // Properties of the whole graph: numbers beside the set's slots, each new state's number beside its words in its
+  // block, and every state's record and label word in the shared area the threads record the graph into.
   const recording = ev.graph.length > 0;
-  const stride = W + (recording ? 2 : 0);
-  const numbers = recording ? new Int32Array(new SharedArrayBuffer(maxSlots * 4)) : null;
-  const kept: { blocks: SharedArrayBuffer[]; counts: number[]; records: RecordPages[]; initIndex: number[] } | null = recording
-    ? { blocks: [], counts: [], records: [], initIndex: [] }
-    : null;
+  const stride = W + (recording ? 1 : 0);
+  const graphRecording: GraphRecording | undefined = recording
+    ? {
+        numbers: new Int32Array(new SharedArrayBuffer(maxSlots * 4)),
+        area: reserveRecords(maxSlots, Math.min(2 ** 31 - 1, Math.floor(totalmem() / 4)), ev.graph.length, fairnessMatters(properties, model.fairness) ? model.fairness!.length : null),
+      }
+    : undefined;
+  const numbers = graphRecording?.numbers ?? null;
+  const initialIds: number[] = [];
+  const initIndex: number[] = [];
 
   // Level 0: the initial states.
   const inits = model.initStates();
@@ -186,17 +192,20 @@ export async function searchLevels<S, A>(
       if (insertNumbered(table, numbers, capacity, fp.hi, fp.lo, count) < 0) continue;
     } else if (!insertFingerprint(table, capacity, fp.hi, fp.lo)) continue;
     firstWords.set(words, count * stride);
-    if (kept) {
-      firstWords[count * stride + W] = ev.labels(state);
-      firstWords[count * stride + W + 1] = count;
-      kept.initIndex.push(k);
+    if (graphRecording) {
+      firstWords[count * stride + W] = count;
+      graphRecording.area.labels[count] = ev.labels(state);
+      initialIds.push(count);
+      initIndex.push(k);
     }
     count++;
     note(ev.stateFindingBits(state), 0);
   }
   control.setSize(count);
-  // The initial states have numbers 0, 1, ...; the threads claim the next ones in blocks.
+  // The initial states have numbers 0, 1, ...; the threads claim the next ones in blocks. Word 0 of the records is the
+  // empty record of every number that is no state.
   control.setNextNumber(count);
+  control.setNextRecord(1);
   let statesFound = inits.length;
   let levelBlocks: SharedArrayBuffer[] = [first];
   let levelCounts: number[] = [count];
@@ -222,12 +231,11 @@ export async function searchLevels<S, A>(
   // This thread is one of the workers: it expands small levels alone (the first ones, while the worker threads start up and
   // compile), and takes chunks of big ones alongside the worker threads, after handing them their round (so it comes last).
   // It numbers its new states after the initial ones.
-  const numbering = numbers ? { numbers } : undefined;
   const here = inProcess(ops, properties, fingerprinter.symmetric, table, control, expanderLimits, () => {
     progress();
     joinLate();
-  }, model.fairness ?? [], numbering);
-  workers?.setUp({ control: control.words, limits: expanderLimits, ...(numbering ? { numbering } : {}) });
+  }, model.fairness ?? [], graphRecording);
+  workers?.setUp({ control: control.words, limits: expanderLimits, ...(graphRecording ? { recording: graphRecording } : {}) });
   const pool: readonly Thread[] = workers ? [...workers.threads, ...here] : here;
   const frontierSize = () => levelCounts.reduce((a, b) => a + b, 0);
   // Reported about once a second: from a timer while this thread waits for the others, and between its own chunks.
@@ -289,7 +297,6 @@ export async function searchLevels<S, A>(
           statesFound += r.transitions;
           note(r.found, depth + 1);
           if (r.redo >= 0) redo.push(r.redo);
-          if (r.records) kept!.records.push(r.records);
         }
         const stop = control.stopFlag();
         if (stop !== StopFlag.None) {
@@ -300,12 +307,7 @@ export async function searchLevels<S, A>(
       }
       if (process.env.DNSMC_DEBUG) console.error(`level ${depth} done at ${(performance.now() - started).toFixed(0)} ms, ${levelCounts.reduce((a, b) => a + b, 0)} states`);
       if (nextCounts.some((n) => n > 0)) diameter = depth + 1;
-      // The graph's analyses need every state again: its levels are kept, not written over.
-      if (kept) {
-        kept.blocks.push(...levelBlocks);
-        kept.counts.push(...levelCounts);
-      }
-      dead = kept ? [] : levelBlocks;
+      dead = levelBlocks;
       levelBlocks = nextBlocks;
       levelCounts = nextCounts;
       depth++;
@@ -323,7 +325,21 @@ export async function searchLevels<S, A>(
     foundAtDepth,
     storeBytes: capacity * 8,
     ...(failure ? { failure } : {}),
-    ...(kept && !failure ? { graph: { stride, edgeWords: fairnessMatters(properties, model.fairness) ? 2 : 1, properties: ev.graph, ...kept } } : {}),
+    ...(graphRecording && !failure
+      ? {
+          graph: {
+            area: graphRecording.area,
+            numbersGiven: control.numbersGiven(),
+            recordWords: Math.min(control.recordWordsGiven(), graphRecording.area.words.length),
+            initialIds,
+            initIndex,
+            properties: ev.graph,
+            table,
+            numbers: graphRecording.numbers,
+            capacity,
+          },
+        }
+      : {}),
   };
 }
 
@@ -360,9 +376,9 @@ function inProcess<S, A>(
   limits: ExpanderLimits,
   betweenChunks: () => void,
   fairness: readonly Fairness<A>[],
-  numbering: Numbering | undefined,
+  recording: GraphRecording | undefined,
 ): Thread[] {
-  const expander = new LevelExpander(ops, properties, symmetry, table, control, limits, betweenChunks, fairness, numbering);
+  const expander = new LevelExpander(ops, properties, symmetry, table, control, limits, betweenChunks, fairness, recording);
   const thread: Thread = {
     ready: true,
     round: async (job, recycle) => {

@@ -23,8 +23,21 @@ import type { History } from "./property.js";
 export interface TraceSkeleton {
   readonly initIndex: number;
   readonly actionIndices: readonly number[];
-  /** The fingerprint expected after each step (index 0: the initial state). */
-  readonly fingerprints: readonly Fingerprint[];
+  /** Whether the state replay reached after step i (0: the initial state) is the one the search recorded there. */
+  readonly recorded: (i: number, state: unknown) => boolean;
+}
+
+/** A skeleton whose states are checked against the fingerprints the search recorded (index 0: the initial state). */
+export function skeleton<S>(fingerprinter: Fingerprinter<S>, initIndex: number, actionIndices: readonly number[], fingerprints: readonly Fingerprint[]): TraceSkeleton {
+  return {
+    initIndex,
+    actionIndices,
+    recorded: (i, state) => {
+      const got = fingerprinter.fingerprint(fingerprinter.normalise(state as S));
+      const want = fingerprints[i]!;
+      return got.hi === want.hi && got.lo === want.lo;
+    },
+  };
 }
 
 /** Thrown when replay does not reproduce the recorded search. */
@@ -50,15 +63,12 @@ export function rebuildTrace<S, A>(model: Model<S, A>, fingerprinter: Fingerprin
       path,
     );
   }
-  const same = (s: S, want: Fingerprint): boolean => {
-    const got = fingerprinter.fingerprint(fingerprinter.normalise(s));
-    return got.hi === want.hi && got.lo === want.lo;
-  };
+  const same = (s: S, i: number): boolean => skeleton.recorded(i, s);
   let state = init;
-  if (!same(state, skeleton.fingerprints[0]!)) throw diverged("the initial state", path);
+  if (!same(state, 0)) throw diverged("the initial state", path);
   const steps: TraceStep<S, A>[] = [{ action: null, description: "initial state", state }];
   skeleton.actionIndices.forEach((k, i) => {
-    const want = skeleton.fingerprints[i + 1]!;
+    const want = i + 1;
     const actions = model.actions(state);
     let action: A | undefined;
     let after: S | undefined;

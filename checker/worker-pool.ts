@@ -9,8 +9,8 @@
 import { totalmem } from "node:os";
 import { Worker } from "node:worker_threads";
 import { maxSlotsFor, reserveTable } from "./fingerprint-set.js";
-import type { ExpanderLimits, LevelJob, RoundReport } from "./level-expander.js";
-import type { AnalysisRequest, AnalysisResult } from "./graph/analyses.js";
+import type { ExpanderLimits, GraphRecording, LevelJob, RoundReport } from "./level-expander.js";
+import type { AnalysisHelper, AnalysisResult } from "./graph/analyses.js";
 
 /** How worker threads rebuild the model: a module exporting `workerModel(spec)` and its argument. */
 export interface WorkerSource {
@@ -38,8 +38,8 @@ export interface WorkerLoad {
 export interface WorkerSetup {
   readonly control: Int32Array;
   readonly limits: ExpanderLimits;
-  /** When the graph is recorded: the numbers beside the set's slots (the threads claim numbers from the control block). */
-  readonly numbering?: { readonly numbers: Int32Array };
+  /** When the graph is recorded: the numbers beside the set's slots and the area the threads record the graph into. */
+  readonly recording?: GraphRecording;
 }
 
 /** One thread's side of a round: this thread, or a worker thread. */
@@ -47,8 +47,8 @@ export interface Thread {
   /** Has built the model (or is broken: it then reports why in its first round). */
   readonly ready: boolean;
   round(job: LevelJob, recycle: readonly SharedArrayBuffer[]): Promise<RoundReport>;
-  /** Runs analyses of the recorded graph once the search is over (graph/analyses.ts); worker threads only. */
-  analyse?(request: AnalysisRequest): Promise<AnalysisResult[]>;
+  /** Shares the analyses of the recorded graph once the search is over (graph/analyses.ts); worker threads only. */
+  readonly helper?: AnalysisHelper;
 }
 
 /**
@@ -127,7 +127,7 @@ function workerThread(worker: Worker, readyFlags: Int32Array, index: number): Th
   let pending: { resolve: (r: RoundReport) => void; reject: (e: Error) => void } | null = null;
   let broken: Error | null = null;
   let ready = false;
-  let analysing: { resolve: (r: AnalysisResult[]) => void; reject: (e: Error) => void } | null = null;
+  let analysing: { resolve: (r: never) => void; reject: (e: Error) => void } | null = null;
   const fail = (e: Error) => {
     broken ??= e;
     pending?.reject(e);
@@ -135,7 +135,7 @@ function workerThread(worker: Worker, readyFlags: Int32Array, index: number): Th
     analysing?.reject(e);
     analysing = null;
   };
-  worker.on("message", (m: RoundReport | { error: string } | { analysed: AnalysisResult[] } | { analysisError: string }) => {
+  worker.on("message", (m: RoundReport | { error: string } | { analysed: never } | { analysisError: string }) => {
     if ("analysed" in m || "analysisError" in m) {
       const a = analysing;
       analysing = null;
@@ -161,11 +161,17 @@ function workerThread(worker: Worker, readyFlags: Int32Array, index: number): Th
         pending = { resolve, reject };
         worker.postMessage({ job, recycle });
       }),
-    analyse: (request) =>
-      new Promise<AnalysisResult[]>((resolve, reject) => {
-        if (broken) return reject(broken);
-        analysing = { resolve, reject };
-        worker.postMessage({ analyse: request });
-      }),
+    helper: {
+      sweep: (fixpoint, from, to) => ask<boolean>({ sweep: { fixpoint, from, to } }),
+      search: (searches) => ask<AnalysisResult[]>({ search: searches }),
+    },
   };
+  // One request of the analyses at a time: the main thread waits for each answer before it asks again.
+  function ask<T>(message: unknown): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (broken) return reject(broken);
+      analysing = { resolve: resolve as (r: never) => void, reject };
+      worker.postMessage(message);
+    });
+  }
 }

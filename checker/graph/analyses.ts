@@ -1,21 +1,24 @@
 /**
  * The whole-graph analyses of a check. Each property that needs the graph
- * (recoverable, temporal) is an analysis of the same graph. The recoverable
- * ones are decided together, by one decomposition of every state
- * (recovery.ts); a convergence property's fair components start with that
- * same decomposition, so they share it when both are asked.
+ * (recoverable, temporal) is a question of reachability over the same graph:
+ * from which states a goal can be reached (recoverable: its goal states;
+ * `eventually` and `leadsTo`: a fair component, through the states the cycle
+ * may cross), all answered together by one least fixpoint, one bit per
+ * property (fixpoint.ts, reachSweep). A temporal property's fair components
+ * are found first (temporal.ts: most states are components alone, judged
+ * without a decomposition). Only a property that turns out violated looks for
+ * its counterexample: a shortest path to a stuck state, or a lasso.
  *
- * When the level search has worker threads, they sit idle once it ends, so
- * one of them takes a share of the analyses while this thread runs the rest.
- * The graph is in shared memory (from-levels.ts) and an analysis's answer is
- * plain data (a path, a lasso), so a worker thread reads the graph where it
- * is and sends back only its answers. Which thread runs an analysis changes
- * nothing in it: the results are the same.
+ * The fixpoints are computed by sweeps that a worker thread of the level
+ * search can share (the graph is in shared memory: from-levels.ts): each
+ * thread sweeps its own range of states (see `sweepOnThreads` in check.ts).
+ * Which thread swept what changes nothing: a fixpoint is unique.
  */
+import { bitArray, rangeSweeper, sweepHere, type BitArray, type Fixpoint } from "./fixpoint.js";
 import type { GraphCore } from "./graph.js";
-import { allStates, Recovery, stuckPath, type StuckPath } from "./recovery.js";
-import { Tarjan } from "./scc.js";
-import { FairGraph, findFairLasso, type ConstraintKinds, type Lasso, type TemporalKind } from "./temporal.js";
+import { stuckPath, type StuckPath } from "./recovery.js";
+import { depthFirst } from "./order.js";
+import { acceptingState, allowedStates, FairComponents, FairGraph, findFairLasso, type ConstraintKinds, type Lasso, type StateFairness, type TemporalKind } from "./temporal.js";
 
 /** One analysis: a property's index, what it asks, and its predicate bits per state. */
 export interface AnalysisTask {
@@ -27,7 +30,7 @@ export interface AnalysisTask {
 /** What an analysis found: a path to a stuck state (recoverable), a lasso (temporal), or nothing (the property holds). */
 export type AnalysisResult = StuckPath | Lasso | null;
 
-/** A request to a worker thread: the graph's arrays, the fairness constraints' kinds, and the analyses to run. */
+/** The analyses of a graph: its arrays, the fairness constraints' kinds, and the properties' tasks. */
 export interface AnalysisRequest {
   readonly graph: GraphCore;
   readonly constraints: ConstraintKinds;
@@ -35,38 +38,247 @@ export interface AnalysisRequest {
 }
 
 /**
- * Runs analyses on this thread; the answers come in the tasks' order. The
- * recoverable tasks share one decomposition, that of the first convergence
- * task when there is one; the fair graph (each state's enabled constraints)
- * is built once, when a temporal task needs it.
+ * A counterexample to look for, as plain data (a worker thread may be handed
+ * it): a shortest path to a state that cannot reach the goal of bit `bit` of
+ * `value` (recoverable), or a fair lasso (temporal).
  */
-export function runAnalyses(request: AnalysisRequest): AnalysisResult[] {
-  const { graph, tasks } = request;
-  const recoverable = tasks.filter((t) => t.kind === "recoverable");
-  const recovery = recoverable.length > 0 ? new Recovery(graph.forward, graph.stateCount, recoverable.map((t) => t.labels)) : null;
-  const sharing = recovery ? tasks.find((t) => t.kind === "convergesTo") : undefined;
-  let fair: FairGraph | null = null;
-  const answers = new Map<AnalysisTask, AnalysisResult>();
-  for (const t of tasks) {
-    if (t.kind === "recoverable") continue;
-    fair ??= new FairGraph(graph, request.constraints);
-    answers.set(t, findFairLasso(fair, t.kind, t.labels, t === sharing ? recovery!.component : undefined));
+export type Search =
+  | { readonly kind: "stuck"; readonly graph: GraphCore; readonly value: BitArray; readonly bit: number }
+  | {
+      readonly kind: "lasso";
+      readonly graph: GraphCore;
+      readonly constraints: ConstraintKinds;
+      readonly fairness: StateFairness;
+      readonly task: AnalysisTask;
+      readonly multi: Int32Array | null;
+    };
+
+/** What the analysis asks of whoever runs it: a fixpoint computed, or counterexamples searched for (in the order given). */
+export type Step = { readonly fixpoint: Fixpoint } | { readonly searches: readonly Search[] };
+
+/**
+ * The analyses of a request, as steps (see Step): the answers come in the
+ * tasks' order. Run by {@link runAnalyses} on this thread, or by a driver
+ * that shares the fixpoints' sweeps and the searches with a worker thread
+ * (check.ts).
+ */
+export function* analysis(request: AnalysisRequest): Generator<Step, AnalysisResult[], AnalysisResult[] | undefined> {
+  const { graph, tasks, constraints } = request;
+  const t0 = performance.now();
+  const n = graph.stateCount;
+  const { at, words } = graph.forward;
+  const temporal = tasks.some((t) => t.kind !== "recoverable");
+  // One bit per question of reachability (recoverable, eventually, leadsTo): from which states its goal can be reached.
+  const reaching = tasks.filter((t) => t.kind !== "convergesTo");
+  const value = bitArray(n, reaching.length);
+  const fairness: StateFairness | null = temporal ? { live: new Uint8Array(new SharedArrayBuffer(n)), fairAlone: new Uint8Array(new SharedArrayBuffer(n)) } : null;
+  const mask = graph.forward.mask;
+  const all = constraints.reduce((m, _, j) => m | (1 << j), 0);
+  const kinds = reaching.map((t) => t.kind);
+  const labels = reaching.map((t) => t.labels);
+  // As each state is finished: whether it alone is a fair behaviour, then its bits, from its successors' (final when the
+  // graph has no cycle: depth-first postorder is then sinks first).
+  const finish = (s: number): void => {
+    const a = at[s]!;
+    const end = a + 1 + words[a]!;
+    let alone = 0;
+    if (fairness) {
+      const enabled = mask ? mask[a]! : 0;
+      let self = false;
+      let taken = 0;
+      for (let e = a + 1; e < end; e++) {
+        if (words[e] === s) {
+          self = true;
+          taken |= mask ? mask[e]! : 0;
+        }
+      }
+      alone = (self ? enabled & ~taken : enabled & all) === 0 ? 1 : 0;
+      fairness.fairAlone[s] = alone;
+    }
+    let v = 0;
+    let open = 0;
+    for (let j = 0; j < kinds.length; j++) {
+      const l = labels[j]![s]!;
+      const kind = kinds[j]!;
+      const bit = 1 << j;
+      if (kind === "recoverable") {
+        if (l & 1) v |= bit;
+        else open |= bit;
+      } else if (allowedStates(kind, l)) {
+        if (alone && acceptingState(kind, l)) v |= bit;
+        else open |= bit;
+      }
+    }
+    if (open !== 0) {
+      let seen = 0;
+      for (let e = a + 1; e < end && (seen & open) !== open; e++) seen |= value[words[e]!]!;
+      v |= seen & open;
+    }
+    value[s] = v;
+  };
+  const { order, cyclic } = depthFirst(graph, finish);
+  const t1 = performance.now();
+  let components: Map<AnalysisTask, FairComponents>;
+  if (!cyclic) {
+    // No cycle of two states or more: no state is live, every component is a state alone, and the bits are final.
+    const fair = fairness ? new FairGraph(graph, constraints, fairness) : null;
+    components = new Map(tasks.flatMap((t) => (t.kind === "recoverable" ? [] : [[t, new FairComponents(fair!, t.kind, t.labels, null)] as const])));
+  } else {
+    // Cycles: the live states by their fixpoint, their components decomposed, then the bits by theirs.
+    if (fairness) {
+      for (let s = 0; s < n; s++) fairness.live[s] = at[s] !== 0 ? 1 : 0;
+      yield { fixpoint: { kind: "live", graph: graph.forward, order, live: fairness.live } };
+    }
+    const fair = fairness ? new FairGraph(graph, constraints, fairness) : null;
+    components = new Map(tasks.flatMap((t) => (t.kind === "recoverable" ? [] : [[t, new FairComponents(fair!, t.kind, t.labels)] as const])));
+    const allowed = bitArray(n, reaching.length);
+    value.fill(0);
+    reaching.forEach((t, j) => {
+      const bit = 1 << j;
+      const c = components.get(t);
+      for (let s = 0; s < n; s++) {
+        if (at[s] === 0) continue;
+        if (c === undefined) {
+          if (t.labels[s]! & 1) value[s] |= bit;
+          allowed[s] |= bit;
+        } else {
+          if (c.has(s)) value[s] |= bit;
+          if (allowedStates(t.kind as TemporalKind, t.labels[s]!)) allowed[s] |= bit;
+        }
+      }
+    });
+    if (reaching.length > 0) yield { fixpoint: { kind: "reach", graph: graph.forward, order, value, allowed } };
   }
-  if (recovery && !sharing) new Tarjan(graph.forward, graph.stateCount).run(allStates(graph), recovery.component);
-  recoverable.forEach((t, j) => answers.set(t, stuckPath(graph, recovery!.canRecover[j]!)));
-  return tasks.map((t) => answers.get(t)!);
+  const t2 = performance.now();
+  // The searches for the properties found violated.
+  const searches: Search[] = [];
+  const searchOf = new Map<AnalysisTask, number>();
+  for (const t of tasks) {
+    const bit = 1 << reaching.indexOf(t);
+    if (t.kind === "recoverable") {
+      for (let s = 0; s < n; s++) {
+        if (at[s] !== 0 && (value[s]! & bit) === 0) {
+          searchOf.set(t, searches.push({ kind: "stuck", graph, value, bit }) - 1);
+          break;
+        }
+      }
+    } else if (violated(t, graph, components.get(t)!, value, bit)) {
+      searchOf.set(t, searches.push({ kind: "lasso", graph, constraints, fairness: fairness!, task: t, multi: components.get(t)!.multi }) - 1);
+    }
+  }
+  const t3 = performance.now();
+  const found = searches.length > 0 ? (yield { searches }) ?? [] : [];
+  if (process.env.DNSMC_DEBUG) {
+    const t4 = performance.now();
+    console.error(
+      `analyses ${tasks.map((t) => t.kind).join(", ")}: depth-first pass ${(t1 - t0).toFixed(0)} ms (${cyclic ? "cycles" : "no cycle"}), ` +
+        `fixpoints ${(t2 - t1).toFixed(0)} ms, verdicts ${(t3 - t2).toFixed(0)} ms, ${searches.length} counterexamples ${(t4 - t3).toFixed(0)} ms`,
+    );
+  }
+  return tasks.map((t) => (searchOf.has(t) ? found[searchOf.get(t)!]! : null));
+}
+
+/** Looks for one counterexample (on whichever thread is handed it). */
+export function runSearch(search: Search): AnalysisResult {
+  if (search.kind === "stuck") {
+    const { value, bit } = search;
+    return stuckPath(search.graph, (m) => (value[m]! & bit) !== 0);
+  }
+  const g = new FairGraph(search.graph, search.constraints, search.fairness);
+  const { kind, labels } = search.task as AnalysisTask & { kind: TemporalKind };
+  return findFairLasso(g, kind, labels, new FairComponents(g, kind, labels, search.multi));
+}
+
+/** Runs the analyses on this thread alone. */
+export function runAnalyses(request: AnalysisRequest): AnalysisResult[] {
+  const steps = analysis(request);
+  let answer: AnalysisResult[] | undefined;
+  for (;;) {
+    const next = steps.next(answer);
+    if (next.done) return next.value;
+    const step = next.value;
+    if ("fixpoint" in step) {
+      sweepHere(step.fixpoint);
+      answer = undefined;
+    } else answer = step.searches.map(runSearch);
+  }
+}
+
+// Whether a temporal property is violated, from its reachability bit (`bit` of `value`: the state reaches a fair
+// component through allowed states): every state of the graph is reachable, so a convergence property is violated by
+// any fair component, a leads-to property by any triggered state with the bit, an eventually property by an initial
+// state with it.
+function violated(t: AnalysisTask, graph: GraphCore, c: FairComponents, value: ArrayLike<number>, bit: number): boolean {
+  const { at } = graph.forward;
+  if (t.kind === "eventually") return graph.initialIds.some((s) => (value[s]! & bit) !== 0);
+  for (let s = 0; s < graph.stateCount; s++) {
+    if (at[s] === 0) continue;
+    if (t.kind === "convergesTo" ? c.has(s) : (t.labels[s]! & 1) !== 0 && acceptingState("leadsTo", t.labels[s]!) && (value[s]! & bit) !== 0) return true;
+  }
+  return false;
+}
+
+/** Another thread that shares the analyses (a worker thread of the level search): it sweeps a range of a fixpoint, and looks for counterexamples. */
+export interface AnalysisHelper {
+  /** One sweep of `fixpoint` over states [from, to) (given the first time, null for each next sweep of the same); true if it changed anything. */
+  sweep(fixpoint: Fixpoint | null, from: number, to: number): Promise<boolean>;
+  search(searches: readonly Search[]): Promise<AnalysisResult[]>;
 }
 
 /**
- * Splits the tasks between this thread and a worker thread: the recoverable
- * ones stay together, with a convergence task whose decomposition they share
- * (about the cost of one temporal analysis in all); those bundles and the
- * other tasks go to each side in turn.
+ * Runs the analyses on this thread and `helper` at once: each fixpoint's
+ * sweeps cut in two ranges of states, one per thread, round after round
+ * until neither changes anything; the counterexample searches shared out,
+ * the costliest first, to the thread with less to do. The answers are the
+ * same as on one thread (a fixpoint is unique, and each search is run whole
+ * by one thread).
  */
-export function splitTasks(tasks: readonly AnalysisTask[]): { here: AnalysisTask[]; there: AnalysisTask[] } {
-  const recoverable = tasks.filter((t) => t.kind === "recoverable");
-  const sharing = recoverable.length > 0 ? tasks.find((t) => t.kind === "convergesTo") : undefined;
-  const first = [...recoverable, ...(sharing ? [sharing] : [])];
-  const bundles = [...(first.length > 0 ? [first] : []), ...tasks.filter((t) => !first.includes(t)).map((t) => [t])];
-  return { here: bundles.filter((_, k) => k % 2 === 0).flat(), there: bundles.filter((_, k) => k % 2 === 1).flat() };
+export async function runAnalysesShared(request: AnalysisRequest, helper: AnalysisHelper): Promise<AnalysisResult[]> {
+  const steps = analysis(request);
+  let answer: AnalysisResult[] | undefined;
+  for (;;) {
+    const next = steps.next(answer);
+    if (next.done) return next.value;
+    const step = next.value;
+    answer = undefined;
+    if ("fixpoint" in step) {
+      // Each thread sweeps half of the order: the helper the first half (the sinks' side), this thread the rest.
+      const n = step.fixpoint.order.length;
+      const mid = Math.floor(n / 2);
+      const mine = rangeSweeper(step.fixpoint, mid, n);
+      let first: Fixpoint | null = step.fixpoint;
+      let sweeps = 0;
+      const t0 = performance.now();
+      for (;;) {
+        const theirs = helper.sweep(first, 0, mid);
+        first = null;
+        const here = mine();
+        sweeps++;
+        if (!((await theirs) || here)) break;
+      }
+      if (process.env.DNSMC_DEBUG) console.error(`fixpoint ${step.fixpoint.kind}: ${sweeps} sweeps on two threads in ${(performance.now() - t0).toFixed(0)} ms`);
+    } else {
+      const cost = (s: Search): number => (s.kind === "stuck" ? 1 : s.task.kind === "leadsTo" ? 4 : 2);
+      const order = step.searches.map((_, k) => k).sort((a, b) => cost(step.searches[b]!) - cost(step.searches[a]!) || a - b);
+      const there: number[] = [];
+      const here: number[] = [];
+      let load = 0;
+      for (const k of order) {
+        // Positive load: this thread has more to do.
+        if (load > 0) {
+          there.push(k);
+          load -= cost(step.searches[k]!);
+        } else {
+          here.push(k);
+          load += cost(step.searches[k]!);
+        }
+      }
+      if (process.env.DNSMC_DEBUG) console.error(`counterexample searches: ${here.length} here, ${there.length} on the worker thread`);
+      const away = there.length > 0 ? helper.search(there.map((k) => step.searches[k]!)).catch(() => there.map((k) => runSearch(step.searches[k]!))) : Promise.resolve([]);
+      const found: AnalysisResult[] = [];
+      for (const k of here) found[k] = runSearch(step.searches[k]!);
+      (await away).forEach((r, j) => (found[there[j]!] = r));
+      answer = found;
+    }
+  }
 }

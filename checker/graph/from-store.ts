@@ -2,17 +2,29 @@
  * The graph the sequential search recorded (explore.ts: the state store and
  * every transition), as a {@link RecordedGraph}.
  */
+import type { Fingerprinter } from "../fingerprinter.js";
 import type { StateStore } from "../store.js";
 import { adjacency, type EdgeList, type RecordedGraph } from "./graph.js";
 
-export function graphFromStore(store: StateStore, edges: EdgeList, initialIds: readonly number[], labels: ReadonlyMap<number, Uint8Array>, constraints: number): RecordedGraph {
+export function graphFromStore<S>(
+  store: StateStore,
+  fingerprinter: Fingerprinter<S>,
+  edges: EdgeList,
+  initialIds: readonly number[],
+  labels: ReadonlyMap<number, Uint8Array>,
+  constraints: number,
+): RecordedGraph {
   return {
     stateCount: store.size,
     forward: adjacency(store.size, edges, constraints),
     initialIds,
     // A root's "action index" in the store is its initial state's index.
     initIndexOf: (n) => store.actionIndex(n),
-    fingerprintOf: (n) => store.fingerprintOf(n),
+    isStateNumber: (state, n) => {
+      const got = fingerprinter.fingerprint(fingerprinter.normalise(state as S));
+      const want = store.fingerprintOf(n);
+      return got.hi === want.hi && got.lo === want.lo;
+    },
     labels,
     fair: edges.mask !== null,
   };

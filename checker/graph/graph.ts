@@ -1,11 +1,14 @@
 /**
  * The explored state graph, for the analyses that need all of it (recovery,
- * temporal properties): the search records every transition as a pair of
- * state numbers, and, when the model declares fairness, the fairness
- * constraints the action belongs to. The analyses read it as compressed
- * adjacency (CSR). A state's edges are its enabled actions in order, one
- * each, so an edge's action index is its place among its state's edges
- * (`e - start[n]`) and is not stored.
+ * temporal properties). Every expanded state has a *record*: its number of
+ * successors, then each successor's number, in action order; `at[n]` is where
+ * state n's record starts. When the model declares fairness, an array beside
+ * the records holds, at a record's first word, the constraints enabled in the
+ * state (the union of its actions') and, at each successor's word, the
+ * constraints its action belongs to. An edge is named by the place of its
+ * successor's word, so its action index is `e - at[n] - 1` and is not stored.
+ * The level search's threads write the records where the analyses read them
+ * (level-records.ts); the sequential search's transitions are laid out the same way.
  */
 import { GrowableUint32 } from "../growable.js";
 import type { TraceSkeleton } from "../trace.js";
@@ -30,13 +33,13 @@ export class EdgeList {
   }
 }
 
-/** Fairness masks, one per edge, in the narrowest type that holds the model's constraints. */
+/** Fairness masks, one per word of the records, in the narrowest type that holds the model's constraints. */
 export type MaskArray = Uint8Array | Uint16Array | Uint32Array;
 
-/** Masks for `edges` edges and `constraints` constraints (none: all zero, one byte each); in shared memory if asked. */
-export function maskArray(edges: number, constraints: number, shared = false): MaskArray {
+/** Masks for `words` words and `constraints` constraints; in shared memory if asked. */
+export function maskArray(words: number, constraints: number, shared = false): MaskArray {
   const bytes = constraints <= 8 ? 1 : constraints <= 16 ? 2 : 4;
-  const buffer = shared ? new SharedArrayBuffer(edges * bytes) : new ArrayBuffer(edges * bytes);
+  const buffer = shared ? new SharedArrayBuffer(words * bytes) : new ArrayBuffer(words * bytes);
   return bytes === 1 ? new Uint8Array(buffer) : bytes === 2 ? new Uint16Array(buffer) : new Uint32Array(buffer);
 }
 
@@ -50,34 +53,55 @@ export function sharedUint8(length: number): Uint8Array {
   return new Uint8Array(new SharedArrayBuffer(length));
 }
 
-/** Compressed adjacency: the edges of state n are `start[n] .. start[n+1]-1`, in action order. */
+/**
+ * The graph's edges as records (see the module comment): state n's
+ * successors are `words[at[n] + 1 ..= at[n] + words[at[n]]]`. Word 0 is an
+ * empty record, where every number that is no state points (`at[n] === 0`).
+ */
 export interface Adjacency {
-  readonly start: Uint32Array;
-  readonly target: Uint32Array;
-  /** Fairness masks per edge (all zero without fairness). */
-  readonly mask: MaskArray;
+  readonly at: Uint32Array;
+  readonly words: Uint32Array;
+  /** Beside the words: a record's enabled constraints, an edge's constraints; null without fairness. */
+  readonly mask: MaskArray | null;
 }
 
 /**
- * Adjacency keyed by the edges' sources. A stable counting sort keeps each state's
- * edges in the order the search recorded them (action order), so that every
- * analysis meets them, and builds its traces, in the search's order.
+ * Records of the sequential search's transitions: each state's edges in the
+ * order the search added them (action order), whatever order the states
+ * were expanded in.
  */
 export function adjacency(stateCount: number, edges: EdgeList, constraints = 0): Adjacency {
   const from = edges.src;
   const to = edges.dst;
-  const start = new Uint32Array(stateCount + 1);
-  for (let e = 0; e < edges.length; e++) start[from.get(e) + 1]!++;
-  for (let n = 0; n < stateCount; n++) start[n + 1]! += start[n]!;
-  const fill = start.slice(0, stateCount);
-  const target = new Uint32Array(edges.length);
-  const mask = maskArray(edges.mask ? edges.length : 0, constraints);
-  for (let e = 0; e < edges.length; e++) {
-    const slot = fill[from.get(e)]!++;
-    target[slot] = to.get(e);
-    if (edges.mask) mask[slot] = edges.mask.get(e);
+  const at = new Uint32Array(stateCount);
+  // Each state's successor count, then where its record starts: after word 0 (the empty record), in state order.
+  const count = new Uint32Array(stateCount);
+  for (let e = 0; e < edges.length; e++) count[from.get(e)]!++;
+  let next = 1;
+  for (let n = 0; n < stateCount; n++) {
+    at[n] = next;
+    next += 1 + count[n]!;
   }
-  return { start, target, mask: edges.mask ? mask : maskArray(edges.length, 0) };
+  const words = new Uint32Array(next);
+  const mask = edges.mask ? maskArray(next, constraints) : null;
+  for (let n = 0; n < stateCount; n++) words[at[n]!] = count[n]!;
+  const fill = count.fill(0);
+  for (let e = 0; e < edges.length; e++) {
+    const n = from.get(e);
+    const w = at[n]! + 1 + fill[n]!++;
+    words[w] = to.get(e);
+    if (mask) {
+      const m = edges.mask!.get(e);
+      mask[w] = m;
+      mask[at[n]!] |= m;
+    }
+  }
+  return { at, words, mask };
+}
+
+/** Whether number n is a state (the level search's numbering leaves holes, which have no record). */
+export function isState(adj: Adjacency, n: number): boolean {
+  return adj.at[n] !== 0;
 }
 
 /** What the analyses read of a graph: plain data, which a worker thread can be sent (typed arrays over shared memory). */
@@ -86,8 +110,6 @@ export interface GraphCore {
   readonly forward: Adjacency;
   /** The initial states' numbers, in the order of `initStates()`. */
   readonly initialIds: readonly number[];
-  /** Which numbers are states (all, when absent): the level search's numbering leaves holes. */
-  readonly present?: Uint8Array;
 }
 
 /**
@@ -98,7 +120,8 @@ export interface GraphCore {
 export interface RecordedGraph extends GraphCore {
   /** For an initial state: its index in `initStates()`. */
   initIndexOf(n: number): number;
-  fingerprintOf(n: number): { readonly hi: number; readonly lo: number };
+  /** Whether `state`, reached by replaying a path of the graph, is state n of the graph (checked at every step of a trace). */
+  isStateNumber(state: unknown, n: number): boolean;
   /** Per property index (recoverable, temporal): its predicate bits in each state (graph/temporal.ts). */
   readonly labels: ReadonlyMap<number, Uint8Array>;
   /** Whether the fairness masks were recorded (a temporal property and a model with fairness). */
@@ -107,5 +130,5 @@ export interface RecordedGraph extends GraphCore {
 
 /** The skeleton of a path of the graph (state numbers, and each step's action index), from which a trace is rebuilt. */
 export function pathSkeleton(g: RecordedGraph, ids: readonly number[], actionIndices: readonly number[]): TraceSkeleton {
-  return { initIndex: g.initIndexOf(ids[0]!), actionIndices, fingerprints: ids.map((n) => g.fingerprintOf(n)) };
+  return { initIndex: g.initIndexOf(ids[0]!), actionIndices, recorded: (i, state) => g.isStateNumber(state, ids[i]!) };
 }

@@ -1,95 +1,95 @@
 /**
- * What each thread of the level search records when a property needs the
- * whole graph (recoverable, temporal): for every state it expands, the
- * state's number, its number of successors and each successor's number
- * (and, when the model's fairness matters, its action's fairness mask), in
- * action order: `[id, count, n0, (mask0,) n1, ...]`; a record never runs
- * from one page into the next. A successor's number is written once the
- * shared set has answered for it (`slot`, then the write). Written into pages
- * of shared memory, so the main thread reads every thread's records where
- * they are; turned into the graph after the search (from-levels.ts).
+ * Where the threads of the level search record the graph when a property
+ * needs all of it (recoverable, temporal): in shared memory laid out as the
+ * analyses read it (graph.ts, Adjacency), so that the graph needs no building
+ * after the search. Per state number: where its record starts (`at`) and its
+ * label word (each graph property's predicates, written when the state is
+ * found). The records themselves go into one reserved area: a thread claims
+ * a region of it at a time from the control block's counter and appends its
+ * records there, a record never running from one region into the next; a
+ * successor's number is written once the shared set has answered for it.
+ * Pages of the area that nothing was written to are never touched, so they
+ * take no memory.
  */
+import type { ControlBlock } from "../control-block.js";
+import { maskArray, type MaskArray } from "./graph.js";
 
-/** Words the largest page holds (4 MB); the first page of a writer holds {@link FIRST_PAGE_WORDS}, each next one twice its predecessor's. */
-export const RECORD_PAGE_WORDS = 1 << 20;
-/** Words of a writer's first page (64 KB): a small check's levels need no more, and a page is zeroed when it is made. */
-export const FIRST_PAGE_WORDS = 1 << 14;
+/** Words a thread claims at once (256 KB): one atomic operation per region, at most one region's rest unused per thread. */
+export const REGION_WORDS = 1 << 16;
 
-/** A thread's records of one round: full pages and how many words of each are used. */
-export interface RecordPages {
-  readonly pages: readonly SharedArrayBuffer[];
-  readonly fills: readonly number[];
+/** Label words, one per state number, in the narrowest type that holds two bits per graph property. */
+export type LabelArray = Uint8Array | Uint16Array | Uint32Array;
+
+/** The shared memory the graph is recorded into. */
+export interface RecordArea {
+  /** Records: a state's successor count, then its successors' numbers. Word 0 is the empty record of every number that is no state. */
+  readonly words: Int32Array;
+  /** Beside the words when fairness matters: a record's enabled constraints, an edge's constraints. */
+  readonly mask: MaskArray | null;
+  /** Per state number: where its record starts (0 until the state is expanded). */
+  readonly at: Uint32Array;
+  /** Per state number: its label word. */
+  readonly labels: LabelArray;
 }
 
-/** Appends records to pages; a chunk abandoned half-way (the set must grow) is cut back to where it started. */
-export class RecordWriter {
-  private pages: SharedArrayBuffer[] = [];
-  /** Where each page starts in the writer's positions (the sum of the earlier pages' sizes): what marks count in. */
-  private starts: number[] = [];
-  private words: Int32Array = new Int32Array(0);
-  private fill = 0;
-  private fills: number[] = [];
-  /** The size of the next page; it grows across rounds, since a search's levels mostly do. */
-  private size = FIRST_PAGE_WORDS;
+/**
+ * Reserves the area for up to `states` state numbers and `words` words of
+ * records (address space only: untouched pages are not resident).
+ */
+export function reserveRecords(states: number, words: number, graphProperties: number, constraints: number | null): RecordArea {
+  const labelBytes = graphProperties <= 4 ? 1 : graphProperties <= 8 ? 2 : 4;
+  const labelBuffer = new SharedArrayBuffer(states * labelBytes);
+  return {
+    words: new Int32Array(new SharedArrayBuffer(words * 4)),
+    mask: constraints === null ? null : maskArray(words, constraints, true),
+    at: new Uint32Array(new SharedArrayBuffer(states * 4)),
+    labels: labelBytes === 1 ? new Uint8Array(labelBuffer) : labelBytes === 2 ? new Uint16Array(labelBuffer) : new Uint32Array(labelBuffer),
+  };
+}
 
-  /** Makes room for a record of `words` words on the current page. */
-  reserve(words: number): void {
-    if (this.fill + words > this.words.length) this.nextPage(words);
+/** Appends one thread's records to the area, in regions it claims. */
+export class RecordWriter {
+  private cursor = 0;
+  private end = 0;
+  private regionStart = 0;
+  constructor(
+    private readonly area: RecordArea,
+    private readonly control: ControlBlock,
+  ) {}
+
+  /** Makes room for a record of `words` words; false when the area is full. */
+  reserve(words: number): boolean {
+    if (this.cursor + words <= this.end) return true;
+    const size = Math.max(REGION_WORDS, words);
+    const start = this.control.claimRecords(size);
+    // The counter is a signed word: past the area's end it may have wrapped round to negative.
+    if (start < 0 || start + size > this.area.words.length) return false;
+    this.regionStart = this.cursor = start;
+    this.end = start + size;
+    return true;
+  }
+
+  /** Where the next word goes. */
+  next(): number {
+    return this.cursor;
   }
 
   /** Appends one word (within the room reserved). */
   push(value: number): void {
-    this.words[this.fill++] = value;
-  }
-
-  /** The current page, and (below) the index the next word goes to: where a word appended now can be written later. */
-  page(): Int32Array {
-    return this.words;
-  }
-  next(): number {
-    return this.fill;
+    this.area.words[this.cursor++] = value;
   }
 
   /** Where the records stand, to cut back to. */
   mark(): number {
-    return (this.starts.at(-1) ?? 0) + this.fill;
+    return this.cursor;
   }
 
-  /** Drops every word written since `mark`. */
+  /**
+   * Drops every word written since `mark` (a chunk abandoned half-way): back
+   * to the mark in the same region, else to the current region's start (the
+   * rest of the region the mark was in stays unused).
+   */
   truncate(mark: number): void {
-    if (this.pages.length === 0) return;
-    // The last page starting at or before the mark (a mark at a page's end may fall on the next page's start: either drops the same words).
-    let page = this.pages.length - 1;
-    while (page > 0 && this.starts[page]! > mark) page--;
-    this.pages.length = page + 1;
-    this.starts.length = page + 1;
-    this.fills.length = page;
-    this.words = new Int32Array(this.pages[page]!);
-    this.fill = mark - this.starts[page]!;
-  }
-
-  /** Hands over the pages written so far and starts afresh. */
-  take(): RecordPages {
-    const pages = this.pages;
-    const fills = [...this.fills, ...(pages.length > 0 ? [this.fill] : [])];
-    this.pages = [];
-    this.starts = [];
-    this.fills = [];
-    this.words = new Int32Array(0);
-    this.fill = 0;
-    return { pages, fills };
-  }
-
-  private nextPage(atLeast: number): void {
-    const start = this.pages.length > 0 ? this.starts.at(-1)! + this.words.length : 0;
-    if (this.pages.length > 0) {
-      this.fills.push(this.fill);
-      this.size = Math.min(RECORD_PAGE_WORDS, this.size * 2);
-    }
-    const buffer = new SharedArrayBuffer(Math.max(this.size, atLeast) * 4);
-    this.pages.push(buffer);
-    this.starts.push(start);
-    this.words = new Int32Array(buffer);
-    this.fill = 0;
+    this.cursor = mark >= this.regionStart && mark <= this.end ? mark : this.regionStart;
   }
 }

@@ -33,7 +33,7 @@ export class Tarjan {
   }
   run(set: Uint32Array, onComponent: (members: Uint32Array, from: number, to: number) => void): void {
     const { index, low, stack, callNode, callEdge } = this;
-    const { start, target } = this.adj;
+    const { at, words } = this.adj;
     // Every state of the set ends DONE again (each is reported in a component), so the next run starts from DONE everywhere.
     for (const s of set) index[s] = -1;
     let counter = 0;
@@ -42,22 +42,22 @@ export class Tarjan {
       if (index[root] !== -1) continue;
       let depth = 0;
       callNode[0] = root;
-      callEdge[0] = start[root]!;
+      callEdge[0] = at[root]! + 1;
       index[root] = low[root] = counter++;
       stack[top++] = root;
       while (depth >= 0) {
         const v = callNode[depth]!;
         const e = callEdge[depth]!;
-        if (e < start[v + 1]!) {
+        if (e <= at[v]! + words[at[v]!]!) {
           callEdge[depth] = e + 1;
-          const w = target[e]!;
+          const w = words[e]!;
           const iw = index[w]!;
           if (iw === -1) {
             index[w] = low[w] = counter++;
             stack[top++] = w;
             depth++;
             callNode[depth] = w;
-            callEdge[depth] = start[w]!;
+            callEdge[depth] = at[w]! + 1;
           } else if (iw < low[v]!) low[v] = iw;
           continue;
         }

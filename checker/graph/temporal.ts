@@ -22,12 +22,21 @@
  * behaviour that stutters there forever, fair when every constraint is
  * disabled in it (a state with no enabled action, or only unfair ones).
  *
+ * Most states of a protocol's graph lie on no cycle: the fair graph first
+ * finds, by sweeps (fixpoint.ts), the states on the way to a cycle of two
+ * states or more (`live`), and judges every other state as the component of
+ * itself alone, by rules that hold for all properties (`fairAlone`); only
+ * live states are decomposed, per property. Whether a violation exists is
+ * then a question of reachability, decided by sweeps too (analyses.ts); only
+ * a property that is violated looks for its lasso.
+ *
  * The stem is a shortest path to a state of a fair component (over the
  * states it may cross); the cycle is built inside the component from that
  * state: shortest paths to each edge or state the fairness argument needs,
  * and back.
  */
-import type { Adjacency, GraphCore } from "./graph.js";
+import { GrowableUint32 } from "../growable.js";
+import type { Adjacency, GraphCore, MaskArray } from "./graph.js";
 import { Tarjan } from "./scc.js";
 
 /** Which behaviours violate the property (see the module comment). */
@@ -52,93 +61,135 @@ export interface Lasso {
 export type ConstraintKinds = readonly ("weak" | "strong")[];
 
 /**
- * The state graph prepared for temporal analyses: forward adjacency with
- * fairness masks, and per state the constraints enabled in it.
+ * What the temporal analyses know of every state beyond the graph, as plain
+ * arrays in shared memory (a worker thread reads them too): `live` (1 when a
+ * path of two states or more leads from the state into a cycle: fixpoint.ts,
+ * liveSweeper) and `fairAlone` (1 when the state alone is a fair behaviour,
+ * as the component of itself: it stutters fairly, no constraint being
+ * enabled, or its self-loops take every constraint enabled there).
  */
+export interface StateFairness {
+  readonly live: Uint8Array;
+  readonly fairAlone: Uint8Array;
+}
+
+function constraintMasks(constraints: ConstraintKinds): { weak: number; strong: number } {
+  let weak = 0;
+  let strong = 0;
+  constraints.forEach((k, j) => (k === "weak" ? (weak |= 1 << j) : (strong |= 1 << j)));
+  return { weak, strong };
+}
+
+/** The state graph prepared for temporal analyses: forward adjacency with fairness masks, and each state's fairness. */
 export class FairGraph {
   readonly forward: Adjacency;
-  /** Per state: bit j set when constraint j has an enabled action there. */
-  readonly enabled: Uint32Array;
+  /** Per word of the records: a record's enabled constraints, an edge's constraints (all 0 when the graph has no masks). */
+  readonly mask: MaskArray;
   readonly weakMask: number;
   readonly strongMask: number;
   readonly stateCount: number;
   readonly initialIds: readonly number[];
-  /** Which numbers are states (all, when absent). */
-  readonly present: Uint8Array | undefined;
+  readonly live: Uint8Array;
+  readonly fairAlone: Uint8Array;
   constructor(
     graph: GraphCore,
     readonly constraints: ConstraintKinds,
+    /** Each state's fairness, `live` at its fixpoint. */
+    fairness: StateFairness,
   ) {
-    const stateCount = graph.stateCount;
-    this.stateCount = stateCount;
+    this.stateCount = graph.stateCount;
     this.initialIds = graph.initialIds;
-    this.present = graph.present;
     this.forward = graph.forward;
-    this.enabled = new Uint32Array(stateCount);
-    const { start, mask } = this.forward;
-    for (let n = 0; n < stateCount; n++) {
-      let m = 0;
-      for (let e = start[n]!; e < start[n + 1]!; e++) m |= mask[e]!;
-      this.enabled[n] = m;
-    }
-    let weak = 0;
-    let strong = 0;
-    constraints.forEach((k, j) => (k === "weak" ? (weak |= 1 << j) : (strong |= 1 << j)));
+    this.mask = graph.forward.mask ?? new Uint8Array(graph.forward.words.length);
+    const { weak, strong } = constraintMasks(constraints);
     this.weakMask = weak;
     this.strongMask = strong;
+    this.live = fairness.live;
+    this.fairAlone = fairness.fairAlone;
+  }
+
+  /** The constraints with an enabled action in state s (recorded at its record's first word). */
+  enabled(s: number): number {
+    return this.mask[this.forward.at[s]!]!;
+  }
+}
+
+/**
+ * The states where the cycle of a property of `kind` may go (`allowed`), and
+ * those that make it a violation (`accepting`): see the module comment.
+ * `labels[n]` holds the property's predicates in state n: bit 0 is p
+ * (`eventually`'s and `convergesTo`'s predicate, `leadsTo`'s trigger), bit 1
+ * is `leadsTo`'s response q.
+ */
+export function allowedStates(kind: TemporalKind, label: number): boolean {
+  return kind === "eventually" ? (label & 1) === 0 : kind === "leadsTo" ? (label & 2) === 0 : true;
+}
+export function acceptingState(kind: TemporalKind, label: number): boolean {
+  return kind === "convergesTo" ? (label & 1) === 0 : allowedStates(kind, label);
+}
+
+/**
+ * The fair components of a property: the states of each fair strongly
+ * connected component of its allowed states. A state that is not live is a
+ * component alone, fair by `fairAlone`; the live ones are decomposed here,
+ * their fair components numbered in `multi` (-1 elsewhere; null when no
+ * allowed state is live).
+ */
+export class FairComponents {
+  readonly multi: Int32Array | null;
+  constructor(
+    readonly g: FairGraph,
+    readonly kind: TemporalKind,
+    readonly labels: Uint8Array,
+    /** The live states' fair components, when already found (a worker thread is handed them). */
+    multi?: Int32Array | null,
+  ) {
+    this.multi = multi === undefined ? decomposeLive(g, kind, labels) : multi;
+  }
+
+  /** Whether state s is in a fair component. */
+  has(s: number): boolean {
+    const { g, kind, labels } = this;
+    if (g.forward.at[s] === 0) return false;
+    if (g.live[s] === 1) return this.multi !== null && this.multi[s]! >= 0;
+    return g.fairAlone[s] === 1 && acceptingState(kind, labels[s]!);
+  }
+
+  /** Whether state s is in the same fair component as `entry`. */
+  inside(entry: number): (s: number) => boolean {
+    if (this.g.live[entry] === 0) return (s) => s === entry;
+    const multi = this.multi!;
+    const c = multi[entry]!;
+    return (s) => multi[s] === c;
   }
 }
 
 /**
  * Finds a fair lasso violating a property of `kind`, or null when none
- * exists. `labels[n]` holds the property's predicates in state n: bit 0 is p
- * (`eventually`'s and `convergesTo`'s predicate, `leadsTo`'s trigger), bit 1
- * is `leadsTo`'s response q.
+ * exists: a shortest stem into a fair component, and a fair cycle inside it.
  */
-export function findFairLasso(g: FairGraph, kind: TemporalKind, labels: Uint8Array, alongside?: ComponentHook): Lasso | null {
-  const n = g.stateCount;
-  // Where the cycle may go, and which of its states make it a violation.
-  const allowed = new Uint8Array(n);
-  const accepting = new Uint8Array(n);
-  const present = g.present;
-  for (let s = 0; s < n; s++) {
-    if (present && !present[s]) continue;
-    const l = labels[s]!;
-    if (kind === "eventually") allowed[s] = accepting[s] = l & 1 ? 0 : 1;
-    else if (kind === "leadsTo") allowed[s] = accepting[s] = l & 2 ? 0 : 1;
-    else {
-      allowed[s] = 1;
-      accepting[s] = l & 1 ? 0 : 1;
-    }
-  }
-  // A convergence property decomposes every state first: another analysis that needs that decomposition can share it.
-  const component = fairComponents(g, allowed, accepting, kind === "convergesTo" ? alongside : undefined);
-  const stem = shortestStem(g, kind, labels, allowed, component);
+export function findFairLasso(g: FairGraph, kind: TemporalKind, labels: Uint8Array, components = new FairComponents(g, kind, labels)): Lasso | null {
+  const stem = shortestStem(g, kind, labels, components);
   if (stem === null) return null;
   const entry = stem.ids[stem.ids.length - 1]!;
-  const cycle = fairCycle(g, component, accepting, entry);
+  const cycle = fairCycle(g, components.inside(entry), labels, kind, entry);
   return { stem: stem.ids, stemActions: stem.actions, cycle: cycle.ids, cycleActions: cycle.actions };
 }
 
-/** Called with each strongly connected component, as members[from..to) (scc.ts). */
-export type ComponentHook = (members: Uint32Array, from: number, to: number) => void;
-
-/**
- * Marks the states of fair components: `component[s]` is a component number
- * (>= 0) for states in one, -1 elsewhere. `alongside` sees every component of
- * the first decomposition, that of all the allowed states.
- */
-export function fairComponents(g: FairGraph, allowed: Uint8Array, accepting: Uint8Array, alongside?: ComponentHook): Int32Array {
+// The fair components among the live allowed states (Emerson and Lei: see the module comment), numbered; null when no
+// allowed state is live.
+function decomposeLive(g: FairGraph, kind: TemporalKind, labels: Uint8Array): Int32Array | null {
   const n = g.stateCount;
-  const component = new Int32Array(n).fill(-1);
-  const { start, target, mask } = g.forward;
-  const all = g.weakMask | g.strongMask;
+  let count = 0;
+  for (let s = 0; s < n; s++) if (g.live[s] === 1 && allowedStates(kind, labels[s]!)) count++;
+  if (count === 0) return null;
+  const initial = new Uint32Array(count);
+  for (let s = 0, k = 0; s < n; s++) if (g.live[s] === 1 && allowedStates(kind, labels[s]!)) initial[k++] = s;
+  const component = new Int32Array(new SharedArrayBuffer(n * 4)).fill(-1);
+  const { at, words } = g.forward;
+  const mask = g.mask;
   const tarjan = new Tarjan(g.forward, n);
   // Sets still to decompose; each is a list of states, all inside one earlier component.
-  let allowedCount = 0;
-  for (let s = 0; s < n; s++) allowedCount += allowed[s]!;
-  const initial = new Uint32Array(allowedCount);
-  for (let s = 0, k = 0; s < n; s++) if (allowed[s]) initial[k++] = s;
   const work: Uint32Array[] = [];
   const inScc = new Int32Array(n).fill(-1);
   let sccId = 0;
@@ -147,16 +198,10 @@ export function fairComponents(g: FairGraph, allowed: Uint8Array, accepting: Uin
   const judge = (members: Uint32Array, from: number, to: number): void => {
     const id = sccId++;
     if (to - from === 1) {
-      // Most components of a protocol's graph are single states: no self-loop means it can only stutter there.
+      // A live state alone in its component (it leads to a cycle without being on one), judged as any state alone.
       const s = members[from]!;
-      if (!accepting[s]) return;
-      let selfLoop = false;
-      for (let e = start[s]!; e < start[s + 1]! && !selfLoop; e++) selfLoop = target[e] === s;
-      if (!selfLoop) {
-        // Stuttering forever in one state: fair when no constraint is enabled there.
-        if ((g.enabled[s]! & all) === 0) component[s] = fairId++;
-        return;
-      }
+      if (g.fairAlone[s] === 1 && acceptingState(kind, labels[s]!)) component[s] = fairId++;
+      return;
     }
     for (let k = from; k < to; k++) inScc[members[k]!] = id;
     let acceptingHere = false;
@@ -165,17 +210,18 @@ export function fairComponents(g: FairGraph, allowed: Uint8Array, accepting: Uin
     let disabledSome = 0;
     for (let k = from; k < to; k++) {
       const s = members[k]!;
-      if (accepting[s]) acceptingHere = true;
-      enabledSome |= g.enabled[s]!;
-      disabledSome |= ~g.enabled[s]!;
-      for (let e = start[s]!; e < start[s + 1]!; e++) if (inScc[target[e]!] === id) internal |= mask[e]!;
+      if (acceptingState(kind, labels[s]!)) acceptingHere = true;
+      enabledSome |= g.enabled(s);
+      disabledSome |= ~g.enabled(s);
+      const a = at[s]!;
+      for (let e = a + 1, end = a + 1 + words[a]!; e < end; e++) if (inScc[words[e]!] === id) internal |= mask[e]!;
     }
     if (!acceptingHere) return;
     const unmetStrong = g.strongMask & ~internal & enabledSome;
     if (unmetStrong !== 0) {
       // A cycle that never takes these may not pass where they are enabled.
       const rest: number[] = [];
-      for (let k = from; k < to; k++) if ((g.enabled[members[k]!]! & unmetStrong) === 0) rest.push(members[k]!);
+      for (let k = from; k < to; k++) if ((g.enabled(members[k]!) & unmetStrong) === 0) rest.push(members[k]!);
       if (rest.length > 0) work.push(Uint32Array.from(rest));
       return;
     }
@@ -183,7 +229,7 @@ export function fairComponents(g: FairGraph, allowed: Uint8Array, accepting: Uin
     const fair = fairId++;
     for (let k = from; k < to; k++) component[members[k]!] = fair;
   };
-  tarjan.run(initial, alongside ? (members, from, to) => (alongside(members, from, to), judge(members, from, to)) : judge);
+  tarjan.run(initial, judge);
   while (work.length > 0) tarjan.run(work.pop()!, judge);
   return component;
 }
@@ -191,55 +237,61 @@ export function fairComponents(g: FairGraph, allowed: Uint8Array, accepting: Uin
 // A shortest path from an initial state to a state of a fair component,
 // crossing only the states the kind allows (see the module comment). For
 // leadsTo the search runs over pairs (state, triggered): before the trigger
-// any state may be crossed, after it only ¬q states.
-function shortestStem(g: FairGraph, kind: TemporalKind, labels: Uint8Array, allowed: Uint8Array, component: Int32Array): { ids: number[]; actions: number[] } | null {
+// any state may be crossed, after it only ¬q states. Breadth-first, so it
+// visits only the states nearer than the answer; each visit is kept in the
+// queue with the place of the visit it came from.
+function shortestStem(g: FairGraph, kind: TemporalKind, labels: Uint8Array, components: FairComponents): { ids: number[]; actions: number[] } | null {
   const n = g.stateCount;
   const phases = kind === "leadsTo" ? 2 : 1;
-  const { start, target } = g.forward;
-  const parent = new Int32Array(n * phases).fill(-1);
-  const parentAction = new Uint32Array(n * phases);
+  const { at, words } = g.forward;
   const seen = new Uint8Array(n * phases);
-  const queue = new Uint32Array(n * phases);
-  let tail = 0;
-  // Node numbers: state s in phase f is f * n + s; phase 1 means "triggered" (leadsTo only).
+  // The queue: each node (state s in phase f is f * n + s; phase 1 means "triggered", leadsTo only), the queue place of
+  // the node it was reached from (-1 for an initial state), and the action index that reached it.
+  const node = new GrowableUint32();
+  const from = new GrowableUint32();
+  const action = new GrowableUint32();
   const triggered = (s: number): boolean => (labels[s]! & 1) !== 0 && (labels[s]! & 2) === 0;
-  const enter = (node: number, from: number, a: number): void => {
-    if (seen[node]) return;
-    seen[node] = 1;
-    parent[node] = from;
-    parentAction[node] = a;
-    queue[tail++] = node;
+  const allowed = (s: number): boolean => allowedStates(kind, labels[s]!);
+  const enter = (m: number, parent: number, a: number): void => {
+    if (seen[m]) return;
+    seen[m] = 1;
+    node.push(m);
+    from.push(parent + 1);
+    action.push(a);
   };
   const startPhase = kind === "leadsTo" ? 0 : 1;
   for (const s of g.initialIds) {
-    if (kind === "eventually" && !allowed[s]) continue;
+    if (kind === "eventually" && !allowed(s)) continue;
     enter(s, -1, 0);
     if (kind === "leadsTo" && triggered(s)) enter(n + s, -1, 0);
   }
-  for (let head = 0; head < tail; head++) {
-    const node = queue[head]!;
-    const phase = phases === 2 ? (node >= n ? 1 : 0) : startPhase;
-    const s = node >= n ? node - n : node;
-    if (phase === 1 && component[s]! >= 0) return pathTo(node, parent, parentAction, n);
-    for (let e = start[s]!; e < start[s + 1]!; e++) {
-      const t = target[e]!;
+  for (let head = 0; head < node.length; head++) {
+    const m = node.get(head);
+    const phase = phases === 2 ? (m >= n ? 1 : 0) : startPhase;
+    const s = m >= n ? m - n : m;
+    if (phase === 1 && components.has(s)) return pathTo(head, node, from, action, n);
+    const a = at[s]!;
+    for (let e = a + 1, end = a + 1 + words[a]!; e < end; e++) {
+      const t = words[e]!;
+      const k = e - a - 1;
       if (kind === "leadsTo") {
         if (phase === 0) {
-          enter(t, node, e - start[s]!);
-          if (triggered(t)) enter(n + t, node, e - start[s]!);
-        } else if (allowed[t]) enter(n + t, node, e - start[s]!);
-      } else if (allowed[t]) enter(t, node, e - start[s]!);
+          enter(t, head, k);
+          if (triggered(t)) enter(n + t, head, k);
+        } else if (allowed(t)) enter(n + t, head, k);
+      } else if (allowed(t)) enter(t, head, k);
     }
   }
   return null;
 }
 
-function pathTo(node: number, parent: Int32Array, parentAction: Uint32Array, n: number): { ids: number[]; actions: number[] } {
+// The path to the node at queue place `place`, following each visit to the one it came from.
+function pathTo(place: number, node: GrowableUint32, from: GrowableUint32, action: GrowableUint32, n: number): { ids: number[]; actions: number[] } {
   const ids: number[] = [];
   const actions: number[] = [];
-  for (let m = node; m >= 0; m = parent[m]!) {
-    ids.push(m % n);
-    if (parent[m]! >= 0) actions.push(parentAction[m]!);
+  for (let q = place; q >= 0; q = from.get(q) - 1) {
+    ids.push(node.get(q) % n);
+    if (from.get(q) > 0) actions.push(action.get(q));
   }
   return { ids: ids.reverse(), actions: actions.reverse() };
 }
@@ -248,50 +300,52 @@ function pathTo(node: number, parent: Int32Array, parentAction: Uint32Array, n: 
 // argument: for each constraint, an edge taking it, or (weak) a state where
 // it is disabled; for convergesTo, an accepting state. Built from shortest
 // paths inside the component, in constraint order, and back to `entry`.
-function fairCycle(g: FairGraph, component: Int32Array, accepting: Uint8Array, entry: number): { ids: number[]; actions: number[] } {
-  const c = component[entry]!;
-  const { start, target, mask } = g.forward;
-  const inside = (s: number): boolean => component[s] === c;
+function fairCycle(g: FairGraph, inside: (s: number) => boolean, labels: Uint8Array, kind: TemporalKind, entry: number): { ids: number[]; actions: number[] } {
+  const { at, words } = g.forward;
+  const mask = g.mask;
+  const accepting = (s: number): boolean => acceptingState(kind, labels[s]!);
   const ids = [entry];
   const actions: number[] = [];
-  let at = entry;
+  let now = entry;
   let taken = 0;
-  let disabledSeen = ~g.enabled[entry]!;
-  let acceptingSeen = accepting[entry] === 1;
+  let disabledSeen = ~g.enabled(entry);
+  let acceptingSeen = accepting(entry);
   const walk = (edges: readonly number[]): void => {
     for (const e of edges) {
-      // The edge leaves `at`: its action index is its place among `at`'s edges.
-      actions.push(e - start[at]!);
-      at = target[e]!;
-      ids.push(at);
+      // The edge leaves `now`: its action index is its place in `now`'s record.
+      actions.push(e - at[now]! - 1);
+      now = words[e]!;
+      ids.push(now);
       taken |= mask[e]!;
-      disabledSeen |= ~g.enabled[at]!;
-      if (accepting[at]) acceptingSeen = true;
+      disabledSeen |= ~g.enabled(now);
+      if (accepting(now)) acceptingSeen = true;
     }
   };
   const takesInside = (s: number, bit: number): number => {
-    for (let e = start[s]!; e < start[s + 1]!; e++) if (mask[e]! & bit && inside(target[e]!)) return e;
+    const a = at[s]!;
+    for (let e = a + 1, end = a + 1 + words[a]!; e < end; e++) if (mask[e]! & bit && inside(words[e]!)) return e;
     return -1;
   };
   // Which constraints some edge inside the component takes.
   let internal = 0;
   for (let s = 0; s < g.stateCount; s++) {
     if (!inside(s)) continue;
-    for (let e = start[s]!; e < start[s + 1]!; e++) if (inside(target[e]!)) internal |= mask[e]!;
+    const a = at[s]!;
+    for (let e = a + 1, end = a + 1 + words[a]!; e < end; e++) if (inside(words[e]!)) internal |= mask[e]!;
   }
   for (let j = 0; j < g.constraints.length; j++) {
     const bit = 1 << j;
     if (taken & bit) continue;
     if (internal & bit) {
       // The nearest state with an edge inside taking constraint j, then that edge.
-      walk(pathInside(g, inside, at, (s) => takesInside(s, bit) >= 0));
-      walk([takesInside(at, bit)]);
+      walk(pathInside(g, inside, now, (s) => takesInside(s, bit) >= 0));
+      walk([takesInside(now, bit)]);
     } else if (g.weakMask & bit && !(disabledSeen & bit)) {
-      walk(pathInside(g, inside, at, (s) => (g.enabled[s]! & bit) === 0));
+      walk(pathInside(g, inside, now, (s) => (g.enabled(s) & bit) === 0));
     }
   }
-  if (!acceptingSeen) walk(pathInside(g, inside, at, (s) => accepting[s] === 1));
-  if (at !== entry) walk(pathInside(g, inside, at, (s) => s === entry));
+  if (!acceptingSeen) walk(pathInside(g, inside, now, accepting));
+  if (now !== entry) walk(pathInside(g, inside, now, (s) => s === entry));
   return { ids, actions };
 }
 
@@ -299,21 +353,23 @@ function fairCycle(g: FairGraph, component: Int32Array, accepting: Uint8Array, e
 // satisfying `goal` (none when `from` satisfies it).
 function pathInside(g: FairGraph, inside: (s: number) => boolean, from: number, goal: (s: number) => boolean): number[] {
   if (goal(from)) return [];
-  const { start, target } = g.forward;
-  const via = new Map<number, number>([[from, -1]]);
+  const { at, words } = g.forward;
+  // Each state reached: the edge it was reached by and the state that edge leaves.
+  const via = new Map<number, { edge: number; source: number }>([[from, { edge: -1, source: -1 }]]);
   const queue = [from];
   for (let head = 0; head < queue.length; head++) {
     const s = queue[head]!;
-    for (let e = start[s]!; e < start[s + 1]!; e++) {
-      const t = target[e]!;
+    const a = at[s]!;
+    for (let e = a + 1, end = a + 1 + words[a]!; e < end; e++) {
+      const t = words[e]!;
       if (!inside(t) || via.has(t)) continue;
-      via.set(t, e);
+      via.set(t, { edge: e, source: s });
       if (goal(t)) {
         const edges: number[] = [];
         for (let m = t; m !== from; ) {
-          const edge = via.get(m)!;
-          edges.push(edge);
-          m = sourceOf(g, edge);
+          const step = via.get(m)!;
+          edges.push(step.edge);
+          m = step.source;
         }
         return edges.reverse();
       }
@@ -322,17 +378,4 @@ function pathInside(g: FairGraph, inside: (s: number) => boolean, from: number, 
   }
   // Unreachable: the component is strongly connected.
   throw new Error("internal error: a fair component is not strongly connected");
-}
-
-// The state an edge of the forward adjacency leaves (binary search over `start`).
-function sourceOf(g: FairGraph, edge: number): number {
-  const { start } = g.forward;
-  let lo = 0;
-  let hi = g.stateCount - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (start[mid]! <= edge) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

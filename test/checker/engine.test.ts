@@ -117,8 +117,8 @@ describe("exploration on random graphs", () => {
           }
         }
         const back = recoverable<number>("back", (s) => goal.includes(s));
-        // With a convergence property, recoverable shares its decomposition (graph/analyses.ts): the same verdict and trace,
-        // and the convergence property's own verdict and trace as when it is checked alone.
+        // Checked with a convergence property, recoverable shares the analyses' passes (graph/analyses.ts: one depth-first
+        // pass, one bit of a fixpoint each): the same verdict and trace, and the convergence property's own as when alone.
         const cv = convergesTo<number>("cv", (s) => goal.includes(s));
         const r = checkSync(graphModel(g), { strategy, properties: [back] });
         const shared = checkSync(graphModel(g), { strategy, properties: [back, cv] });

@@ -58,9 +58,16 @@ describe("the level-synchronous search", () => {
     const names = properties.map((p) => p.name);
     const log: string[] = [];
     const two = await withDebug(log, () => check(dnsModel(variant, params), { ...options, workers: 2, workerSource: source(variant, params, names), sharedLevelStates: 64, patientWorkers: true }));
-    // A complete search with several properties of the whole graph shares their analyses with the idle worker thread.
-    const analyses = properties.filter((p) => ["recoverable", "eventually", "leadsTo", "convergesTo"].includes(p.kind)).length;
-    if (two.complete && analyses > 1) expect(log).toContain(`analyses of the graph: ${Math.ceil(analyses / 2)} on this thread, ${Math.floor(analyses / 2)} on a worker thread`);
+    // A complete search with properties of the whole graph shares their analyses with the idle worker thread; two or more
+    // of them violated share out their searches for counterexamples.
+    const graphProperties = properties.filter((p) => ["recoverable", "eventually", "leadsTo", "convergesTo"].includes(p.kind));
+    if (two.complete && graphProperties.length > 0) expect(log).toContain("analyses of the graph: on this thread and a worker thread");
+    const violatedGraph = two.properties.filter((r) => graphProperties.some((p) => p.name === r.name) && r.verdict === "violated").length;
+    if (two.complete && violatedGraph > 1) {
+      const split = log.map((line) => /^counterexample searches: (\d+) here, (\d+) on the worker thread/.exec(line)).find((m) => m !== null);
+      expect(split, "the searches shared out").toBeDefined();
+      expect([Number(split![1]) > 0, Number(split![2]) > 0, Number(split![1]) + Number(split![2])]).toEqual([true, true, violatedGraph]);
+    }
     // A set as small as it can be (room for 128 insertions a thread past its hard limit) grows many times, between levels and in the middle of them
     // (a thread then abandons its chunk, and the graph's records of it).
     const growing = await check(dnsModel(variant, params), { ...options, workers: 2, workerSource: source(variant, params, names), sharedLevelStates: 64, tableSlots: 1, patientWorkers: true });

@@ -9,8 +9,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { check, checkSync, convergesTo, eventually, leadsTo, recoverable, strongFairness, weakFairness } from "../../dist/checker/index.js";
+import { check, checkSync, convergesTo, eventually, leadsTo, recoverable, strongFairness, weakFairness, WorkerPool } from "../../dist/checker/index.js";
 import type { Model, Property } from "../../dist/checker/index.js";
+import { withDebug } from "./debug-log.js";
+// @ts-expect-error: a plain JavaScript fixture, as worker threads load it.
+import { fairGraphModel, fairGraphProperties } from "../fixtures/fair-graph.mjs";
 
 interface Edge {
   readonly from: number;
@@ -282,6 +285,33 @@ describe("the level search's recorded graph", () => {
       { numRuns: 150 },
     );
   });
+});
+
+describe("the graph's analyses shared with a worker thread", () => {
+  it("give the one-thread verdicts and lassos: fixpoints swept in two ranges, counterexamples searched on both threads (random graphs)", async () => {
+    let swept = 0;
+    let searched = 0;
+    await fc.assert(
+      fc.asyncProperty(caseArb, async (c) => {
+        const one = await check(fairGraphModel(c), { exhaustive: true, properties: fairGraphProperties(c) });
+        const pool = new WorkerPool(new URL("../fixtures/fair-graph.mjs", import.meta.url).href, 1);
+        pool.load(c, false);
+        while (!pool.threads.every((t) => t.ready)) await new Promise((resolve) => setTimeout(resolve, 2));
+        const log: string[] = [];
+        const two = await withDebug(log, () => check(fairGraphModel(c), { exhaustive: true, properties: fairGraphProperties(c), workerPool: pool }));
+        await pool.close();
+        expect(log).toContain("analyses of the graph: on this thread and a worker thread");
+        if (log.some((line) => /^fixpoint \w+: \d+ sweeps on two threads/.test(line))) swept++;
+        if (log.some((line) => /^counterexample searches: \d+ here, [1-9]\d* on the worker thread/.test(line))) searched++;
+        const summary = (r: typeof one) => r.properties.map((x) => [x.verdict, x.trace?.loop, x.trace?.steps.map((s) => (s.state as Uint32Array)[0])]);
+        expect(summary(two)).toEqual(summary(one));
+      }),
+      { numRuns: 30 },
+    );
+    // Graphs with cycles are swept on both threads; several violated properties share out their searches.
+    expect(swept).toBeGreaterThan(5);
+    expect(searched).toBeGreaterThan(5);
+  }, 180_000);
 });
 
 describe("declarations past the bounds", () => {
