@@ -95,14 +95,8 @@ export class Evaluation<S, A> {
     return word;
   }
 
-  /** Per property of the whole graph (by property index), its two bits in each state, read from the states' label words. */
-  labelArrays(words: ArrayLike<number>, count: number): Map<number, Uint8Array> {
-    const out = new Map<number, Uint8Array>();
-    this.graph.forEach((i, j) => {
-      const bits = new Uint8Array(count);
-      for (let n = 0; n < count; n++) bits[n] = (words[n]! >>> (2 * j)) & 3;
-      out.set(i, bits);
-    });
-    return out;
+  /** Per property of the whole graph (by property index), where its two bits are in the states' label words. */
+  labelArrays(words: Uint32Array): Map<number, { readonly words: Uint32Array; readonly shift: number }> {
+    return new Map(this.graph.map((i, j) => [i, { words, shift: 2 * j }]));
   }
 }

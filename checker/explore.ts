@@ -320,7 +320,7 @@ function search<S, A>(
   // A depth cut only matters if the search otherwise ran to the end.
   stopReason ??= "exhausted";
 
-  const graph = edges ? graphFromStore(store, fingerprinter, edges, initialIds, ev.labelArrays(labelWords!.view(), store.size), model.fairness?.length ?? 0) : null;
+  const graph = edges ? graphFromStore(store, fingerprinter, edges, initialIds, ev.labelArrays(labelWords!.view()), model.fairness?.length ?? 0) : null;
   return { store, initialIds, findings, graph, stopReason, statesFound, distinctStates: store.size, diameter, storeBytes: store.bytes };
 }
 

@@ -15,7 +15,7 @@
  * Which thread swept what changes nothing: a fixpoint is unique.
  */
 import { bitArray, rangeSweeper, sweepHere, type BitArray, type Fixpoint } from "./fixpoint.js";
-import type { GraphCore } from "./graph.js";
+import { labelOf, type GraphCore, type Labels } from "./graph.js";
 import { stuckPath, type StuckPath } from "./recovery.js";
 import { depthFirst } from "./order.js";
 import { acceptingState, allowedStates, FairComponents, FairGraph, findFairLasso, type ConstraintKinds, type Lasso, type StateFairness, type TemporalKind } from "./temporal.js";
@@ -24,7 +24,7 @@ import { acceptingState, allowedStates, FairComponents, FairGraph, findFairLasso
 export interface AnalysisTask {
   readonly index: number;
   readonly kind: "recoverable" | TemporalKind;
-  readonly labels: Uint8Array;
+  readonly labels: Labels;
 }
 
 /** What an analysis found: a path to a stuck state (recoverable), a lasso (temporal), or nothing (the property holds). */
@@ -71,18 +71,19 @@ export function* analysis(request: AnalysisRequest): Generator<Step, AnalysisRes
   // One bit per question of reachability (recoverable, eventually, leadsTo): from which states its goal can be reached.
   const reaching = tasks.filter((t) => t.kind !== "convergesTo");
   const value = bitArray(n, reaching.length);
-  const fairness: StateFairness | null = temporal ? { live: new Uint8Array(new SharedArrayBuffer(n)), fairAlone: new Uint8Array(new SharedArrayBuffer(n)) } : null;
+  const fairAlone = temporal ? new Uint8Array(new SharedArrayBuffer(n)) : null;
   const mask = graph.forward.mask;
   const all = constraints.reduce((m, _, j) => m | (1 << j), 0);
   const kinds = reaching.map((t) => t.kind);
-  const labels = reaching.map((t) => t.labels);
+  const labelWords = reaching.map((t) => t.labels.words);
+  const shifts = reaching.map((t) => t.labels.shift);
   // As each state is finished: whether it alone is a fair behaviour, then its bits, from its successors' (final when the
   // graph has no cycle: depth-first postorder is then sinks first).
   const finish = (s: number): void => {
     const a = at[s]!;
     const end = a + 1 + words[a]!;
     let alone = 0;
-    if (fairness) {
+    if (fairAlone) {
       const enabled = mask ? mask[a]! : 0;
       let self = false;
       let taken = 0;
@@ -93,12 +94,12 @@ export function* analysis(request: AnalysisRequest): Generator<Step, AnalysisRes
         }
       }
       alone = (self ? enabled & ~taken : enabled & all) === 0 ? 1 : 0;
-      fairness.fairAlone[s] = alone;
+      fairAlone[s] = alone;
     }
     let v = 0;
     let open = 0;
     for (let j = 0; j < kinds.length; j++) {
-      const l = labels[j]![s]!;
+      const l = (labelWords[j]![s]! >>> shifts[j]!) & 3;
       const kind = kinds[j]!;
       const bit = 1 << j;
       if (kind === "recoverable") {
@@ -116,18 +117,24 @@ export function* analysis(request: AnalysisRequest): Generator<Step, AnalysisRes
     }
     value[s] = v;
   };
-  const { order, cyclic } = depthFirst(graph, finish);
+  const { cyclic } = depthFirst(graph, finish, false);
   const t1 = performance.now();
   let components: Map<AnalysisTask, FairComponents>;
+  let fairness: StateFairness | null = null;
   if (!cyclic) {
     // No cycle of two states or more: no state is live, every component is a state alone, and the bits are final.
+    fairness = fairAlone ? { live: null, fairAlone } : null;
     const fair = fairness ? new FairGraph(graph, constraints, fairness) : null;
     components = new Map(tasks.flatMap((t) => (t.kind === "recoverable" ? [] : [[t, new FairComponents(fair!, t.kind, t.labels, null)] as const])));
   } else {
-    // Cycles: the live states by their fixpoint, their components decomposed, then the bits by theirs.
-    if (fairness) {
-      for (let s = 0; s < n; s++) fairness.live[s] = at[s] !== 0 ? 1 : 0;
-      yield { fixpoint: { kind: "live", graph: graph.forward, order, live: fairness.live } };
+    // Cycles: the postorder, for the sweeps; the live states by their fixpoint, their components decomposed, then the
+    // bits by theirs.
+    const order = depthFirst(graph, null, true).order!;
+    if (fairAlone) {
+      const live = new Uint8Array(new SharedArrayBuffer(n));
+      for (let s = 0; s < n; s++) live[s] = at[s] !== 0 ? 1 : 0;
+      yield { fixpoint: { kind: "live", graph: graph.forward, order, live } };
+      fairness = { live, fairAlone };
     }
     const fair = fairness ? new FairGraph(graph, constraints, fairness) : null;
     components = new Map(tasks.flatMap((t) => (t.kind === "recoverable" ? [] : [[t, new FairComponents(fair!, t.kind, t.labels)] as const])));
@@ -139,11 +146,11 @@ export function* analysis(request: AnalysisRequest): Generator<Step, AnalysisRes
       for (let s = 0; s < n; s++) {
         if (at[s] === 0) continue;
         if (c === undefined) {
-          if (t.labels[s]! & 1) value[s] |= bit;
+          if (labelOf(t.labels, s) & 1) value[s] |= bit;
           allowed[s] |= bit;
         } else {
           if (c.has(s)) value[s] |= bit;
-          if (allowedStates(t.kind as TemporalKind, t.labels[s]!)) allowed[s] |= bit;
+          if (allowedStates(t.kind as TemporalKind, labelOf(t.labels, s))) allowed[s] |= bit;
         }
       }
     });
@@ -213,7 +220,7 @@ function violated(t: AnalysisTask, graph: GraphCore, c: FairComponents, value: A
   if (t.kind === "eventually") return graph.initialIds.some((s) => (value[s]! & bit) !== 0);
   for (let s = 0; s < graph.stateCount; s++) {
     if (at[s] === 0) continue;
-    if (t.kind === "convergesTo" ? c.has(s) : (t.labels[s]! & 1) !== 0 && acceptingState("leadsTo", t.labels[s]!) && (value[s]! & bit) !== 0) return true;
+    if (t.kind === "convergesTo" ? c.has(s) : (labelOf(t.labels, s) & 1) !== 0 && acceptingState("leadsTo", labelOf(t.labels, s)) && (value[s]! & bit) !== 0) return true;
   }
   return false;
 }

@@ -2,9 +2,8 @@
  * The graph the level search recorded (parallel.ts with a property of the
  * whole graph), as a {@link RecordedGraph}. The threads wrote every state's
  * record where the analyses read it (level-records.ts), so nothing is
- * copied: the arrays are views of the shared area, which a worker thread
- * reads where it is. Only each graph property's two label bits are taken out
- * of the label words, one byte per state.
+ * copied: the arrays, label words included, are views of the shared area,
+ * which a worker thread reads where it is.
  * Numbers a thread claimed but did not give out (the rest of its last block
  * of numbers) are holes: no record, no edge, no state.
  */
@@ -13,19 +12,14 @@ import { numberOf } from "../fingerprint-set.js";
 import type { Fingerprinter } from "../fingerprinter.js";
 import type { PackedOps } from "../model.js";
 import type { LevelGraph } from "../parallel.js";
-import { sharedUint8, type RecordedGraph } from "./graph.js";
+import type { RecordedGraph } from "./graph.js";
 
 /** The graph, over the level search's shared memory. */
 export function graphFromLevels<S, A>(g: LevelGraph, ops: PackedOps<S, A>, fingerprinter: Fingerprinter<S>): RecordedGraph {
   const n = g.numbersGiven;
   const { area } = g;
-  const labels = new Map<number, Uint8Array>();
-  g.properties.forEach((i, j) => {
-    const bits = sharedUint8(n);
-    const words = area.labels;
-    for (let s = 0; s < n; s++) bits[s] = (words[s]! >>> (2 * j)) & 3;
-    labels.set(i, bits);
-  });
+  // Each graph property's bits are read where the threads wrote the label words.
+  const labels = new Map(g.properties.map((i, j) => [i, { words: area.labels.subarray(0, n), shift: 2 * j }]));
   const initIndex = new Map(g.initialIds.map((id, k) => [id, g.initIndex[k]!]));
   const fp = { hi: 0, lo: 0 };
   return {

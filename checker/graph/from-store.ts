@@ -4,14 +4,14 @@
  */
 import type { Fingerprinter } from "../fingerprinter.js";
 import type { StateStore } from "../store.js";
-import { adjacency, type EdgeList, type RecordedGraph } from "./graph.js";
+import { adjacency, type EdgeList, type Labels, type RecordedGraph } from "./graph.js";
 
 export function graphFromStore<S>(
   store: StateStore,
   fingerprinter: Fingerprinter<S>,
   edges: EdgeList,
   initialIds: readonly number[],
-  labels: ReadonlyMap<number, Uint8Array>,
+  labels: ReadonlyMap<number, Labels>,
   constraints: number,
 ): RecordedGraph {
   return {

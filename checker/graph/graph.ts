@@ -43,6 +43,24 @@ export function maskArray(words: number, constraints: number, shared = false): M
   return bytes === 1 ? new Uint8Array(buffer) : bytes === 2 ? new Uint16Array(buffer) : new Uint32Array(buffer);
 }
 
+/** Label words, one per state, in the narrowest type that holds two bits per graph property. */
+export type LabelArray = Uint8Array | Uint16Array | Uint32Array;
+
+/**
+ * One property's predicates in every state: bits `shift` and `shift + 1` of
+ * each state's label word (bit 0: the goal of `recoverable`, or p; bit 1:
+ * leadsTo's q).
+ */
+export interface Labels {
+  readonly words: LabelArray;
+  readonly shift: number;
+}
+
+/** The property's two bits in state s. */
+export function labelOf(labels: Labels, s: number): number {
+  return (labels.words[s]! >>> labels.shift) & 3;
+}
+
 /** A Uint32Array in shared memory, which a worker thread reads where it is (the level search's graph). */
 export function sharedUint32(length: number): Uint32Array {
   return new Uint32Array(new SharedArrayBuffer(length * 4));
@@ -123,7 +141,7 @@ export interface RecordedGraph extends GraphCore {
   /** Whether `state`, reached by replaying a path of the graph, is state n of the graph (checked at every step of a trace). */
   isStateNumber(state: unknown, n: number): boolean;
   /** Per property index (recoverable, temporal): its predicate bits in each state (graph/temporal.ts). */
-  readonly labels: ReadonlyMap<number, Uint8Array>;
+  readonly labels: ReadonlyMap<number, Labels>;
   /** Whether the fairness masks were recorded (a temporal property and a model with fairness). */
   readonly fair: boolean;
 }

@@ -12,13 +12,11 @@
  * take no memory.
  */
 import type { ControlBlock } from "../control-block.js";
-import { maskArray, type MaskArray } from "./graph.js";
+import { maskArray, type LabelArray, type MaskArray } from "./graph.js";
 
 /** Words a thread claims at once (256 KB): one atomic operation per region, at most one region's rest unused per thread. */
 export const REGION_WORDS = 1 << 16;
 
-/** Label words, one per state number, in the narrowest type that holds two bits per graph property. */
-export type LabelArray = Uint8Array | Uint16Array | Uint32Array;
 
 /** The shared memory the graph is recorded into. */
 export interface RecordArea {

@@ -16,19 +16,23 @@ import type { GraphCore } from "./graph.js";
 
 /** The result of the pass. */
 export interface DepthFirst {
-  /** The states in postorder (sinks first when there is no back edge), in shared memory. */
-  readonly order: Uint32Array;
+  /** The states in postorder (sinks first when there is no back edge), in shared memory; null unless asked for. */
+  readonly order: Uint32Array | null;
   /** Whether an edge closes a cycle of two states or more. */
   readonly cyclic: boolean;
 }
 
-/** Runs the pass; `finish(s)` is called as each state is finished, after every successor it reached first. */
-export function depthFirst(graph: GraphCore, finish: (s: number) => void): DepthFirst {
+/**
+ * Runs the pass; `finish(s)` is called as each state is finished, after
+ * every successor it reached first. The postorder is kept when `keepOrder`
+ * (a graph with no cycle needs none: the pass itself is in that order).
+ */
+export function depthFirst(graph: GraphCore, finish: ((s: number) => void) | null, keepOrder: boolean): DepthFirst {
   const { at, words } = graph.forward;
   const n = graph.stateCount;
   // Per state: 0 not yet met, 1 on the depth-first path, 2 finished.
   const color = new Uint8Array(n);
-  const order = new Uint32Array(new SharedArrayBuffer(n * 4));
+  const order = keepOrder ? new Uint32Array(new SharedArrayBuffer(n * 4)) : null;
   let finished = 0;
   let cyclic = false;
   // The depth-first path: each state and the word of its next edge to follow.
@@ -60,12 +64,13 @@ export function depthFirst(graph: GraphCore, finish: (s: number) => void): Depth
         continue;
       }
       color[v] = 2;
-      order[finished++] = v;
-      finish(v);
+      if (order) order[finished] = v;
+      finished++;
+      finish?.(v);
       depth--;
     }
   }
-  return { order: order.subarray(0, finished), cyclic };
+  return { order: order ? order.subarray(0, finished) : null, cyclic };
 }
 
 function grow(a: Uint32Array): Uint32Array {

@@ -8,8 +8,8 @@
  * such a state, found by a forward breadth-first pass (so it is shortest
  * whatever strategy built the graph).
  */
-import { GrowableUint32 } from "../growable.js";
 import type { Adjacency, GraphCore } from "./graph.js";
+import { Bits, ChunkedQueue, pathTo } from "./bfs.js";
 
 /** A shortest path into a state from which no goal state is reachable. */
 export interface StuckPath {
@@ -24,18 +24,16 @@ export interface StuckPath {
 /** A shortest path from an initial state to a state that cannot recover, or null when every state can. */
 export function stuckPath(g: GraphCore, canRecover: (s: number) => boolean): StuckPath | null {
   const { stateCount, initialIds, forward } = g;
-  const seen = new Uint8Array(stateCount);
-  // The queue: each state visited, the queue place of the state it was reached from (+1; 0 for an initial state), and the
-  // action index that reached it. Breadth-first: only the states nearer than the stuck one are visited.
-  const node = new GrowableUint32();
-  const from = new GrowableUint32();
-  const action = new GrowableUint32();
+  const seen = new Bits(stateCount);
+  // The queue: each state visited, and the queue place of the state it was reached from (+1; 0 for an initial state).
+  // Breadth-first: only the states nearer than the stuck one are visited.
+  const node = new ChunkedQueue();
+  const from = new ChunkedQueue();
   for (const n of initialIds) {
-    if (!seen[n]) {
-      seen[n] = 1;
+    if (!seen.has(n)) {
+      seen.add(n);
       node.push(n);
       from.push(0);
-      action.push(0);
     }
   }
   let stuck = -1;
@@ -48,24 +46,18 @@ export function stuckPath(g: GraphCore, canRecover: (s: number) => boolean): Stu
     const a = forward.at[n]!;
     for (let e = a + 1, end = a + 1 + forward.words[a]!; e < end; e++) {
       const m = forward.words[e]!;
-      if (!seen[m]) {
-        seen[m] = 1;
+      if (!seen.has(m)) {
+        seen.add(m);
         node.push(m);
         from.push(head + 1);
-        action.push(e - a - 1);
       }
     }
   }
   // Every state was reached from an initial state: none stuck among those reached means none at all.
   if (stuck < 0) return null;
 
-  const ids: number[] = [];
-  const actionIndices: number[] = [];
-  for (let q = stuck; q >= 0; q = from.get(q) - 1) {
-    ids.push(node.get(q));
-    if (from.get(q) > 0) actionIndices.push(action.get(q));
-  }
-  return { ids: ids.reverse(), actionIndices: actionIndices.reverse(), reachableFromStuck: countReachable(forward, node.get(stuck), stateCount) };
+  const { ids, actions } = pathTo(forward, stuck, node, from, stateCount);
+  return { ids, actionIndices: actions, reachableFromStuck: countReachable(forward, node.get(stuck), stateCount) };
 }
 
 function countReachable(forward: Adjacency, from: number, stateCount: number): number {

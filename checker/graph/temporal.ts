@@ -35,8 +35,8 @@
  * state: shortest paths to each edge or state the fairness argument needs,
  * and back.
  */
-import { GrowableUint32 } from "../growable.js";
-import type { Adjacency, GraphCore, MaskArray } from "./graph.js";
+import { Bits, ChunkedQueue, pathTo } from "./bfs.js";
+import { labelOf, type Adjacency, type GraphCore, type Labels, type MaskArray } from "./graph.js";
 import { Tarjan } from "./scc.js";
 
 /** Which behaviours violate the property (see the module comment). */
@@ -69,7 +69,8 @@ export type ConstraintKinds = readonly ("weak" | "strong")[];
  * enabled, or its self-loops take every constraint enabled there).
  */
 export interface StateFairness {
-  readonly live: Uint8Array;
+  /** Null when the graph has no cycle of two states or more: no state is live. */
+  readonly live: Uint8Array | null;
   readonly fairAlone: Uint8Array;
 }
 
@@ -89,7 +90,7 @@ export class FairGraph {
   readonly strongMask: number;
   readonly stateCount: number;
   readonly initialIds: readonly number[];
-  readonly live: Uint8Array;
+  readonly live: Uint8Array | null;
   readonly fairAlone: Uint8Array;
   constructor(
     graph: GraphCore,
@@ -140,7 +141,7 @@ export class FairComponents {
   constructor(
     readonly g: FairGraph,
     readonly kind: TemporalKind,
-    readonly labels: Uint8Array,
+    readonly labels: Labels,
     /** The live states' fair components, when already found (a worker thread is handed them). */
     multi?: Int32Array | null,
   ) {
@@ -151,13 +152,13 @@ export class FairComponents {
   has(s: number): boolean {
     const { g, kind, labels } = this;
     if (g.forward.at[s] === 0) return false;
-    if (g.live[s] === 1) return this.multi !== null && this.multi[s]! >= 0;
-    return g.fairAlone[s] === 1 && acceptingState(kind, labels[s]!);
+    if (g.live !== null && g.live[s] === 1) return this.multi !== null && this.multi[s]! >= 0;
+    return g.fairAlone[s] === 1 && acceptingState(kind, labelOf(labels, s));
   }
 
   /** Whether state s is in the same fair component as `entry`. */
   inside(entry: number): (s: number) => boolean {
-    if (this.g.live[entry] === 0) return (s) => s === entry;
+    if (this.g.live === null || this.g.live[entry] === 0) return (s) => s === entry;
     const multi = this.multi!;
     const c = multi[entry]!;
     return (s) => multi[s] === c;
@@ -168,7 +169,7 @@ export class FairComponents {
  * Finds a fair lasso violating a property of `kind`, or null when none
  * exists: a shortest stem into a fair component, and a fair cycle inside it.
  */
-export function findFairLasso(g: FairGraph, kind: TemporalKind, labels: Uint8Array, components = new FairComponents(g, kind, labels)): Lasso | null {
+export function findFairLasso(g: FairGraph, kind: TemporalKind, labels: Labels, components = new FairComponents(g, kind, labels)): Lasso | null {
   const stem = shortestStem(g, kind, labels, components);
   if (stem === null) return null;
   const entry = stem.ids[stem.ids.length - 1]!;
@@ -178,13 +179,15 @@ export function findFairLasso(g: FairGraph, kind: TemporalKind, labels: Uint8Arr
 
 // The fair components among the live allowed states (Emerson and Lei: see the module comment), numbered; null when no
 // allowed state is live.
-function decomposeLive(g: FairGraph, kind: TemporalKind, labels: Uint8Array): Int32Array | null {
+function decomposeLive(g: FairGraph, kind: TemporalKind, labels: Labels): Int32Array | null {
   const n = g.stateCount;
+  const live = g.live;
+  if (live === null) return null;
   let count = 0;
-  for (let s = 0; s < n; s++) if (g.live[s] === 1 && allowedStates(kind, labels[s]!)) count++;
+  for (let s = 0; s < n; s++) if (live[s] === 1 && allowedStates(kind, labelOf(labels, s))) count++;
   if (count === 0) return null;
   const initial = new Uint32Array(count);
-  for (let s = 0, k = 0; s < n; s++) if (g.live[s] === 1 && allowedStates(kind, labels[s]!)) initial[k++] = s;
+  for (let s = 0, k = 0; s < n; s++) if (live[s] === 1 && allowedStates(kind, labelOf(labels, s))) initial[k++] = s;
   const component = new Int32Array(new SharedArrayBuffer(n * 4)).fill(-1);
   const { at, words } = g.forward;
   const mask = g.mask;
@@ -200,7 +203,7 @@ function decomposeLive(g: FairGraph, kind: TemporalKind, labels: Uint8Array): In
     if (to - from === 1) {
       // A live state alone in its component (it leads to a cycle without being on one), judged as any state alone.
       const s = members[from]!;
-      if (g.fairAlone[s] === 1 && acceptingState(kind, labels[s]!)) component[s] = fairId++;
+      if (g.fairAlone[s] === 1 && acceptingState(kind, labelOf(labels, s))) component[s] = fairId++;
       return;
     }
     for (let k = from; k < to; k++) inScc[members[k]!] = id;
@@ -210,7 +213,7 @@ function decomposeLive(g: FairGraph, kind: TemporalKind, labels: Uint8Array): In
     let disabledSome = 0;
     for (let k = from; k < to; k++) {
       const s = members[k]!;
-      if (acceptingState(kind, labels[s]!)) acceptingHere = true;
+      if (acceptingState(kind, labelOf(labels, s))) acceptingHere = true;
       enabledSome |= g.enabled(s);
       disabledSome |= ~g.enabled(s);
       const a = at[s]!;
@@ -240,70 +243,56 @@ function decomposeLive(g: FairGraph, kind: TemporalKind, labels: Uint8Array): In
 // any state may be crossed, after it only ¬q states. Breadth-first, so it
 // visits only the states nearer than the answer; each visit is kept in the
 // queue with the place of the visit it came from.
-function shortestStem(g: FairGraph, kind: TemporalKind, labels: Uint8Array, components: FairComponents): { ids: number[]; actions: number[] } | null {
+function shortestStem(g: FairGraph, kind: TemporalKind, labels: Labels, components: FairComponents): { ids: number[]; actions: number[] } | null {
   const n = g.stateCount;
   const phases = kind === "leadsTo" ? 2 : 1;
   const { at, words } = g.forward;
-  const seen = new Uint8Array(n * phases);
-  // The queue: each node (state s in phase f is f * n + s; phase 1 means "triggered", leadsTo only), the queue place of
-  // the node it was reached from (-1 for an initial state), and the action index that reached it.
-  const node = new GrowableUint32();
-  const from = new GrowableUint32();
-  const action = new GrowableUint32();
-  const triggered = (s: number): boolean => (labels[s]! & 1) !== 0 && (labels[s]! & 2) === 0;
-  const allowed = (s: number): boolean => allowedStates(kind, labels[s]!);
-  const enter = (m: number, parent: number, a: number): void => {
-    if (seen[m]) return;
-    seen[m] = 1;
+  const seen = new Bits(n * phases);
+  // The queue: each node (state s in phase f is f * n + s; phase 1 means "triggered", leadsTo only), and the queue
+  // place of the node it was reached from (+1; 0 for an initial state).
+  const node = new ChunkedQueue();
+  const from = new ChunkedQueue();
+  const triggered = (s: number): boolean => labelOf(labels, s) === 1;
+  const allowed = (s: number): boolean => allowedStates(kind, labelOf(labels, s));
+  const enter = (m: number, parent: number): void => {
+    if (seen.has(m)) return;
+    seen.add(m);
     node.push(m);
     from.push(parent + 1);
-    action.push(a);
   };
   const startPhase = kind === "leadsTo" ? 0 : 1;
   for (const s of g.initialIds) {
     if (kind === "eventually" && !allowed(s)) continue;
-    enter(s, -1, 0);
-    if (kind === "leadsTo" && triggered(s)) enter(n + s, -1, 0);
+    enter(s, -1);
+    if (kind === "leadsTo" && triggered(s)) enter(n + s, -1);
   }
   for (let head = 0; head < node.length; head++) {
     const m = node.get(head);
     const phase = phases === 2 ? (m >= n ? 1 : 0) : startPhase;
     const s = m >= n ? m - n : m;
-    if (phase === 1 && components.has(s)) return pathTo(head, node, from, action, n);
+    if (phase === 1 && components.has(s)) return pathTo(g.forward, head, node, from, n);
     const a = at[s]!;
     for (let e = a + 1, end = a + 1 + words[a]!; e < end; e++) {
       const t = words[e]!;
-      const k = e - a - 1;
       if (kind === "leadsTo") {
         if (phase === 0) {
-          enter(t, head, k);
-          if (triggered(t)) enter(n + t, head, k);
-        } else if (allowed(t)) enter(n + t, head, k);
-      } else if (allowed(t)) enter(t, head, k);
+          enter(t, head);
+          if (triggered(t)) enter(n + t, head);
+        } else if (allowed(t)) enter(n + t, head);
+      } else if (allowed(t)) enter(t, head);
     }
   }
   return null;
-}
-
-// The path to the node at queue place `place`, following each visit to the one it came from.
-function pathTo(place: number, node: GrowableUint32, from: GrowableUint32, action: GrowableUint32, n: number): { ids: number[]; actions: number[] } {
-  const ids: number[] = [];
-  const actions: number[] = [];
-  for (let q = place; q >= 0; q = from.get(q) - 1) {
-    ids.push(node.get(q) % n);
-    if (from.get(q) > 0) actions.push(action.get(q));
-  }
-  return { ids: ids.reverse(), actions: actions.reverse() };
 }
 
 // A cycle through `entry` inside its fair component that meets the fairness
 // argument: for each constraint, an edge taking it, or (weak) a state where
 // it is disabled; for convergesTo, an accepting state. Built from shortest
 // paths inside the component, in constraint order, and back to `entry`.
-function fairCycle(g: FairGraph, inside: (s: number) => boolean, labels: Uint8Array, kind: TemporalKind, entry: number): { ids: number[]; actions: number[] } {
+function fairCycle(g: FairGraph, inside: (s: number) => boolean, labels: Labels, kind: TemporalKind, entry: number): { ids: number[]; actions: number[] } {
   const { at, words } = g.forward;
   const mask = g.mask;
-  const accepting = (s: number): boolean => acceptingState(kind, labels[s]!);
+  const accepting = (s: number): boolean => acceptingState(kind, labelOf(labels, s));
   const ids = [entry];
   const actions: number[] = [];
   let now = entry;
