@@ -7,7 +7,7 @@
 import { fingerprinterFor, type Fingerprinter } from "./fingerprinter.js";
 import { explore, ModelFailure, type Exploration, type Finding } from "./explore.js";
 import type { Progress, SearchLimits } from "./limits.js";
-import { searchLevels, type LevelGraph, type LevelOutcome, type LevelTuning } from "./parallel.js";
+import { searchLevels, type LevelOutcome, type LevelTuning } from "./parallel.js";
 import { graphFromLevels } from "./graph/from-levels.js";
 import { pathSkeleton, type GraphCore, type RecordedGraph } from "./graph/graph.js";
 import { planSearch } from "./plan.js";
@@ -130,9 +130,12 @@ export async function check<S, A>(model: Model<S, A>, given: CheckOptions<S, A> 
     return planned(
       await checkWith(model, options, async (fingerprinter, properties, limits) => {
         const outcome = await searchLevels(model, fingerprinter, properties, limits, pool, options);
-        const x = withTraces(model, fingerprinter, properties, limits, outcome);
-        // The worker threads are idle now: one takes some of the graph's analyses.
-        const analyses = pool && x.graph ? await analyseOnThreads(model, x.graph, properties, pool) : null;
+        // The worker threads are idle now: one shares the graph's analyses, starting with their first pass while this
+        // thread rebuilds the other properties' traces.
+        const graph = recordedGraph(model, fingerprinter, outcome);
+        const analysing = pool && graph ? analyseOnThreads(model, graph, properties, pool) : null;
+        const x = withTraces(model, fingerprinter, properties, limits, outcome, graph);
+        const analyses = analysing ? await analysing : null;
         return analyses ? { ...x, analyses } : x;
       }),
     );
@@ -149,7 +152,14 @@ export async function check<S, A>(model: Model<S, A>, given: CheckOptions<S, A> 
  * one, at the same state, and its whole result stands. Properties of the
  * whole graph are judged on the graph the level search recorded.
  */
-function withTraces<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, properties: readonly Property<S, A>[], limits: SearchLimits, o: LevelOutcome): Exploration {
+function withTraces<S, A>(
+  model: Model<S, A>,
+  fingerprinter: Fingerprinter<S>,
+  properties: readonly Property<S, A>[],
+  limits: SearchLimits,
+  o: LevelOutcome,
+  graph = recordedGraph(model, fingerprinter, o),
+): Exploration {
   // The rerun looks for the other properties' findings only, then numbers them as the check does.
   const others = properties.flatMap((p, i) => (needsGraph(p) ? [] : [[p, i] as const]));
   const bounded = (maxDepth: number): Exploration => {
@@ -163,16 +173,16 @@ function withTraces<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, p
   }
   const depths = o.foundAtDepth.filter((d, i) => d >= 0 && !needsGraph(properties[i]!));
   const counts = { stopReason: o.stopReason, statesFound: o.statesFound, distinctStates: o.distinctStates, diameter: o.diameter, storeBytes: o.storeBytes };
-  const graph = o.graph && o.stopReason === "exhausted" ? levelGraph(model, fingerprinter, o.graph) : null;
   if (depths.length === 0) return { store: new StateStore(16), initialIds: [], findings: new Map(), graph, ...counts };
   const x = bounded(Math.max(...depths));
   if (limits.stopEarly && (o.stopReason === "violation" || o.stopReason === "decided")) return x;
   return { ...x, ...counts, graph };
 }
 
-// The level search's recorded graph, whose traces are checked against the search's own fingerprints.
-function levelGraph<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, g: LevelGraph): RecordedGraph {
-  return graphFromLevels(g, model.packed!, fingerprinter);
+// The graph the level search recorded, when it explored every state (its traces are checked against the search's own
+// fingerprints).
+function recordedGraph<S, A>(model: Model<S, A>, fingerprinter: Fingerprinter<S>, o: LevelOutcome): RecordedGraph | null {
+  return o.graph && o.stopReason === "exhausted" && !o.failure ? graphFromLevels(o.graph, model.packed!, fingerprinter) : null;
 }
 
 /** The options with the deadlock check, when asked for, as the first property. */

@@ -74,6 +74,14 @@ export function populate(table: Int32Array, from: number, to: number): void {
   for (let i = from * 2; i < to * 2; i += 1024) Atomics.compareExchange(table, i, 0, 0);
 }
 
+/**
+ * The same for the numbers beside slots [from, to) (a search that numbers its
+ * states reads a slot's number before it writes it, as it reads the slot).
+ */
+export function populateNumbers(numbers: Int32Array, from: number, to: number): void {
+  for (let i = from; i < to; i += 1024) Atomics.compareExchange(numbers, i, 0, 0);
+}
+
 /** The most slots a table may have: as many as fit in physical memory, and fewer than 2^31 (a typed array's limit). */
 export function maxSlotsFor(totalMemoryBytes: number): number {
   return Math.min(2 ** 31 - 1, Math.floor(totalMemoryBytes / 8));

@@ -9,14 +9,14 @@
  * only big levels are shared (parallel.ts), so the wait stays short.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { INITIAL_SLOTS, populate } from "./fingerprint-set.js";
+import { INITIAL_SLOTS, populate, populateNumbers } from "./fingerprint-set.js";
 import { LevelExpander, type LevelJob } from "./level-expander.js";
 import { ControlBlock } from "./control-block.js";
 import type { Model, PackedOps } from "./model.js";
 import type { Property } from "./property.js";
 import type { Fairness } from "./fairness.js";
 import type { WorkerInit, WorkerLoad, WorkerSetup } from "./worker-pool.js";
-import { runSearch, type Search } from "./graph/analyses.js";
+import { firstPass, runSearch, type Pass, type Search } from "./graph/analyses.js";
 import { rangeSweeper, type Fixpoint } from "./graph/fixpoint.js";
 
 type Loaded = { readonly ops: PackedOps<unknown, unknown>; readonly properties: readonly Property[]; readonly symmetry: boolean; readonly fairness: readonly Fairness<unknown>[] };
@@ -41,13 +41,15 @@ async function load({ spec, symmetry }: WorkerLoad): Promise<Loaded> {
 
 type SweepMessage = { sweep: { fixpoint: Fixpoint | null; from: number; to: number } };
 type SearchMessage = { search: readonly Search[] };
+type PassMessage = { pass: Pass };
 
 // Messages arrive in order: what to load, then the shared memory, then rounds; after the last round, the analyses of the
-// graph: sweeps of fixpoints and searches for counterexamples.
-parentPort!.on("message", async (message: { load: WorkerLoad } | { setup: WorkerSetup } | { job: LevelJob; recycle: SharedArrayBuffer[] } | SweepMessage | SearchMessage) => {
-  if ("sweep" in message || "search" in message) {
+// graph: its first pass, sweeps of fixpoints and searches for counterexamples.
+parentPort!.on("message", async (message: { load: WorkerLoad } | { setup: WorkerSetup } | { job: LevelJob; recycle: SharedArrayBuffer[] } | SweepMessage | SearchMessage | PassMessage) => {
+  if ("sweep" in message || "search" in message || "pass" in message) {
     try {
-      if ("sweep" in message) {
+      if ("pass" in message) parentPort!.postMessage({ analysed: firstPass(message.pass) });
+      else if ("sweep" in message) {
         const { fixpoint, from, to } = message.sweep;
         if (fixpoint) sweeping = rangeSweeper(fixpoint, from, to);
         parentPort!.postMessage({ analysed: sweeping!() });
@@ -66,6 +68,8 @@ parentPort!.on("message", async (message: { load: WorkerLoad } | { setup: Worker
   }
   if ("setup" in message) {
     const { control, limits, recording } = message.setup;
+    // While the main thread expands the first levels alone, the first thread writes the pages of the numbers it will read.
+    if (init.index === 0 && recording && message.setup.populateNumbers) populateNumbers(recording.numbers, 0, message.setup.populateNumbers);
     expander = loading!.then(({ ops, properties, symmetry, fairness }) => new LevelExpander(ops, properties, symmetry, table, new ControlBlock(control), limits, undefined, fairness, recording));
     expander.catch(() => {});
     return;

@@ -26,7 +26,7 @@
 import { availableParallelism, totalmem } from "node:os";
 import type { Fingerprinter } from "./fingerprinter.js";
 import { fingerprintWords } from "./fingerprint.js";
-import { grownCapacity, growInPlace, HARD_LIMIT, INITIAL_SLOTS, INITIAL_SLOTS_ALONE, insertFingerprint, insertNumbered, maxSlotsFor, populate, reserveTable } from "./fingerprint-set.js";
+import { grownCapacity, growInPlace, HARD_LIMIT, INITIAL_SLOTS, INITIAL_SLOTS_ALONE, insertFingerprint, insertNumbered, maxSlotsFor, populate, populateNumbers, reserveTable } from "./fingerprint-set.js";
 import type { SearchLimits } from "./limits.js";
 import { LevelExpander, type ExpanderLimits, type GraphRecording, type LevelJob, type RoundReport } from "./level-expander.js";
 import { ControlBlock, StopFlag } from "./control-block.js";
@@ -175,6 +175,9 @@ export async function searchLevels<S, A>(
       }
     : undefined;
   const numbers = graphRecording?.numbers ?? null;
+  // The numbers' pages are written before use too: by the first worker thread while this one expands the first levels
+  // alone (workers.setUp below), or here.
+  if (numbers && !(workers && workers.size > 0)) populateNumbers(numbers, 0, capacity);
   const initialIds: number[] = [];
   const initIndex: number[] = [];
 
@@ -235,7 +238,7 @@ export async function searchLevels<S, A>(
     progress();
     joinLate();
   }, model.fairness ?? [], graphRecording);
-  workers?.setUp({ control: control.words, limits: expanderLimits, ...(graphRecording ? { recording: graphRecording } : {}) });
+  workers?.setUp({ control: control.words, limits: expanderLimits, ...(graphRecording ? { recording: graphRecording, populateNumbers: capacity } : {}) });
   const pool: readonly Thread[] = workers ? [...workers.threads, ...here] : here;
   const frontierSize = () => levelCounts.reduce((a, b) => a + b, 0);
   // Reported about once a second: from a timer while this thread waits for the others, and between its own chunks.
@@ -273,6 +276,7 @@ export async function searchLevels<S, A>(
         if (grown > capacity) {
           const t0 = performance.now();
           populate(table, capacity, grown);
+          if (numbers) populateNumbers(numbers, capacity, grown);
           growInPlace(table, capacity, grown, numbers ?? undefined);
           if (process.env.DNSMC_DEBUG) console.error(`grow ${capacity} -> ${grown}: ${(performance.now() - t0).toFixed(0)} ms at ${(performance.now() - started).toFixed(0)}`);
           capacity = grown;

@@ -40,6 +40,8 @@ export interface WorkerSetup {
   readonly limits: ExpanderLimits;
   /** When the graph is recorded: the numbers beside the set's slots and the area the threads record the graph into. */
   readonly recording?: GraphRecording;
+  /** Slots whose numbers the first worker thread writes the pages of before its first round (fingerprint-set.ts, populateNumbers). */
+  readonly populateNumbers?: number;
 }
 
 /** One thread's side of a round: this thread, or a worker thread. */
@@ -162,6 +164,7 @@ function workerThread(worker: Worker, readyFlags: Int32Array, index: number): Th
         worker.postMessage({ job, recycle });
       }),
     helper: {
+      pass: (pass) => ask<boolean>({ pass }),
       sweep: (fixpoint, from, to) => ask<boolean>({ sweep: { fixpoint, from, to } }),
       search: (searches) => ask<AnalysisResult[]>({ search: searches }),
     },

@@ -53,8 +53,69 @@ export type Search =
       readonly multi: Int32Array | null;
     };
 
-/** What the analysis asks of whoever runs it: a fixpoint computed, or counterexamples searched for (in the order given). */
-export type Step = { readonly fixpoint: Fixpoint } | { readonly searches: readonly Search[] };
+/**
+ * The first pass of the analyses, as plain data (a worker thread may be
+ * handed it): a depth-first pass over the graph (order.ts) that judges each
+ * state alone for fairness (`fairAlone`, when a temporal property needs it)
+ * and, as each state is finished, sets its bits of `value` from its
+ * successors': bit j for the j-th question of reachability, of kind
+ * `kinds[j]` over `labels[j]`. With no cycle, the bits are then final.
+ */
+export interface Pass {
+  readonly graph: GraphCore;
+  readonly constraints: ConstraintKinds;
+  readonly kinds: readonly ("recoverable" | "eventually" | "leadsTo")[];
+  readonly labels: readonly Labels[];
+  readonly value: BitArray;
+  readonly fairAlone: Uint8Array | null;
+}
+
+/** Runs the first pass; true when the graph has a cycle of two states or more (the bits are then to be computed again). */
+export function firstPass(p: Pass): boolean {
+  const { at, words, mask } = p.graph.forward;
+  const { value, fairAlone } = p;
+  const all = p.constraints.reduce((m, _, j) => m | (1 << j), 0);
+  // Per question: 0 recoverable (the goal is the label's bit 0), 1 eventually (states without p may pass the bit on,
+  // and are goals when fair alone), 2 leadsTo (the same with q).
+  const kinds = Int32Array.from(p.kinds, (k) => (k === "recoverable" ? 0 : k === "eventually" ? 1 : 2));
+  const labelWords = p.labels.map((l) => l.words);
+  const shifts = Int32Array.from(p.labels, (l) => l.shift);
+  const finish = (s: number): void => {
+    const a = at[s]!;
+    const end = a + 1 + words[a]!;
+    // One look at the edges: self-loops (the constraints they take) and the successors' bits.
+    let self = false;
+    let taken = 0;
+    let seen = 0;
+    for (let e = a + 1; e < end; e++) {
+      const t = words[e]!;
+      if (t === s) {
+        self = true;
+        if (mask) taken |= mask[e]!;
+      }
+      seen |= value[t]!;
+    }
+    let alone = 0;
+    if (fairAlone) {
+      const enabled = mask ? mask[a]! : 0;
+      alone = (self ? enabled & ~taken : enabled & all) === 0 ? 1 : 0;
+      fairAlone[s] = alone;
+    }
+    let v = 0;
+    for (let j = 0; j < kinds.length; j++) {
+      const l = (labelWords[j]![s]! >>> shifts[j]!) & 3;
+      const kind = kinds[j]!;
+      const bit = 1 << j;
+      if (kind === 0) v |= l & 1 ? bit : seen & bit;
+      else if ((l & kind) === 0) v |= alone ? bit : seen & bit;
+    }
+    value[s] = v;
+  };
+  return depthFirst(p.graph, finish, false).cyclic;
+}
+
+/** What the analysis asks of whoever runs it: its first pass, a fixpoint computed, or counterexamples searched for (in the order given). */
+export type Step = { readonly pass: Pass } | { readonly fixpoint: Fixpoint } | { readonly searches: readonly Search[] };
 
 /**
  * The analyses of a request, as steps (see Step): the answers come in the
@@ -62,62 +123,17 @@ export type Step = { readonly fixpoint: Fixpoint } | { readonly searches: readon
  * that shares the fixpoints' sweeps and the searches with a worker thread
  * (check.ts).
  */
-export function* analysis(request: AnalysisRequest): Generator<Step, AnalysisResult[], AnalysisResult[] | undefined> {
+export function* analysis(request: AnalysisRequest): Generator<Step, AnalysisResult[], unknown> {
   const { graph, tasks, constraints } = request;
   const t0 = performance.now();
   const n = graph.stateCount;
-  const { at, words } = graph.forward;
-  const temporal = tasks.some((t) => t.kind !== "recoverable");
+  const { at } = graph.forward;
   // One bit per question of reachability (recoverable, eventually, leadsTo): from which states its goal can be reached.
   const reaching = tasks.filter((t) => t.kind !== "convergesTo");
   const value = bitArray(n, reaching.length);
-  const fairAlone = temporal ? new Uint8Array(new SharedArrayBuffer(n)) : null;
-  const mask = graph.forward.mask;
-  const all = constraints.reduce((m, _, j) => m | (1 << j), 0);
-  const kinds = reaching.map((t) => t.kind);
-  const labelWords = reaching.map((t) => t.labels.words);
-  const shifts = reaching.map((t) => t.labels.shift);
-  // As each state is finished: whether it alone is a fair behaviour, then its bits, from its successors' (final when the
-  // graph has no cycle: depth-first postorder is then sinks first).
-  const finish = (s: number): void => {
-    const a = at[s]!;
-    const end = a + 1 + words[a]!;
-    let alone = 0;
-    if (fairAlone) {
-      const enabled = mask ? mask[a]! : 0;
-      let self = false;
-      let taken = 0;
-      for (let e = a + 1; e < end; e++) {
-        if (words[e] === s) {
-          self = true;
-          taken |= mask ? mask[e]! : 0;
-        }
-      }
-      alone = (self ? enabled & ~taken : enabled & all) === 0 ? 1 : 0;
-      fairAlone[s] = alone;
-    }
-    let v = 0;
-    let open = 0;
-    for (let j = 0; j < kinds.length; j++) {
-      const l = (labelWords[j]![s]! >>> shifts[j]!) & 3;
-      const kind = kinds[j]!;
-      const bit = 1 << j;
-      if (kind === "recoverable") {
-        if (l & 1) v |= bit;
-        else open |= bit;
-      } else if (allowedStates(kind, l)) {
-        if (alone && acceptingState(kind, l)) v |= bit;
-        else open |= bit;
-      }
-    }
-    if (open !== 0) {
-      let seen = 0;
-      for (let e = a + 1; e < end && (seen & open) !== open; e++) seen |= value[words[e]!]!;
-      v |= seen & open;
-    }
-    value[s] = v;
-  };
-  const { cyclic } = depthFirst(graph, finish, false);
+  const fairAlone = tasks.some((t) => t.kind !== "recoverable") ? new Uint8Array(new SharedArrayBuffer(n)) : null;
+  const pass: Pass = { graph, constraints, kinds: reaching.map((t) => t.kind as Pass["kinds"][number]), labels: reaching.map((t) => t.labels), value, fairAlone };
+  const cyclic = (yield { pass }) as boolean;
   const t1 = performance.now();
   let components: Map<AnalysisTask, FairComponents>;
   let fairness: StateFairness | null = null;
@@ -174,7 +190,7 @@ export function* analysis(request: AnalysisRequest): Generator<Step, AnalysisRes
     }
   }
   const t3 = performance.now();
-  const found = searches.length > 0 ? (yield { searches }) ?? [] : [];
+  const found = searches.length > 0 ? ((yield { searches }) as AnalysisResult[]) : [];
   if (process.env.DNSMC_DEBUG) {
     const t4 = performance.now();
     console.error(
@@ -199,15 +215,15 @@ export function runSearch(search: Search): AnalysisResult {
 /** Runs the analyses on this thread alone. */
 export function runAnalyses(request: AnalysisRequest): AnalysisResult[] {
   const steps = analysis(request);
-  let answer: AnalysisResult[] | undefined;
+  let answer: unknown;
   for (;;) {
     const next = steps.next(answer);
     if (next.done) return next.value;
     const step = next.value;
-    if ("fixpoint" in step) {
-      sweepHere(step.fixpoint);
-      answer = undefined;
-    } else answer = step.searches.map(runSearch);
+    answer = undefined;
+    if ("pass" in step) answer = firstPass(step.pass);
+    else if ("fixpoint" in step) sweepHere(step.fixpoint);
+    else answer = step.searches.map(runSearch);
   }
 }
 
@@ -227,6 +243,8 @@ function violated(t: AnalysisTask, graph: GraphCore, c: FairComponents, value: A
 
 /** Another thread that shares the analyses (a worker thread of the level search): it sweeps a range of a fixpoint, and looks for counterexamples. */
 export interface AnalysisHelper {
+  /** Runs the first pass (see Pass); true when the graph has cycles. */
+  pass(pass: Pass): Promise<boolean>;
   /** One sweep of `fixpoint` over states [from, to) (given the first time, null for each next sweep of the same); true if it changed anything. */
   sweep(fixpoint: Fixpoint | null, from: number, to: number): Promise<boolean>;
   search(searches: readonly Search[]): Promise<AnalysisResult[]>;
@@ -242,13 +260,16 @@ export interface AnalysisHelper {
  */
 export async function runAnalysesShared(request: AnalysisRequest, helper: AnalysisHelper): Promise<AnalysisResult[]> {
   const steps = analysis(request);
-  let answer: AnalysisResult[] | undefined;
+  let answer: unknown;
   for (;;) {
     const next = steps.next(answer);
     if (next.done) return next.value;
     const step = next.value;
     answer = undefined;
-    if ("fixpoint" in step) {
+    // The first pass runs on the helper, so that this thread is free meanwhile (check.ts rebuilds the other properties'
+    // traces then).
+    if ("pass" in step) answer = await helper.pass(step.pass);
+    else if ("fixpoint" in step) {
       // Each thread sweeps half of the order: the helper the first half (the sinks' side), this thread the rest.
       const n = step.fixpoint.order.length;
       const mid = Math.floor(n / 2);
