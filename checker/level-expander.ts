@@ -320,10 +320,10 @@ export class LevelExpander<S, A> {
       let header = 0;
       let enabled = 0;
       if (records) {
-        if (!records.reserve(1 + count)) return this.endChunk(found, this.tooBig(), c, mark);
-        header = records.next();
+        header = records.claim(1 + count);
+        if (header < 0) return this.endChunk(found, this.tooBig(), c, mark);
         this.recordAt[source[from + W]!] = header;
-        records.push(count);
+        this.recordWords[header] = count;
       }
       for (let k = 0; k < count; k++) {
         const action = actions[k]!;
@@ -341,8 +341,8 @@ export class LevelExpander<S, A> {
         if (records) {
           // A successor met recently has its number already; any other's is written when the shared set answers (insertStaged).
           const known = recentNumber(recent, this.recentIds, hi, lo);
-          const at = records.next();
-          records.push(known);
+          const at = header + 1 + k;
+          this.recordWords[at] = known;
           if (this.recordMask) {
             const m = this.maskOf!(action);
             this.recordMask[at] = m;

@@ -55,26 +55,19 @@ export class RecordWriter {
     private readonly control: ControlBlock,
   ) {}
 
-  /** Makes room for a record of `words` words; false when the area is full. */
-  reserve(words: number): boolean {
-    if (this.cursor + words <= this.end) return true;
-    const size = Math.max(REGION_WORDS, words);
-    const start = this.control.claimRecords(size);
-    // The counter is a signed word: past the area's end it may have wrapped round to negative.
-    if (start < 0 || start + size > this.area.words.length) return false;
-    this.regionStart = this.cursor = start;
-    this.end = start + size;
-    return true;
-  }
-
-  /** Where the next word goes. */
-  next(): number {
-    return this.cursor;
-  }
-
-  /** Appends one word (within the room reserved). */
-  push(value: number): void {
-    this.area.words[this.cursor++] = value;
+  /** Claims the next `words` words, for a record the caller writes there; returns where they start, or -1 when the area is full. */
+  claim(words: number): number {
+    if (this.cursor + words > this.end) {
+      const size = Math.max(REGION_WORDS, words);
+      const start = this.control.claimRecords(size);
+      // The counter is a signed word: past the area's end it may have wrapped round to negative.
+      if (start < 0 || start + size > this.area.words.length) return -1;
+      this.regionStart = this.cursor = start;
+      this.end = start + size;
+    }
+    const at = this.cursor;
+    this.cursor += words;
+    return at;
   }
 
   /** Where the records stand, to cut back to. */

@@ -34,9 +34,9 @@ describe("record area", () => {
         for (const o of ops) {
           const w = writers[o.writer]!;
           if (o.kind === "record") {
-            expect(w.reserve(o.words)).toBe(true);
-            const start = w.next();
-            for (let k = 0; k < o.words; k++) w.push(next + k);
+            const start = w.claim(o.words);
+            expect(start).toBeGreaterThan(0);
+            for (let k = 0; k < o.words; k++) area.words[start + k] = next + k;
             live[o.writer]!.push({ start, first: next, words: o.words });
             next += o.words;
           } else if (o.kind === "mark") marks[o.writer] = { at: w.mark(), count: live[o.writer]!.length };
@@ -63,8 +63,8 @@ describe("record area", () => {
     const control = ControlBlock.create();
     control.setNextRecord(1);
     const w = new RecordWriter(area, control);
-    expect(w.reserve(10)).toBe(true);
-    expect(w.reserve(REGION_WORDS)).toBe(true);
-    expect(w.reserve(REGION_WORDS + 1)).toBe(false);
+    expect(w.claim(10)).toBe(1);
+    expect(w.claim(REGION_WORDS - 10)).toBe(11);
+    expect(w.claim(REGION_WORDS + 1)).toBe(-1);
   });
 });
