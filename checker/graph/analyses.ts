@@ -11,7 +11,7 @@
  *
  * The fixpoints are computed by sweeps that a worker thread of the level
  * search can share (the graph is in shared memory: from-levels.ts): each
- * thread sweeps its own range of states (see `sweepOnThreads` in check.ts).
+ * thread sweeps its own range of states (runAnalysesShared).
  * Which thread swept what changes nothing: a fixpoint is unique.
  */
 import { bitArray, rangeSweeper, sweepHere, type BitArray, type Fixpoint } from "./fixpoint.js";
