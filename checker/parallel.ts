@@ -122,6 +122,13 @@ export interface LevelTuning {
    * they boot on a loaded machine.
    */
   readonly patientWorkers?: boolean;
+  /**
+   * Words of the area the graph is recorded into, when a property needs the
+   * whole graph (default: a word per 4 bytes of the machine's memory, address
+   * space only). Tests lower it, so that a graph outgrows it: the search then
+   * stops as at its memory limit.
+   */
+  readonly recordWords?: number;
 }
 
 /**
@@ -134,7 +141,12 @@ export async function searchLevels<S, A>(
   properties: readonly Property<S, A>[],
   limits: SearchLimits,
   workers: WorkerPool | null,
-  { sharedLevelStates: smallLevel = SMALL_LEVEL, tableSlots = workers && workers.size > 0 ? INITIAL_SLOTS : INITIAL_SLOTS_ALONE, patientWorkers = false }: LevelTuning = {},
+  {
+    sharedLevelStates: smallLevel = SMALL_LEVEL,
+    tableSlots = workers && workers.size > 0 ? INITIAL_SLOTS : INITIAL_SLOTS_ALONE,
+    patientWorkers = false,
+    recordWords = Math.min(2 ** 31 - 1, Math.floor(totalmem() / 4)),
+  }: LevelTuning = {},
 ): Promise<LevelOutcome> {
   const ops = model.packed as PackedOps<S, A>;
   const W = ops.words;
@@ -171,7 +183,7 @@ export async function searchLevels<S, A>(
   const graphRecording: GraphRecording | undefined = recording
     ? {
         numbers: new Int32Array(new SharedArrayBuffer(maxSlots * 4)),
-        area: reserveRecords(maxSlots, Math.min(2 ** 31 - 1, Math.floor(totalmem() / 4)), ev.graph.length, fairnessMatters(properties, model.fairness) ? model.fairness!.length : null),
+        area: reserveRecords(maxSlots, recordWords, ev.graph.length, fairnessMatters(properties, model.fairness) ? model.fairness!.length : null),
       }
     : undefined;
   const numbers = graphRecording?.numbers ?? null;

@@ -80,6 +80,21 @@ describe("the level-synchronous search", () => {
     expect(growing.storeBytes).toBeGreaterThan(((2 * 128) / 0.1) * 8);
   });
 
+  it("a graph that outgrows its record area stops the search as at its memory limit: incomplete, the graph's properties unknown", async () => {
+    const properties = [recoverable];
+    const options = { properties, exhaustive: true, recordWords: 1 << 17 };
+    const one = await check(dnsModel("incident", {}), options);
+    const two = await check(dnsModel("incident", {}), { ...options, workers: 2, workerSource: source("incident", {}, properties.map((p) => p.name)), sharedLevelStates: 64, patientWorkers: true });
+    for (const r of [one, two]) {
+      expect(r.error).toBeUndefined();
+      expect(r.plan!.search).toBe("levels");
+      expect([r.status, r.stopReason, r.properties[0]!.verdict]).toEqual(["incomplete", "max-memory", "unknown"]);
+    }
+    // The same check with room enough decides it.
+    const roomy = await check(dnsModel("incident", {}), { ...options, recordWords: 1 << 22 });
+    expect([roomy.stopReason, roomy.properties[0]!.verdict]).toEqual(["exhausted", "violated"]);
+  });
+
   it("a chunk given up half-way because the set must grow loses no state and no finding", async () => {
     // One state with 3,001 successors: itself, then 1..3000. The set starts as small as it can (1,280 slots on one
     // thread), so the round gives up in the middle of the one chunk, the set grows, and the chunk is expanded again.
