@@ -68,18 +68,15 @@ export function reserveTable(maxSlots: number): Int32Array {
  * the search: on two threads, one interrupt to the other core per 4 KB of
  * table, thousands in all, each a round trip between virtual CPUs.
  */
-export function populate(table: Int32Array, from: number, to: number): void {
-  // 1024 words: 4 KB, the smallest page size. A compare-and-swap of 0 for 0 writes the page but never changes a stored
-  // fingerprint, so a worker thread can populate the table while the search already inserts into it.
-  for (let i = from * 2; i < to * 2; i += 1024) Atomics.compareExchange(table, i, 0, 0);
+export function populate(table: Int32Array, from: number, to: number, slotWords = 2): void {
+  populateWords(table, from * slotWords, to * slotWords);
 }
 
-/**
- * The same for the numbers beside slots [from, to) (a search that numbers its
- * states reads a slot's number before it writes it, as it reads the slot).
- */
-export function populateNumbers(numbers: Int32Array, from: number, to: number): void {
-  for (let i = from; i < to; i += 1024) Atomics.compareExchange(numbers, i, 0, 0);
+/** The same over words [from, to) of the table. */
+export function populateWords(table: Int32Array, from: number, to: number): void {
+  // 1024 words: 4 KB, the smallest page size. A compare-and-swap of 0 for 0 writes the page but never changes a stored
+  // fingerprint, so a worker thread can populate the table while the search already inserts into it.
+  for (let i = from - (from % 1024); i < Math.min(to, table.length); i += 1024) Atomics.compareExchange(table, i, 0, 0);
 }
 
 /** The most slots a table may have: as many as fit in physical memory, and fewer than 2^31 (a typed array's limit). */
@@ -128,27 +125,34 @@ export function insertFingerprint(table: Int32Array, capacity: number, hi: numbe
 }
 
 /**
- * Adds a fingerprint and its state's number, for a search that records the
- * graph: `numbers[slot]` holds the number + 1 of the state in `slot` (0: not
- * yet written). Returns `id` when the fingerprint was new (the caller's
- * number for it), else `~n` for the number `n` the set already holds (waiting
- * for it while the thread that inserted it a moment ago writes it). The
- * probe is insertFingerprint's, written again rather than shared: that one is
- * the search's hottest loop, and a branch for numbers in it costs every
- * search that records no graph.
+ * Words a slot takes in a table that numbers its states (a search that records
+ * the graph): the fingerprint's two halves, then the state's number + 1 (0:
+ * not yet written), in the same cache line as the fingerprint nearly always,
+ * so that a lookup that misses in the cache misses once.
  */
-export function insertNumbered(table: Int32Array, numbers: Int32Array, capacity: number, hi: number, lo: number, id: number): number {
+export const NUMBERED_SLOT = 3;
+
+/**
+ * Adds a fingerprint and its state's number to a numbered table (slots of
+ * {@link NUMBERED_SLOT} words). Returns `id` when the fingerprint was new (the
+ * caller's number for it), else `~n` for the number `n` the set already holds
+ * (waiting for it while the thread that inserted it a moment ago writes it).
+ * The probe is insertFingerprint's, written again rather than shared: that
+ * one is the search's hottest loop, and a parameter for the slot's size in it
+ * costs every search that records no graph.
+ */
+export function insertNumbered(table: Int32Array, capacity: number, hi: number, lo: number, id: number): number {
   hi = storedHalf(hi);
   lo = storedHalf(lo);
   let slot = home(hi, lo, capacity);
   for (;;) {
-    const at = slot * 2;
+    const at = slot * 3;
     let low = table[at]!;
     if (low === 0) {
       low = Atomics.compareExchange(table, at, 0, lo);
       if (low === 0) {
         Atomics.store(table, at + 1, hi);
-        Atomics.store(numbers, slot, id + 1);
+        Atomics.store(table, at + 2, id + 1);
         return id;
       }
     }
@@ -156,8 +160,8 @@ export function insertNumbered(table: Int32Array, numbers: Int32Array, capacity:
       let high = table[at + 1]!;
       while (high === 0) high = Atomics.load(table, at + 1);
       if (high === hi) {
-        let n = numbers[slot]!;
-        while (n === 0) n = Atomics.load(numbers, slot);
+        let n = table[at + 2]!;
+        while (n === 0) n = Atomics.load(table, at + 2);
         return ~(n - 1);
       }
     }
@@ -196,35 +200,37 @@ export function hasFingerprint(table: Int32Array, capacity: number, hi: number, 
 
 /**
  * Grows the table from `from` to `to` slots in place (no thread may be using
- * it). Every stored fingerprint is moved to its slot for the new capacity; a
- * fingerprint that lands on one not yet moved takes its place and the evicted
- * one is placed next. A bit per slot marks the moved ones, so the only extra
- * memory is `to / 8` bytes.
+ * it). Every stored fingerprint is moved to its slot for the new capacity,
+ * with its number in a numbered table (`slotWords` 3); a fingerprint that
+ * lands on one not yet moved takes its place and the evicted one is placed
+ * next. A bit per slot marks the moved ones, so the only extra memory is
+ * `to / 8` bytes.
  */
-export function growInPlace(table: Int32Array, from: number, to: number, numbers?: Int32Array): void {
+export function growInPlace(table: Int32Array, from: number, to: number, slotWords = 2): void {
   const moved = new Uint32Array(Math.ceil(to / 32));
   const isMoved = (s: number) => (moved[s >>> 5]! & (1 << (s & 31))) !== 0;
+  const numbered = slotWords === 3;
   // From the top down: a fingerprint's new slot is about its old one times to/from, in the part already done, so the
   // writes run nearly in order through memory and rarely evict anything.
   for (let i = from - 1; i >= 0; i--) {
-    if (table[i * 2] === 0 || isMoved(i)) continue;
-    let lo = table[i * 2]!;
-    let hi = table[i * 2 + 1]!;
-    // A search that numbers its states moves each number with its fingerprint.
-    let number = numbers ? numbers[i]! : 0;
-    table[i * 2] = 0;
-    table[i * 2 + 1] = 0;
-    if (numbers) numbers[i] = 0;
+    const at = i * slotWords;
+    if (table[at] === 0 || isMoved(i)) continue;
+    let lo = table[at]!;
+    let hi = table[at + 1]!;
+    let number = numbered ? table[at + 2]! : 0;
+    table[at] = 0;
+    table[at + 1] = 0;
+    if (numbered) table[at + 2] = 0;
     for (;;) {
       let slot = home(hi, lo, to);
-      while (table[slot * 2] !== 0 && isMoved(slot)) slot = slot + 1 === to ? 0 : slot + 1;
-      const at = slot * 2;
-      const evictedLo = table[at]!;
-      const evictedHi = table[at + 1]!;
-      const evictedNumber = numbers ? numbers[slot]! : 0;
-      table[at] = lo;
-      table[at + 1] = hi;
-      if (numbers) numbers[slot] = number;
+      while (table[slot * slotWords] !== 0 && isMoved(slot)) slot = slot + 1 === to ? 0 : slot + 1;
+      const w = slot * slotWords;
+      const evictedLo = table[w]!;
+      const evictedHi = table[w + 1]!;
+      const evictedNumber = numbered ? table[w + 2]! : 0;
+      table[w] = lo;
+      table[w + 1] = hi;
+      if (numbered) table[w + 2] = number;
       moved[slot >>> 5] = moved[slot >>> 5]! | (1 << (slot & 31));
       if (evictedLo === 0) break;
       lo = evictedLo;
@@ -242,18 +248,18 @@ export function grownCapacity(capacity: number, size: number, maxSlots: number):
 }
 
 /**
- * The number beside a fingerprint in a table of a search that numbered its
- * states (insertNumbered), or -1 when the fingerprint is not there
- * (single-threaded use, after the search: traces).
+ * The number of a fingerprint's state in a numbered table (insertNumbered),
+ * or -1 when the fingerprint is not there (single-threaded use, after the
+ * search: traces).
  */
-export function numberOf(table: Int32Array, numbers: Int32Array, capacity: number, hi: number, lo: number): number {
+export function numberOf(table: Int32Array, capacity: number, hi: number, lo: number): number {
   hi = storedHalf(hi);
   lo = storedHalf(lo);
   let slot = home(hi, lo, capacity);
   for (;;) {
-    const at = slot * 2;
+    const at = slot * 3;
     if (table[at] === 0) return -1;
-    if (table[at] === lo && table[at + 1] === hi) return numbers[slot]! - 1;
+    if (table[at] === lo && table[at + 1] === hi) return table[at + 2]! - 1;
     slot = slot + 1 === capacity ? 0 : slot + 1;
   }
 }

@@ -65,15 +65,14 @@ export interface LevelJob {
 
 /**
  * Where the threads record the graph. States are numbered as they are found:
- * the numbers sit beside the shared set's slots (fingerprint-set.ts,
- * insertNumbered), and each thread gives out numbers from blocks of
- * {@link NUMBER_BLOCK} it claims from the control block's counter, so that no
- * two threads give the same number and the numbers stay dense: at the end,
- * only the unused rest of each thread's last block is no state. The records
- * and the per-number arrays are in `area`.
+ * each number sits beside its fingerprint in the shared set's slot
+ * (fingerprint-set.ts, insertNumbered), and each thread gives out numbers
+ * from blocks of {@link NUMBER_BLOCK} it claims from the control block's
+ * counter, so that no two threads give the same number and the numbers stay
+ * dense: at the end, only the unused rest of each thread's last block is no
+ * state. The records and the per-number arrays are in `area`.
  */
 export interface GraphRecording {
-  readonly numbers: Int32Array;
   readonly area: RecordArea;
 }
 
@@ -114,8 +113,8 @@ export class LevelExpander<S, A> {
   private readonly W: number;
   /** Words a state takes in a block: its own, then, when the graph is recorded, its number. */
   private readonly stride: number;
-  /** When the graph is recorded: the numbers beside the shared set's slots, and this thread's claimed block of numbers [next, end). */
-  private readonly numbers: Int32Array | null;
+  /** When the graph is recorded: the set numbers its states (three words a slot), and this thread's claimed block of numbers [next, end). */
+  private readonly numbered: boolean;
   private nextNumber = 0;
   private numberEnd = 0;
   /** When the graph is recorded: the records, each record's place by state number, each state's label word, and the masks. */
@@ -199,7 +198,7 @@ export class LevelExpander<S, A> {
     if (this.ev.graph.length > 0 && !recording) throw new Error("internal error: a level search that records the graph needs the shared state numbers");
     this.records = recording && this.ev.graph.length > 0 ? new RecordWriter(recording.area, control) : null;
     this.stride = this.W + (this.records ? 1 : 0);
-    this.numbers = this.records ? recording!.numbers : null;
+    this.numbered = this.records !== null;
     this.recordWords = recording?.area.words ?? new Int32Array(0);
     this.recordAt = recording?.area.at ?? new Uint32Array(0);
     this.labelWords = recording?.area.labels ?? new Uint8Array(0);
@@ -399,27 +398,23 @@ export class LevelExpander<S, A> {
     this.full = false;
     // Every staged fingerprint's home slot is read first, in a tight loop: the reads do not depend on each other, so the
     // core has many misses to main memory in flight at once instead of one after another.
-    // Recording the graph, the number beside the slot is read too: another array, another miss.
-    const numbers = this.numbers;
+    // Recording the graph, slots are three words (the number beside the fingerprint, nearly always in the same line).
+    const numbered = this.numbered;
     let touched = 0;
-    if (numbers) {
-      for (let k = 0; k < n; k++) {
-        const h = home(stageHi[k]!, stageLo[k]!, capacity);
-        touched |= table[h * 2]! | numbers[h]!;
-      }
-    } else for (let k = 0; k < n; k++) touched |= table[home(stageHi[k]!, stageLo[k]!, capacity) * 2]!;
+    if (numbered) for (let k = 0; k < n; k++) touched |= table[home(stageHi[k]!, stageLo[k]!, capacity) * 3]!;
+    else for (let k = 0; k < n; k++) touched |= table[home(stageHi[k]!, stageLo[k]!, capacity) * 2]!;
     this.sink |= touched;
     let found = 0;
     for (let k = 0; k < n; k++) {
       let number = 0;
-      if (numbers) {
+      if (numbered) {
         // Recording the graph: the successor's number, a new one (this thread's next) or the one the set holds.
         if (this.nextNumber === this.numberEnd) {
           this.nextNumber = control.claimNumbers(NUMBER_BLOCK);
           this.numberEnd = this.nextNumber + NUMBER_BLOCK;
         }
         const mine = this.nextNumber;
-        const got = insertNumbered(table, numbers, capacity, stageHi[k]!, stageLo[k]!, mine);
+        const got = insertNumbered(table, capacity, stageHi[k]!, stageLo[k]!, mine);
         const id = got >= 0 ? got : ~got;
         this.recordWords[this.stageAt[k]!] = id;
         noteNumber(recent, this.recentIds, stageHi[k]!, stageLo[k]!, id);
@@ -430,7 +425,7 @@ export class LevelExpander<S, A> {
       const at = k * W;
       for (let w = 0; w < W; w++) scratchWords[w] = stageWords[at + w]!;
       if (this.ev.judged) found |= this.ev.stateFindingBits(scratch);
-      if (numbers) this.labelWords[number] = this.ev.labels(scratch);
+      if (numbered) this.labelWords[number] = this.ev.labels(scratch);
       this.append(scratchWords, number);
       // The shared size is kept within 64 insertions a thread, so no thread can fill the table.
       if (++this.pending === 64) {

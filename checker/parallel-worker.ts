@@ -9,7 +9,7 @@
  * only big levels are shared (parallel.ts), so the wait stays short.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { INITIAL_SLOTS, populate, populateNumbers } from "./fingerprint-set.js";
+import { INITIAL_SLOTS, populate, populateWords } from "./fingerprint-set.js";
 import { LevelExpander, type LevelJob } from "./level-expander.js";
 import { ControlBlock } from "./control-block.js";
 import type { Model, PackedOps } from "./model.js";
@@ -68,8 +68,10 @@ parentPort!.on("message", async (message: { load: WorkerLoad } | { setup: Worker
   }
   if ("setup" in message) {
     const { control, limits, recording } = message.setup;
-    // While the main thread expands the first levels alone, the first thread writes the pages of the numbers it will read.
-    if (init.index === 0 && recording && message.setup.populateNumbers) populateNumbers(recording.numbers, 0, message.setup.populateNumbers);
+    // A numbered set's slots are wider: while the main thread expands the first levels alone, the first thread writes the
+    // pages of the rest of its first capacity.
+    const words = message.setup.populate;
+    if (init.index === 0 && words) populateWords(table, words[0], words[1]);
     expander = loading!.then(({ ops, properties, symmetry, fairness }) => new LevelExpander(ops, properties, symmetry, table, new ControlBlock(control), limits, undefined, fairness, recording));
     expander.catch(() => {});
     return;

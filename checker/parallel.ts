@@ -26,7 +26,7 @@
 import { availableParallelism, totalmem } from "node:os";
 import type { Fingerprinter } from "./fingerprinter.js";
 import { fingerprintWords } from "./fingerprint.js";
-import { grownCapacity, growInPlace, HARD_LIMIT, INITIAL_SLOTS, INITIAL_SLOTS_ALONE, insertFingerprint, insertNumbered, maxSlotsFor, populate, populateNumbers, reserveTable } from "./fingerprint-set.js";
+import { grownCapacity, growInPlace, HARD_LIMIT, INITIAL_SLOTS, INITIAL_SLOTS_ALONE, insertFingerprint, insertNumbered, maxSlotsFor, NUMBERED_SLOT, populate, reserveTable } from "./fingerprint-set.js";
 import type { SearchLimits } from "./limits.js";
 import { LevelExpander, type ExpanderLimits, type GraphRecording, type LevelJob, type RoundReport } from "./level-expander.js";
 import { ControlBlock, StopFlag } from "./control-block.js";
@@ -66,9 +66,8 @@ export interface LevelGraph {
   readonly initIndex: readonly number[];
   /** Indices (among the check's properties) of those whose two label bits each state carries, in bit order. */
   readonly properties: readonly number[];
-  /** The set, the numbers beside its slots and its capacity: a state's number, found by its fingerprint (traces). */
+  /** The set (numbered: fingerprint-set.ts, insertNumbered) and its capacity: a state's number, found by its fingerprint (traces). */
   readonly table: Int32Array;
-  readonly numbers: Int32Array;
   readonly capacity: number;
 }
 
@@ -151,15 +150,25 @@ export async function searchLevels<S, A>(
   const ops = model.packed as PackedOps<S, A>;
   const W = ops.words;
   const table = workers ? workers.table : reserveTable(maxSlotsFor(totalmem()));
-  const maxSlots = table.length / 2;
+  // Properties of the whole graph: the set numbers its states, each number beside its fingerprint in a slot of three
+  // words; each new state's number is beside its words in its block, and every state's record and label word are in the
+  // shared area the threads record the graph into.
+  const ev = new Evaluation(properties);
+  const recording = ev.graph.length > 0;
+  const slotWords = recording ? NUMBERED_SLOT : 2;
+  const maxSlots = Math.floor(table.length / slotWords);
   // A thread inserts up to 64 fingerprints before it adds them to the shared count and sees whether the set is past its
   // hard limit (level-expander.ts), so the set keeps room for 128 a thread past that limit: a full set has no end to a probe.
   const threadCount = 1 + (workers?.size ?? 0);
   let capacity = Math.min(maxSlots, Math.max(tableSlots, Math.ceil((128 * threadCount) / (1 - HARD_LIMIT))));
-  // Every page of the set is written before it is used (fingerprint-set.ts, populate): with worker threads, the first
-  // INITIAL_SLOTS by the first worker thread as it starts, and the rest here; on one thread, all here. A page first read
-  // costs a second fault when first written (and, with several threads, an interrupt to every other core).
-  populate(table, workers && workers.size > 0 ? INITIAL_SLOTS : 0, capacity);
+  // Every page of the set is written before it is used (fingerprint-set.ts, populate): with worker threads, the words of
+  // INITIAL_SLOTS plain slots by the first worker thread as it starts (and, for a numbered set, the rest of its first
+  // capacity once told: workers.setUp below), the rest here; on one thread, all here. A page first read costs a second
+  // fault when first written (and, with several threads, an interrupt to every other core).
+  const pooled = workers !== null && workers.size > 0;
+  const bootWords = pooled ? INITIAL_SLOTS * 2 : 0;
+  const setUpWords = pooled && recording ? Math.max(bootWords, Math.min(capacity, INITIAL_SLOTS) * slotWords) : bootWords;
+  populate(table, Math.ceil(setUpWords / slotWords), capacity, slotWords);
   const control = ControlBlock.create();
   const started = performance.now();
   if (process.env.DNSMC_DEBUG) console.error(`level search starts at ${started.toFixed(0)} ms since process start`);
@@ -172,24 +181,13 @@ export async function searchLevels<S, A>(
   const note = (found: number, depth: number) => {
     for (let i = 0; i < properties.length; i++) if (found & (1 << i) && foundAtDepth[i] === -1) foundAtDepth[i] = depth;
   };
-  const ev = new Evaluation(properties);
   const violated = () => foundAtDepth.some((d, i) => d !== -1 && (ev.breaking & (1 << i)) !== 0);
   const decided = () => properties.length > 0 && foundAtDepth.every((d) => d !== -1);
 
-  // Properties of the whole graph: numbers beside the set's slots, each new state's number beside its words in its
-  // block, and every state's record and label word in the shared area the threads record the graph into.
-  const recording = ev.graph.length > 0;
   const stride = W + (recording ? 1 : 0);
   const graphRecording: GraphRecording | undefined = recording
-    ? {
-        numbers: new Int32Array(new SharedArrayBuffer(maxSlots * 4)),
-        area: reserveRecords(maxSlots, recordWords, ev.graph.length, fairnessMatters(properties, model.fairness) ? model.fairness!.length : null),
-      }
+    ? { area: reserveRecords(maxSlots, recordWords, ev.graph.length, fairnessMatters(properties, model.fairness) ? model.fairness!.length : null) }
     : undefined;
-  const numbers = graphRecording?.numbers ?? null;
-  // The numbers' pages are written before use too: by the first worker thread while this one expands the first levels
-  // alone (workers.setUp below), or here.
-  if (numbers && !(workers && workers.size > 0)) populateNumbers(numbers, 0, capacity);
   const initialIds: number[] = [];
   const initIndex: number[] = [];
 
@@ -203,8 +201,8 @@ export async function searchLevels<S, A>(
     const state = fingerprinter.normalise(init);
     const words = ops.wordsOf(state);
     fingerprintWords(words, fp);
-    if (numbers) {
-      if (insertNumbered(table, numbers, capacity, fp.hi, fp.lo, count) < 0) continue;
+    if (recording) {
+      if (insertNumbered(table, capacity, fp.hi, fp.lo, count) < 0) continue;
     } else if (!insertFingerprint(table, capacity, fp.hi, fp.lo)) continue;
     firstWords.set(words, count * stride);
     if (graphRecording) {
@@ -250,7 +248,7 @@ export async function searchLevels<S, A>(
     progress();
     joinLate();
   }, model.fairness ?? [], graphRecording);
-  workers?.setUp({ control: control.words, limits: expanderLimits, ...(graphRecording ? { recording: graphRecording, populateNumbers: capacity } : {}) });
+  workers?.setUp({ control: control.words, limits: expanderLimits, ...(graphRecording ? { recording: graphRecording, populate: [bootWords, setUpWords] as const } : {}) });
   const pool: readonly Thread[] = workers ? [...workers.threads, ...here] : here;
   const frontierSize = () => levelCounts.reduce((a, b) => a + b, 0);
   // Reported about once a second: from a timer while this thread waits for the others, and between its own chunks.
@@ -287,9 +285,8 @@ export async function searchLevels<S, A>(
         const grown = grownCapacity(capacity, control.size(), maxSlots);
         if (grown > capacity) {
           const t0 = performance.now();
-          populate(table, capacity, grown);
-          if (numbers) populateNumbers(numbers, capacity, grown);
-          growInPlace(table, capacity, grown, numbers ?? undefined);
+          populate(table, capacity, grown, slotWords);
+          growInPlace(table, capacity, grown, slotWords);
           if (process.env.DNSMC_DEBUG) console.error(`grow ${capacity} -> ${grown}: ${(performance.now() - t0).toFixed(0)} ms at ${(performance.now() - started).toFixed(0)}`);
           capacity = grown;
         } else if (grown === capacity && control.size() > capacity * 0.8) {
@@ -339,7 +336,7 @@ export async function searchLevels<S, A>(
     diameter,
     stopReason: stopReason ?? "exhausted",
     foundAtDepth,
-    storeBytes: capacity * 8,
+    storeBytes: capacity * slotWords * 4,
     ...(failure ? { failure } : {}),
     ...(graphRecording && !failure
       ? {
@@ -351,7 +348,6 @@ export async function searchLevels<S, A>(
             initIndex,
             properties: ev.graph,
             table,
-            numbers: graphRecording.numbers,
             capacity,
           },
         }

@@ -38,10 +38,10 @@ export interface WorkerLoad {
 export interface WorkerSetup {
   readonly control: Int32Array;
   readonly limits: ExpanderLimits;
-  /** When the graph is recorded: the numbers beside the set's slots and the area the threads record the graph into. */
+  /** When the graph is recorded: the area the threads record it into. */
   readonly recording?: GraphRecording;
-  /** Slots whose numbers the first worker thread writes the pages of before its first round (fingerprint-set.ts, populateNumbers). */
-  readonly populateNumbers?: number;
+  /** Words of the set [from, to) the first worker thread writes the pages of before its first round (a numbered set's rest). */
+  readonly populate?: readonly [number, number];
 }
 
 /** One thread's side of a round: this thread, or a worker thread. */

@@ -34,7 +34,7 @@ export function graphFromLevels<S, A>(g: LevelGraph, ops: PackedOps<S, A>, finge
     // A state replayed is the graph's state n when the set gives n for its words' fingerprint (the search's own).
     isStateNumber: (state, s) => {
       fingerprintWords(ops.wordsOf(fingerprinter.normalise(state as S)), fp);
-      return numberOf(g.table, g.numbers, g.capacity, fp.hi, fp.lo) === s;
+      return numberOf(g.table, g.capacity, fp.hi, fp.lo) === s;
     },
     labels,
     fair: area.mask !== null,

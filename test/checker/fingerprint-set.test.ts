@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { grownCapacity, growInPlace, hasFingerprint, home, insertFingerprint, populate, reserveTable } from "../../checker/fingerprint-set.js";
+import { grownCapacity, growInPlace, hasFingerprint, home, insertFingerprint, insertNumbered, NUMBERED_SLOT, numberOf, populate, reserveTable } from "../../checker/fingerprint-set.js";
 
 // Low words from a small pool as often as not, so that fingerprints differing only in the high word meet on a probe path.
 const lowWord = fc.oneof(fc.nat(0xffffffff), fc.constantFrom(0, 1, 7, 0xdeadbeef));
@@ -33,6 +33,34 @@ describe("the shared fingerprint set", () => {
         for (let s = 0; s < capacity; s++) if (table[s * 2] !== 0) stored++;
         expect(stored).toBe(seen.size);
         expect(seen.size).toBeLessThanOrEqual(capacity * 0.8 + 1);
+      }),
+    );
+  });
+
+  it("a numbered set gives each new fingerprint the caller's number, and that number back ever after, through growth in place", () => {
+    fc.assert(
+      fc.property(fingerprints, fc.integer({ min: 2, max: 40 }), ([...fps], grow) => {
+        const table = reserveTable(1 << 14);
+        let capacity = 8;
+        const numbers = new Map<string, number>();
+        for (const [hi, lo] of fps) {
+          const key = `${hi || 1}:${lo || 1}`;
+          const bigger = grownCapacity(capacity, numbers.size + 1, Math.floor(table.length / NUMBERED_SLOT));
+          if (bigger > capacity) {
+            growInPlace(table, capacity, bigger, NUMBERED_SLOT);
+            capacity = bigger;
+          }
+          const got = insertNumbered(table, capacity, hi, lo, numbers.size);
+          if (numbers.has(key)) expect(got).toBe(~numbers.get(key)!);
+          else {
+            expect(got).toBe(numbers.size);
+            numbers.set(key, got);
+          }
+        }
+        growInPlace(table, capacity, capacity + grow, NUMBERED_SLOT);
+        capacity += grow;
+        for (const [hi, lo] of fps) expect(numberOf(table, capacity, hi, lo)).toBe(numbers.get(`${hi || 1}:${lo || 1}`));
+        expect(numberOf(table, capacity, 0x1234567, 0x7654321)).toBe(numbers.get(`${0x1234567}:${0x7654321}`) ?? -1);
       }),
     );
   });
