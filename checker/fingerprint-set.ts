@@ -1,7 +1,9 @@
 /**
  * The visited set of the level-synchronous search (parallel.ts): 64-bit
  * fingerprints and nothing else, 8 bytes a slot, in one block of shared
- * memory that every worker thread inserts into without locks.
+ * memory that every worker thread inserts into without locks. A search that
+ * records the graph numbers its states, each number in its fingerprint's
+ * slot (12 bytes a slot: insertNumbered).
  *
  * - Linear probing from a home slot chosen by multiply-and-shift over the
  *   current capacity ("fastrange"), so the capacity need not be a power of
