@@ -98,9 +98,6 @@ export function rangeSweeper(f: Fixpoint, from: number, to: number): () => boole
   return () => reachSweep(f.graph, f.value, f.allowed, f.order, from, to);
 }
 
-/** Runs a fixpoint's sweeps over all of `f.order` until it is reached (on this thread, or shared with a worker thread). */
-export type Sweeper = (f: Fixpoint) => void;
-
 /** A bit array for `bits` bits per state, in shared memory (a worker thread sweeps it too). */
 export function bitArray(states: number, bits: number): BitArray {
   const bytes = bits <= 8 ? 1 : bits <= 16 ? 2 : 4;

@@ -22,13 +22,13 @@
  * behaviour that stutters there forever, fair when every constraint is
  * disabled in it (a state with no enabled action, or only unfair ones).
  *
- * Most states of a protocol's graph lie on no cycle: the fair graph first
- * finds, by sweeps (fixpoint.ts), the states on the way to a cycle of two
- * states or more (`live`), and judges every other state as the component of
- * itself alone, by rules that hold for all properties (`fairAlone`); only
- * live states are decomposed, per property. Whether a violation exists is
- * then a question of reachability, decided by sweeps too (analyses.ts); only
- * a property that is violated looks for its lasso.
+ * Most states of a protocol's graph lie on no cycle: every state is judged
+ * as the component of itself alone, by rules that hold for all properties
+ * (`fairAlone`, in the analyses' first pass), and only the states on the way
+ * to a cycle of two states or more (`live`, none in a graph without cycles)
+ * are decomposed, per property. Whether a violation exists is a question of
+ * reachability (analyses.ts); only a property that is violated looks for its
+ * lasso.
  *
  * The stem is a shortest path to a state of a fair component (over the
  * states it may cross); the cycle is built inside the component from that
@@ -116,15 +116,16 @@ export class FairGraph {
 }
 
 /**
- * The states where the cycle of a property of `kind` may go (`allowed`), and
- * those that make it a violation (`accepting`): see the module comment.
- * `labels[n]` holds the property's predicates in state n: bit 0 is p
- * (`eventually`'s and `convergesTo`'s predicate, `leadsTo`'s trigger), bit 1
- * is `leadsTo`'s response q.
+ * Whether the cycle of a property of `kind` may go through a state whose
+ * label (the property's two bits: graph.ts, labelOf) is `label`: see the
+ * module comment. Bit 0 is p (`eventually`'s and `convergesTo`'s predicate,
+ * `leadsTo`'s trigger), bit 1 is `leadsTo`'s response q.
  */
 export function allowedStates(kind: TemporalKind, label: number): boolean {
   return kind === "eventually" ? (label & 1) === 0 : kind === "leadsTo" ? (label & 2) === 0 : true;
 }
+
+/** Whether such a state makes the cycle a violation. */
 export function acceptingState(kind: TemporalKind, label: number): boolean {
   return kind === "convergesTo" ? (label & 1) === 0 : allowedStates(kind, label);
 }
