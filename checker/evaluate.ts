@@ -75,6 +75,18 @@ export class Evaluation<S, A> {
     }
   }
 
+  /** The same as bits (property i: bit i), for searches that keep findings as masks: no callback per transition. */
+  stepFindingBits(before: S, action: A, after: S): number {
+    let bits = 0;
+    const steps = this.steps;
+    for (let k = 0; k < steps.length; k++) {
+      const [p, i] = steps[k]!;
+      this.current = p.name;
+      if (!p.holds(before, action, after)) bits |= 1 << i;
+    }
+    return bits;
+  }
+
   /**
    * The label word of `state`: for the j-th property of the whole graph, bits
    * 2j and 2j+1 (bit 0: the goal of `recoverable`, or p; bit 1: leadsTo's q).

@@ -139,10 +139,6 @@ export class LevelExpander<S, A> {
   private readonly recent = recentFilter();
   /** When the graph is recorded: the numbers of the fingerprints the recent filter remembers. */
   private readonly recentIds = recentNumbers();
-  /** The findings of the transition being judged (bits), and the callbacks that set them. */
-  private stepFound = 0;
-  private readonly never = (): boolean => false;
-  private readonly stepBroken = (i: number): void => void (this.stepFound |= 1 << i);
   /** The blocks of the level under way (a round after the table grew has the same ones, already viewed in `level`). */
   private levelBlocks: readonly SharedArrayBuffer[] | null = null;
   // The job's chunks, shares and capacity, as this object's own fields: the optimizing compiler then checks this object's map,
@@ -329,9 +325,7 @@ export class LevelExpander<S, A> {
         for (let w = 0; w < W; w++) scratchWords[w] = current[w]!;
         ops.nextInto(state, action, scratch);
         if (steps > 0) {
-          this.stepFound = 0;
-          ev.stepFindings(state, action, scratch, this.never, this.stepBroken);
-          found |= this.stepFound;
+          found |= ev.stepFindingBits(state, action, scratch);
         }
         if (symmetry) ops.canonicalizeInPlace!(scratch);
         fingerprintWords(scratchWords, fp);
