@@ -191,7 +191,7 @@ export class LevelExpander<S, A> {
   ) {
     this.W = ops.words;
     this.ev = new Evaluation(properties);
-    if (this.ev.graph.length > 0 && !recording) throw new Error("internal error: a level search that records the graph needs the shared state numbers");
+    if (this.ev.graph.length > 0 && !recording) throw new Error("internal error: a level search that records the graph needs the shared record area");
     this.records = recording && this.ev.graph.length > 0 ? new RecordWriter(recording.area, control) : null;
     this.stride = this.W + (this.records ? 1 : 0);
     this.numbered = this.records !== null;
