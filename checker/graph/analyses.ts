@@ -135,25 +135,24 @@ export function* analysis(request: AnalysisRequest): Generator<Step, AnalysisRes
   const pass: Pass = { graph, constraints, kinds: reaching.map((t) => t.kind as Pass["kinds"][number]), labels: reaching.map((t) => t.labels), value, fairAlone };
   const cyclic = (yield { pass }) as boolean;
   const t1 = performance.now();
-  let components: Map<AnalysisTask, FairComponents>;
-  let fairness: StateFairness | null = null;
-  if (!cyclic) {
-    // No cycle of two states or more: no state is live, every component is a state alone, and the bits are final.
-    fairness = fairAlone ? { live: null, fairAlone } : null;
-    const fair = fairness ? new FairGraph(graph, constraints, fairness) : null;
-    components = new Map(tasks.flatMap((t) => (t.kind === "recoverable" ? [] : [[t, new FairComponents(fair!, t.kind, t.labels, null)] as const])));
-  } else {
-    // Cycles: the postorder, for the sweeps; the live states by their fixpoint, their components decomposed, then the
-    // bits by theirs.
-    const order = depthFirst(graph, null, true).order!;
+  // With a cycle of two states or more: the postorder, for the sweeps, and the live states by their fixpoint (without
+  // one, no state is live, every component is a state alone, and the bits are final).
+  let order: Uint32Array | null = null;
+  let fairness: StateFairness | null = fairAlone ? { live: null, fairAlone } : null;
+  if (cyclic) {
+    order = depthFirst(graph, null, true).order!;
     if (fairAlone) {
       const live = new Uint8Array(new SharedArrayBuffer(n));
       for (let s = 0; s < n; s++) live[s] = at[s] !== 0 ? 1 : 0;
       yield { fixpoint: { kind: "live", graph: graph.forward, order, live } };
       fairness = { live, fairAlone };
     }
-    const fair = fairness ? new FairGraph(graph, constraints, fairness) : null;
-    components = new Map(tasks.flatMap((t) => (t.kind === "recoverable" ? [] : [[t, new FairComponents(fair!, t.kind, t.labels)] as const])));
+  }
+  const fair = fairness ? new FairGraph(graph, constraints, fairness) : null;
+  const components = new Map(tasks.flatMap((t) => (t.kind === "recoverable" ? [] : [[t, new FairComponents(fair!, t.kind, t.labels)] as const])));
+  if (order) {
+    // The bits again, by their fixpoint: each question's goals (a fair component, for a temporal property), then the
+    // states that may pass its bit on.
     const allowed = bitArray(n, reaching.length);
     value.fill(0);
     reaching.forEach((t, j) => {
