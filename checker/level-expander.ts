@@ -22,7 +22,7 @@ import { fingerprintWords } from "./fingerprint.js";
 import { HARD_LIMIT, GROW_AT, home, insertFingerprint, insertNumbered, primeInsertFingerprint, storedHalf } from "./fingerprint-set.js";
 import type { PackedOps } from "./model.js";
 import type { Property } from "./property.js";
-import { forget, metRecently, noteNumber, recentFilter, recentNumber, recentNumbers } from "./recent-filter.js";
+import { forget, metRecently, noteNumber, noteStaged, recentFilter, recentNumber, recentNumbers } from "./recent-filter.js";
 import { Evaluation } from "./evaluate.js";
 import { StopFlag, type ControlBlock } from "./control-block.js";
 import { fairnessMasks, fairnessMatters, type Fairness } from "./fairness.js";
@@ -40,6 +40,13 @@ const FIRST_BLOCK_STATES = 16;
  * to main memory overlap; the size is the measured best (bench/README.md).
  */
 const STAGE = 64;
+/**
+ * Recording the graph: successors met again while the first copy is still
+ * staged (its number not yet known), whose record words are written when
+ * the staged ones are looked up; more than this many, and they are looked up
+ * at once.
+ */
+const ALIASES = 256;
 
 /**
  * A level to expand: blocks of packed states, and chunks of them as (block,
@@ -122,8 +129,13 @@ export class LevelExpander<S, A> {
   private readonly recordAt: Uint32Array;
   private readonly labelWords: Uint8Array | Uint16Array | Uint32Array;
   private readonly recordMask: Uint8Array | Uint16Array | Uint32Array | null;
-  /** Where each staged successor's number goes in the records. */
+  /** Where each staged successor's number goes in the records, and the number it got. */
   private readonly stageAt = new Int32Array(STAGE);
+  private readonly stageId = new Int32Array(STAGE);
+  /** Record words waiting for a staged successor's number: the word, and the successor's place among the staged. */
+  private readonly aliasAt = new Int32Array(ALIASES);
+  private readonly aliasOf = new Int32Array(ALIASES);
+  private aliases = 0;
   /** The check's properties, as a search evaluates them (evaluate.ts); with none of the whole graph, nothing is recorded. */
   private readonly ev: Evaluation<S, A>;
   private readonly records: RecordWriter | null;
@@ -302,6 +314,7 @@ export class LevelExpander<S, A> {
     const end = chunks[c * 3 + 2]!;
     // Recording the graph: every successor's number (none skipped as met recently); an abandoned chunk is cut back.
     const mark = records ? records.mark() : 0;
+    this.aliases = 0;
     const hardLimit = capacity * HARD_LIMIT;
     let transitions = 0;
     let found = 0;
@@ -332,7 +345,8 @@ export class LevelExpander<S, A> {
         const hi = storedHalf(fp.hi);
         const lo = storedHalf(fp.lo);
         if (records) {
-          // A successor met recently has its number already; any other's is written when the shared set answers (insertStaged).
+          // A successor met recently has its number already, or will have it with the staged successors (as an alias of
+          // one); any other's is written when the shared set answers (insertStaged).
           const known = recentNumber(recent, this.recentIds, hi, lo);
           const at = header + 1 + k;
           this.recordWords[at] = known;
@@ -342,6 +356,17 @@ export class LevelExpander<S, A> {
             enabled |= m;
           }
           if (known >= 0) continue;
+          if (known < -1) {
+            this.aliasAt[this.aliases] = at;
+            this.aliasOf[this.aliases] = -known - 2;
+            if (++this.aliases === ALIASES) {
+              found |= this.insertStaged(staged, hardLimit);
+              staged = 0;
+              if (this.full) return this.endChunk(found, GROW, c, mark);
+            }
+            continue;
+          }
+          noteStaged(this.recentIds, hi, staged);
           stageAt[staged] = at;
         } else if (metRecently(recent, hi, lo)) continue;
         stageHi[staged] = hi;
@@ -411,6 +436,7 @@ export class LevelExpander<S, A> {
         const got = insertNumbered(table, capacity, stageHi[k]!, stageLo[k]!, mine);
         const id = got >= 0 ? got : ~got;
         this.recordWords[this.stageAt[k]!] = id;
+        this.stageId[k] = id;
         noteNumber(recent, this.recentIds, stageHi[k]!, stageLo[k]!, id);
         if (got < 0) continue;
         this.nextNumber++;
@@ -431,6 +457,11 @@ export class LevelExpander<S, A> {
           break;
         }
       }
+    }
+    // The successors met again while staged: their numbers, now known. (After a cut, the chunk is expanded again.)
+    if (numbered) {
+      if (!this.full) for (let j = 0; j < this.aliases; j++) this.recordWords[this.aliasAt[j]!] = this.stageId[this.aliasOf[j]!]!;
+      this.aliases = 0;
     }
     return found;
   }

@@ -43,26 +43,37 @@ export function metRecently(recent: Int32Array, hi: number, lo: number): boolean
 }
 
 /**
- * For a search that numbers its states: the number + 1 of the fingerprint in
- * each slot of the filter, once the shared set has given it (0: not yet).
+ * For a search that numbers its states, per slot of the filter: the number + 1
+ * of the fingerprint there, once the shared set has given it; -(k + 1) while
+ * it waits among the thread's staged successors at place k (see
+ * {@link noteStaged}); 0 when neither.
  */
 export function recentNumbers(): Int32Array {
   return new Int32Array(RECENT_SLOTS);
 }
 
 /**
- * The number of (hi, lo) if `recent` remembers it and its number is known;
- * else -1, and (hi, lo) is remembered in place of its slot's fingerprint,
- * with its number unknown until {@link noteNumber}.
+ * What `recent` knows of (hi, lo): its number (0 or more); -(k + 2) when it
+ * is the staged successor at place k, whose number comes when the staged ones
+ * are looked up in the shared set; or -1 when it does not remember it, and it
+ * then remembers it in place of its slot's fingerprint, with nothing known.
  */
 export function recentNumber(recent: Int32Array, numbers: Int32Array, hi: number, lo: number): number {
   const slot = hi & (RECENT_SLOTS - 1);
   const at = slot << 1;
-  if (recent[at] === lo && recent[at + 1] === hi) return numbers[slot]! - 1;
+  if (recent[at] === lo && recent[at + 1] === hi) {
+    const n = numbers[slot]!;
+    if (n !== 0) return n - 1;
+  }
   recent[at] = lo;
   recent[at + 1] = hi;
   numbers[slot] = 0;
   return -1;
+}
+
+/** Notes that (hi, lo), just remembered by {@link recentNumber}, is the staged successor at place k. */
+export function noteStaged(numbers: Int32Array, hi: number, k: number): void {
+  numbers[hi & (RECENT_SLOTS - 1)] = -(k + 1);
 }
 
 /** Records the number of (hi, lo), if `recent` still remembers it. */
