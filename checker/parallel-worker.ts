@@ -48,7 +48,7 @@ type PassMessage = { pass: Pass };
 parentPort!.on("message", async (message: { load: WorkerLoad } | { setup: WorkerSetup } | { job: LevelJob; recycle: SharedArrayBuffer[] } | SweepMessage | SearchMessage | PassMessage) => {
   if ("sweep" in message || "search" in message || "pass" in message) {
     try {
-      if ("pass" in message) parentPort!.postMessage({ analysed: firstPass(message.pass) });
+      if ("pass" in message) parentPort!.postMessage({ analysed: firstPass(message.pass, true) });
       else if ("sweep" in message) {
         const { fixpoint, from, to } = message.sweep;
         if (fixpoint) sweeping = rangeSweeper(fixpoint, from, to);

@@ -9,15 +9,18 @@
  * without a decomposition). Only a property that turns out violated looks for
  * its counterexample: a shortest path to a stuck state, or a lasso.
  *
- * The fixpoints are computed by sweeps that a worker thread of the level
- * search can share (the graph is in shared memory: from-levels.ts): each
- * thread sweeps its own range of states (runAnalysesShared).
- * Which thread swept what changes nothing: a fixpoint is unique.
+ * A worker thread of the level search shares the work (the graph is in
+ * shared memory: from-levels.ts; runAnalysesShared): the first pass is made
+ * by both threads at once, each walking the edges from its own end and
+ * skipping the states the other finished; each fixpoint's sweeps are cut in
+ * two ranges of states; the counterexample searches are shared out. Which
+ * thread did what changes nothing: the pass's words and the fixpoints are
+ * unique.
  */
 import { bitArray, rangeSweeper, sweepHere, type BitArray, type Fixpoint } from "./fixpoint.js";
 import { labelOf, type GraphCore, type Labels } from "./graph.js";
 import { stuckPath, type StuckPath } from "./recovery.js";
-import { depthFirst } from "./order.js";
+import { depthFirst, SharedWalk } from "./order.js";
 import { acceptingState, allowedStates, FairComponents, FairGraph, findFairLasso, type ConstraintKinds, type Lasso, type StateFairness, type TemporalKind } from "./temporal.js";
 
 /** One analysis: a property's index, what it asks, and its predicate bits per state. */
@@ -55,11 +58,13 @@ export type Search =
 
 /**
  * The first pass of the analyses, as plain data (a worker thread may be
- * handed it): a depth-first pass over the graph (order.ts) that judges each
- * state alone for fairness (`fairAlone`, when a temporal property needs it)
- * and, as each state is finished, sets its bits of `value` from its
- * successors': bit j for the j-th question of reachability, of kind
- * `kinds[j]` over `labels[j]`. With no cycle, the bits are then final.
+ * handed it): a depth-first pass over the graph (order.ts, SharedWalk) that
+ * judges each state alone for fairness (`fairAlone`, when a temporal
+ * property needs it) and, as each state is finished, sets its bits of
+ * `value` from its successors': bit j for the j-th question of
+ * reachability, of kind `kinds[j]` over `labels[j]`, and the bit `done`.
+ * With no cycle, the bits are then final. Two threads may make the pass at
+ * once, one following the edges the other way round.
  */
 export interface Pass {
   readonly graph: GraphCore;
@@ -67,37 +72,41 @@ export interface Pass {
   readonly kinds: readonly ("recoverable" | "eventually" | "leadsTo")[];
   readonly labels: readonly Labels[];
   readonly value: BitArray;
+  /** The bit of `value` set once a state is finished (above the questions' bits). */
+  readonly done: number;
   readonly fairAlone: Uint8Array | null;
 }
 
-/** Runs the first pass; true when the graph has a cycle of two states or more (the bits are then to be computed again). */
-export function firstPass(p: Pass): boolean {
+/**
+ * Runs the first pass, following each state's edges last to first if
+ * `reverse`; true when the graph has a cycle of two states or more (the bits
+ * are then to be computed again).
+ */
+export function firstPass(p: Pass, reverse = false): boolean {
+  const walk = firstPassWalk(p, reverse);
+  walk.step();
+  if (process.env.DNSMC_DEBUG) console.error(`first pass ${reverse ? "last to first" : "first to last"}: ${walk.finished} states finished`);
+  return walk.cyclic;
+}
+
+/** The first pass as a walk to make step by step (a test interleaves two); its `cyclic` once over. */
+export function firstPassWalk(p: Pass, reverse: boolean): SharedWalk {
   const { at, words, mask } = p.graph.forward;
-  const { value, fairAlone } = p;
+  const { value, fairAlone, done } = p;
   const all = p.constraints.reduce((m, _, j) => m | (1 << j), 0);
   // Per question: 0 recoverable (the goal is the label's bit 0), 1 eventually (states without p may pass the bit on,
   // and are goals when fair alone), 2 leadsTo (the same with q).
   const kinds = Int32Array.from(p.kinds, (k) => (k === "recoverable" ? 0 : k === "eventually" ? 1 : 2));
   const labelWords = p.labels.map((l) => l.words);
   const shifts = Int32Array.from(p.labels, (l) => l.shift);
-  const finish = (s: number): void => {
-    const a = at[s]!;
-    const end = a + 1 + words[a]!;
-    // One look at the edges: self-loops (the constraints they take) and the successors' bits.
-    let self = false;
-    let taken = 0;
-    let seen = 0;
-    for (let e = a + 1; e < end; e++) {
-      const t = words[e]!;
-      if (t === s) {
-        self = true;
-        if (mask) taken |= mask[e]!;
-      }
-      seen |= value[t]!;
-    }
+  const finish = (s: number, seen: number, self: boolean): number => {
     let alone = 0;
     if (fairAlone) {
+      const a = at[s]!;
       const enabled = mask ? mask[a]! : 0;
+      // A self-loop lets the state stay by taking its constraints: the ones it takes.
+      let taken = 0;
+      if (self && mask) for (let e = a + 1, end = a + 1 + words[a]!; e < end; e++) if (words[e] === s) taken |= mask[e]!;
       alone = (self ? enabled & ~taken : enabled & all) === 0 ? 1 : 0;
       fairAlone[s] = alone;
     }
@@ -109,9 +118,9 @@ export function firstPass(p: Pass): boolean {
       if (kind === 0) v |= l & 1 ? bit : seen & bit;
       else if ((l & kind) === 0) v |= alone ? bit : seen & bit;
     }
-    value[s] = v;
+    return v;
   };
-  return depthFirst(p.graph, finish, false).cyclic;
+  return new SharedWalk(p.graph, value, done, finish, reverse);
 }
 
 /** What the analysis asks of whoever runs it: its first pass, a fixpoint computed, or counterexamples searched for (in the order given). */
@@ -130,9 +139,10 @@ export function* analysis(request: AnalysisRequest): Generator<Step, AnalysisRes
   const { at } = graph.forward;
   // One bit per question of reachability (recoverable, eventually, leadsTo): from which states its goal can be reached.
   const reaching = tasks.filter((t) => t.kind !== "convergesTo");
-  const value = bitArray(n, reaching.length);
+  // And the first pass's bit for a finished state, above them.
+  const value = bitArray(n, reaching.length + 1);
   const fairAlone = tasks.some((t) => t.kind !== "recoverable") ? new Uint8Array(new SharedArrayBuffer(n)) : null;
-  const pass: Pass = { graph, constraints, kinds: reaching.map((t) => t.kind as Pass["kinds"][number]), labels: reaching.map((t) => t.labels), value, fairAlone };
+  const pass: Pass = { graph, constraints, kinds: reaching.map((t) => t.kind as Pass["kinds"][number]), labels: reaching.map((t) => t.labels), value, done: 1 << reaching.length, fairAlone };
   const cyclic = (yield { pass }) as boolean;
   const t1 = performance.now();
   // With a cycle of two states or more: the postorder, for the sweeps, and the live states by their fixpoint (without
@@ -242,7 +252,7 @@ function violated(t: AnalysisTask, graph: GraphCore, c: FairComponents, value: A
 
 /** Another thread that shares the analyses (a worker thread of the level search): it sweeps a range of a fixpoint, and looks for counterexamples. */
 export interface AnalysisHelper {
-  /** Runs the first pass (see Pass); true when the graph has cycles. */
+  /** Makes the first pass (see Pass) following the edges last to first, while this thread follows them first to last; true when the graph has cycles. */
   pass(pass: Pass): Promise<boolean>;
   /** One sweep of `fixpoint` over states [from, to) (given the first time, null for each next sweep of the same); true if it changed anything. */
   sweep(fixpoint: Fixpoint | null, from: number, to: number): Promise<boolean>;
@@ -265,10 +275,16 @@ export async function runAnalysesShared(request: AnalysisRequest, helper: Analys
     if (next.done) return next.value;
     const step = next.value;
     answer = undefined;
-    // The first pass runs on the helper, so that this thread is free meanwhile (check.ts rebuilds the other properties'
-    // traces then).
-    if ("pass" in step) answer = await helper.pass(step.pass);
-    else if ("fixpoint" in step) {
+    // The first pass: the helper starts it at once, this thread joins it from the other end of the edges once its caller
+    // waits for the answers (check.ts rebuilds the other properties' traces first).
+    if ("pass" in step) {
+      const theirs = helper.pass(step.pass);
+      await Promise.resolve();
+      const t0 = performance.now();
+      const mine = firstPass(step.pass);
+      if (process.env.DNSMC_DEBUG) console.error(`first pass: this thread's share ${(performance.now() - t0).toFixed(0)} ms`);
+      answer = (await theirs) || mine;
+    } else if ("fixpoint" in step) {
       // Each thread sweeps half of the order: the helper the first half (the sinks' side), this thread the rest.
       const n = step.fixpoint.order.length;
       const mid = Math.floor(n / 2);
