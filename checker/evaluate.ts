@@ -28,8 +28,17 @@ export class Evaluation<S, A> {
   readonly breaking: number;
   /** Whether new states are judged at all (an invariant or a witness). */
   readonly judged: boolean;
-  /** The property being evaluated, for the message when one throws. */
+  /** The property being evaluated, for the message when one throws (the compiled functions below set it only as the exception passes). */
   current = "";
+  /** Which invariants `state` breaks and which witnesses it reaches, as bits (property i: bit i; at most 31 properties). */
+  readonly stateFindingBits: (state: S) => number;
+  /** Which step properties the transition breaks, as bits: no callback per transition. */
+  readonly stepFindingBits: (before: S, action: A, after: S) => number;
+  /**
+   * The label word of `state`: for the j-th property of the whole graph, bits
+   * 2j and 2j+1 (bit 0: the goal of `recoverable`, or p; bit 1: leadsTo's q).
+   */
+  readonly labels: (state: S) => number;
 
   constructor(readonly properties: readonly Property<S, A>[]) {
     this.stateChecks = properties.flatMap((p, i) => (p.kind === "always" || p.kind === "sometimes" ? [[p, i] as const] : []));
@@ -38,6 +47,30 @@ export class Evaluation<S, A> {
     this.graphProps = this.graph.map((i) => properties[i]!);
     this.breaking = properties.reduce((bits, p, i) => (i < 31 && (p.kind === "always" || p.kind === "step") ? bits | (1 << i) : bits), 0);
     this.judged = this.stateChecks.length > 0;
+    const caught = (name: string): void => {
+      this.current = name;
+    };
+    this.stateFindingBits = compile(
+      "s",
+      this.stateChecks.map(([p, i]) => (p.kind === "always" ? `if (!P.holds(s)) bits |= ${(1 << i) | 0};` : `if (P.reached(s)) bits |= ${(1 << i) | 0};`)),
+      this.stateChecks.map(([p]) => p),
+      caught,
+    );
+    this.stepFindingBits = compile(
+      "b, a, t",
+      this.steps.map(([, i]) => `if (!P.holds(b, a, t)) bits |= ${(1 << i) | 0};`),
+      this.steps.map(([p]) => p),
+      caught,
+    );
+    this.labels = compile(
+      "s",
+      this.graphProps.map((p, j) => {
+        const value = p.kind === "recoverable" ? "(P.goal(s) ? 1 : 0)" : p.kind === "eventually" ? "(P.reached(s) ? 1 : 0)" : p.kind === "convergesTo" ? "(P.stable(s) ? 1 : 0)" : "((P.when(s) ? 1 : 0) | (P.then(s) ? 2 : 0))";
+        return `bits |= ${value} << ${2 * j};`;
+      }),
+      this.graphProps,
+      caught,
+    );
     if (this.graph.length > MAX_GRAPH_PROPERTIES) throw new RangeError(`At most ${MAX_GRAPH_PROPERTIES} properties of the whole graph (recoverable, temporal) per check; got ${this.graph.length}.`);
   }
 
@@ -52,18 +85,6 @@ export class Evaluation<S, A> {
     }
   }
 
-  /** The same as bits (property i: bit i), for searches that keep findings as masks (at most 31 properties). */
-  stateFindingBits(state: S): number {
-    let bits = 0;
-    const checks = this.stateChecks;
-    for (let k = 0; k < checks.length; k++) {
-      const [p, i] = checks[k]!;
-      this.current = p.name;
-      if (p.kind === "always" ? !p.holds(state) : p.kind === "sometimes" && p.reached(state)) bits |= 1 << i;
-    }
-    return bits;
-  }
-
   /** Calls `found(i)` for each step property the transition breaks, skipping those `done(i)`. */
   stepFindings(before: S, action: A, after: S, done: (i: number) => boolean, found: (i: number) => void): void {
     const steps = this.steps;
@@ -75,40 +96,23 @@ export class Evaluation<S, A> {
     }
   }
 
-  /** The same as bits (property i: bit i), for searches that keep findings as masks: no callback per transition. */
-  stepFindingBits(before: S, action: A, after: S): number {
-    let bits = 0;
-    const steps = this.steps;
-    for (let k = 0; k < steps.length; k++) {
-      const [p, i] = steps[k]!;
-      this.current = p.name;
-      if (!p.holds(before, action, after)) bits |= 1 << i;
-    }
-    return bits;
-  }
-
-  /**
-   * The label word of `state`: for the j-th property of the whole graph, bits
-   * 2j and 2j+1 (bit 0: the goal of `recoverable`, or p; bit 1: leadsTo's q).
-   */
-  labels(state: S): number {
-    let word = 0;
-    const props = this.graphProps;
-    for (let j = 0; j < props.length; j++) {
-      const p = props[j]!;
-      this.current = p.name;
-      let b = 0;
-      if (p.kind === "recoverable") b = p.goal(state) ? 1 : 0;
-      else if (p.kind === "eventually") b = p.reached(state) ? 1 : 0;
-      else if (p.kind === "convergesTo") b = p.stable(state) ? 1 : 0;
-      else if (p.kind === "leadsTo") b = (p.when(state) ? 1 : 0) | (p.then(state) ? 2 : 0);
-      word |= b << (2 * j);
-    }
-    return word;
-  }
-
   /** Per property of the whole graph (by property index), where its two bits are in the states' label words. */
   labelArrays(words: Uint32Array): Map<number, { readonly words: Uint32Array; readonly shift: number }> {
     return new Map(this.graph.map((i, j) => [i, { words, shift: 2 * j }]));
   }
+}
+
+/**
+ * A function of the searches' hot loops, generated: each property's
+ * predicate is called at a call site of its own, which sees one function
+ * and can inline it, where a loop over the properties would call them all
+ * from one site. Each of `lines` reads its property as `P` and adds to
+ * `bits`; `caught` is told the name of a property that throws.
+ */
+function compile<F>(params: string, lines: readonly string[], props: readonly Property<any, any>[], caught: (name: string) => void): F {
+  const body = lines.map((line, k) => `k = ${k}; ${line.replaceAll("P.", `P${k}.`)}`).join("\n");
+  const source =
+    props.map((_, k) => `const P${k} = props[${k}];`).join("\n") +
+    `\nreturn function (${params}) {\nlet k = 0;\ntry {\nlet bits = 0;\n${body}\nreturn bits;\n} catch (e) {\ncaught(props[k].name);\nthrow e;\n}\n};`;
+  return new Function("props", "caught", source)(props, caught) as F;
 }

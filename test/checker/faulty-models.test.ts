@@ -1,6 +1,6 @@
 /** Models that break the contract get an error result naming the problem and the path, never a wrong answer. */
 import { describe, expect, it } from "vitest";
-import { always, checkSync, type Model } from "../../checker/index.js";
+import { always, checkSync, leadsTo, recoverable, step, type Model } from "../../checker/index.js";
 
 const counter = (next: Model<number, string>["next"]): Model<number, string> => ({
   name: "counter",
@@ -47,6 +47,24 @@ describe("faulty models", () => {
     );
     expect(r.status).toBe("error");
     expect(r.error?.message).toContain('property "bad" threw: oops');
+  });
+
+  it("a property of any kind that throws is named, whichever of several is evaluated at that point", () => {
+    const boom = (at: number) => (s: number) => {
+      if (s === at) throw new TypeError(`cannot judge ${s}`);
+      return true;
+    };
+    const cases = [
+      [step<number, string>("step-bad", (before) => boom(3)(before)), "step-bad"],
+      [recoverable<number>("recover-bad", boom(2)), "recover-bad"],
+      // The second predicate of a leads-to property, after the first has been evaluated.
+      [leadsTo<number>("leads-bad", () => true, boom(4)), "leads-bad"],
+    ] as const;
+    for (const [bad, name] of cases) {
+      const r = checkSync(counter((s) => s + 1), { exhaustive: true, properties: [always("fine", () => true), recoverable("fine-graph", () => true), bad] });
+      expect(r.status).toBe("error");
+      expect(r.error?.message).toContain(`property "${name}" threw: cannot judge`);
+    }
   });
 
   it("rejects duplicate property names and bad limits", () => {
