@@ -30,10 +30,17 @@ export class Evaluation<S, A> {
   readonly judged: boolean;
   /** The property being evaluated, for the message when one throws (the compiled functions below set it only as the exception passes). */
   current = "";
-  /** Which invariants `state` breaks and which witnesses it reaches, as bits (property i: bit i; at most 31 properties). */
-  readonly stateFindingBits: (state: S) => number;
-  /** Which step properties the transition breaks, as bits: no callback per transition. */
-  readonly stepFindingBits: (before: S, action: A, after: S) => number;
+  /**
+   * Which invariants `state` breaks and which witnesses it reaches, as bits
+   * (property i: bit i; at most 31 properties), leaving out the properties of
+   * `skip` (already found: their first finding is all a search reports).
+   */
+  readonly stateFindingBits: (state: S, skip: number) => number;
+  /** Which step properties the transition breaks, as bits, leaving out those of `skip`: no callback per transition. */
+  readonly stepFindingBits: (before: S, action: A, after: S, skip: number) => number;
+  /** The bits of the invariants and witnesses, and of the step properties. */
+  readonly stateBits: number;
+  readonly stepBits: number;
   /**
    * The label word of `state`: for the j-th property of the whole graph, bits
    * 2j and 2j+1 (bit 0: the goal of `recoverable`, or p; bit 1: leadsTo's q).
@@ -50,15 +57,17 @@ export class Evaluation<S, A> {
     const caught = (name: string): void => {
       this.current = name;
     };
+    this.stateBits = this.stateChecks.reduce((m, [, i]) => m | (1 << i), 0);
+    this.stepBits = this.steps.reduce((m, [, i]) => m | (1 << i), 0);
     this.stateFindingBits = compile(
-      "s",
-      this.stateChecks.map(([p, i]) => (p.kind === "always" ? `if (!P.holds(s)) bits |= ${(1 << i) | 0};` : `if (P.reached(s)) bits |= ${(1 << i) | 0};`)),
+      "s, skip",
+      this.stateChecks.map(([p, i]) => `if ((skip & ${(1 << i) | 0}) === 0 && ${p.kind === "always" ? "!P.holds(s)" : "P.reached(s)"}) bits |= ${(1 << i) | 0};`),
       this.stateChecks.map(([p]) => p),
       caught,
     );
     this.stepFindingBits = compile(
-      "b, a, t",
-      this.steps.map(([, i]) => `if (!P.holds(b, a, t)) bits |= ${(1 << i) | 0};`),
+      "b, a, t, skip",
+      this.steps.map(([, i]) => `if ((skip & ${(1 << i) | 0}) === 0 && !P.holds(b, a, t)) bits |= ${(1 << i) | 0};`),
       this.steps.map(([p]) => p),
       caught,
     );

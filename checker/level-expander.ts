@@ -68,6 +68,8 @@ export interface LevelJob {
   readonly capacity: number;
   /** Chunks abandoned in the previous round, to be expanded first. */
   readonly redo: readonly number[];
+  /** The properties found at earlier depths (bit i: property i), no longer evaluated: a search reports each one's first depth. */
+  readonly found: number;
 }
 
 /**
@@ -160,6 +162,8 @@ export class LevelExpander<S, A> {
   private shares: Int32Array = new Int32Array(0);
   private self = 0;
   private capacity = 0;
+  /** The properties found before this level (see LevelJob.found). */
+  private foundBefore = 0;
   private level: Uint32Array[] = [];
   private redo: number[] = [];
   private out: SharedArrayBuffer[] = [];
@@ -235,6 +239,7 @@ export class LevelExpander<S, A> {
     this.shares = job.shares;
     this.self = job.self;
     this.capacity = job.capacity;
+    this.foundBefore = job.found;
     this.redo = [...job.redo];
     primeInsertFingerprint();
   }
@@ -308,7 +313,9 @@ export class LevelExpander<S, A> {
     const c = this.redo.length > 0 ? this.redo.pop()! : this.claim();
     if (c < 0) return DONE;
     const { ops, W, stride, current, scratchWords, state, scratch, actions, fp, recent, stageWords, stageHi, stageLo, stageAt, ev, symmetry, chunks, capacity, records } = this;
-    const steps = ev.steps.length;
+    // The properties found before (at an earlier depth, or earlier in this round) are not evaluated again.
+    const skip = this.foundBefore | this.roundFound;
+    const stepBits = ev.stepBits;
     const block = chunks[c * 3]!;
     const source = this.level[block]!;
     const end = chunks[c * 3 + 2]!;
@@ -337,9 +344,7 @@ export class LevelExpander<S, A> {
         const action = actions[k]!;
         for (let w = 0; w < W; w++) scratchWords[w] = current[w]!;
         ops.nextInto(state, action, scratch);
-        if (steps > 0) {
-          found |= ev.stepFindingBits(state, action, scratch);
-        }
+        if ((stepBits & ~(skip | found)) !== 0) found |= ev.stepFindingBits(state, action, scratch, skip | found);
         if (symmetry) ops.canonicalizeInPlace!(scratch);
         fingerprintWords(scratchWords, fp);
         const hi = storedHalf(fp.hi);
@@ -360,7 +365,7 @@ export class LevelExpander<S, A> {
             this.aliasAt[this.aliases] = at;
             this.aliasOf[this.aliases] = -known - 2;
             if (++this.aliases === ALIASES) {
-              found |= this.insertStaged(staged, hardLimit);
+              found |= this.insertStaged(staged, hardLimit, skip | found);
               staged = 0;
               if (this.full) return this.endChunk(found, GROW, c, mark);
             }
@@ -374,7 +379,7 @@ export class LevelExpander<S, A> {
         const at = staged * W;
         for (let w = 0; w < W; w++) stageWords[at + w] = scratchWords[w]!;
         if (++staged === STAGE) {
-          found |= this.insertStaged(staged, hardLimit);
+          found |= this.insertStaged(staged, hardLimit, skip | found);
           staged = 0;
           if (this.full) return this.endChunk(found, GROW, c, mark);
         }
@@ -382,7 +387,7 @@ export class LevelExpander<S, A> {
       // The state's enabled constraints, at its record's first word.
       if (this.recordMask) this.recordMask[header] = enabled;
     }
-    found |= this.insertStaged(staged, hardLimit);
+    found |= this.insertStaged(staged, hardLimit, skip | found);
     if (this.full) return this.endChunk(found, GROW, c, mark);
     this.control.addSize(this.pending);
     this.pending = 0;
@@ -412,7 +417,7 @@ export class LevelExpander<S, A> {
   // the table passed its hard limit, and then drops the rest, which the chunk's next expansion meets again: the recent
   // filter forgets them, or it would skip them then as met (every successor of theirs it skipped as met since was in this
   // same chunk, since a batch never spans two).
-  private insertStaged(n: number, hardLimit: number): number {
+  private insertStaged(n: number, hardLimit: number, skip: number): number {
     const { W, stageWords, stageHi, stageLo, recent, table, capacity, scratchWords, scratch, control } = this;
     this.full = false;
     // Every staged fingerprint's home slot is read first, in a tight loop: the reads do not depend on each other, so the
@@ -444,7 +449,7 @@ export class LevelExpander<S, A> {
       } else if (!insertFingerprint(table, capacity, stageHi[k]!, stageLo[k]!)) continue;
       const at = k * W;
       for (let w = 0; w < W; w++) scratchWords[w] = stageWords[at + w]!;
-      if (this.ev.judged) found |= this.ev.stateFindingBits(scratch);
+      if ((this.ev.stateBits & ~(skip | found)) !== 0) found |= this.ev.stateFindingBits(scratch, skip | found);
       if (numbered) this.labelWords[number] = this.ev.labels(scratch);
       this.append(scratchWords, number);
       // The shared size is kept within 64 insertions a thread, so no thread can fill the table.

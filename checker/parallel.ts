@@ -212,7 +212,7 @@ export async function searchLevels<S, A>(
       initIndex.push(k);
     }
     count++;
-    note(ev.stateFindingBits(state), 0);
+    note(ev.stateFindingBits(state, 0), 0);
   }
   control.setSize(count);
   // The initial states have numbers 0, 1, ...; the threads claim the next ones in blocks. Word 0 of the records is the
@@ -293,7 +293,9 @@ export async function searchLevels<S, A>(
           stopReason = "max-memory";
           break;
         }
-        const job = { blocks: levelBlocks, chunks, shares, depth, capacity };
+        // The properties found so far, which the threads no longer evaluate (only the first depth of each is reported).
+        const found = foundAtDepth.reduce((m, d, i) => (d !== -1 && i < 31 ? m | (1 << i) : m), 0);
+        const job = { blocks: levelBlocks, chunks, shares, depth, capacity, found };
         const share = Math.ceil(recycle.length / threads.length);
         // Map calls every round() in order: the worker threads get their messages before this thread starts on its share.
         round = { job, shares: threads.length, open: threads !== here, joined: new Set(threads), late: [] };

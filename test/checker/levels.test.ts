@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { withDebug } from "./debug-log.js";
-import { check, WorkerPool, type CheckResult } from "../../dist/checker/index.js";
+import { always, check, sometimes, step, WorkerPool, type CheckResult } from "../../dist/checker/index.js";
 // @ts-expect-error: a plain JavaScript fixture, as worker threads load it.
 import { graphProperties, packedGraphModel } from "../fixtures/packed-graph.mjs";
 import { distances, graphArb, type Graph } from "./graph-model.js";
@@ -86,4 +86,27 @@ describe("the level search on random graphs", () => {
     expect(shared).toBeGreaterThan(10);
     // 25 thread pools started one after another: about 10 s, but near a minute on a loaded host.
   }, 180_000);
+
+  it("does not evaluate a property again once found: only its first depth is reported", async () => {
+    // A chain 0 -> 1 -> ... -> 20: a state's number is its depth.
+    const g = { n: 21, succ: Array.from({ length: 21 }, (_, s) => (s < 20 ? [s + 1] : [])), inits: [0] };
+    const judged = { invariant: [] as number[], witness: [] as number[], step: [] as number[] };
+    const properties = [
+      always<Uint32Array>("not-1", (s) => (judged.invariant.push(s[0]!), s[0] !== 1)),
+      sometimes<Uint32Array>("reaches-2", (s) => (judged.witness.push(s[0]!), s[0] === 2)),
+      step<Uint32Array, number>("no-3-to-4", (before, _a, after) => (judged.step.push(before[0]!), !(before[0] === 3 && after[0] === 4))),
+    ];
+    const r = await check(packedGraphModel(g), { properties, exhaustive: true });
+    expect(r.plan!.search).toBe("levels");
+    expect(r.distinctStates).toBe(21);
+    expect(r.properties.map((p) => [p.verdict, p.traceLength])).toEqual([
+      ["violated", 1],
+      ["found", 2],
+      ["violated", 4],
+    ]);
+    // The level search judged each no deeper than where it found it; the traces' rebuilding judged them up to there too.
+    expect(Math.max(...judged.invariant)).toBe(1);
+    expect(Math.max(...judged.witness)).toBe(2);
+    expect(Math.max(...judged.step)).toBe(3);
+  });
 });
