@@ -24,9 +24,10 @@
  * stands beside dnsmc's.
  * --generic adds dnsmc through its generic object path (`dnsmc check --generic`),
  * to show what the packed fast path buys. --probe instead times a random-access
- * loop over 32 MB (bench/memory-probe.ts) alone and two at once, --repeat
- * times: how fast this machine's memory is at the moment, and what a second
- * core gets of it. --growth instead prints how dnsmc's
+ * loop over 32 MB and the first write to each page of 64 MB
+ * (bench/memory-probe.ts) alone and two at once, --repeat times: how fast
+ * this machine's memory is at the moment, what a second core gets of it, and
+ * what a fresh page costs. --growth instead prints how dnsmc's
  * distinct states and time grow with each parameter, with and without
  * symmetry (bench/results/growth.json). --phases instead runs dnsmc on one
  * worker and on every core alternately with DNSMC_DEBUG=1 and splits each run
@@ -465,15 +466,23 @@ function growth(): void {
   writeResults("growth.json", { rows });
 }
 
-// The memory probe alone, then two copies at once, --repeat times: milliseconds of each.
+// The memory probe alone, then two copies at once, --repeat times: milliseconds of each, and microseconds a fresh page.
 function probe(): void {
   const script = join(ROOT, "dist", "bench", "memory-probe.js");
-  const once = (copies: number): number[] => {
+  const once = (copies: number): Array<{ ms: number; pageUs: number }> => {
     const r = spawnSync("sh", ["-c", Array.from({ length: copies }, () => `node ${script} &`).join(" ") + " wait"], { encoding: "utf8", env: ENV });
-    return r.stdout.trim().split("\n").map((l) => (JSON.parse(l) as { ms: number }).ms);
+    return r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { ms: number; pageUs: number })
+      .sort((a, b) => a.ms - b.ms);
   };
-  console.log("memory probe (ms): alone | two at once");
-  for (let r = 0; r < repeat; r++) console.log(`${once(1).join(" ")} | ${once(2).sort((a, b) => a - b).join(" ")}`);
+  console.log("memory probe: random access (ms), alone | two at once; first write to a fresh page (µs), alone | two at once");
+  for (let r = 0; r < repeat; r++) {
+    const alone = once(1);
+    const two = once(2);
+    console.log(`${alone.map((p) => p.ms).join(" ")} | ${two.map((p) => p.ms).join(" ")}; ${alone.map((p) => p.pageUs).join(" ")} | ${two.map((p) => p.pageUs).join(" ")}`);
+  }
 }
 
 // One worker against every core, phase by phase (bench/phases.ts), then two one-worker checks at once, one on each core.
