@@ -2,6 +2,7 @@
  * The gate's Markdown summary for a pull request or a GitHub job summary:
  * the verdict table, then each unexpected trace as steps and a diagram.
  */
+import { count } from "./summary.js";
 
 /** A row of the verdict table. */
 export interface SummaryRow {
@@ -27,7 +28,7 @@ export function ciSummaryMarkdown(properties: readonly string[], rows: readonly 
   out.push(`| configuration | ${properties.map((p) => `\`${p}\``).join(" | ")} | distinct states |`);
   out.push(`|---|${properties.map(() => "---|").join("")}---:|`);
   for (const r of rows) {
-    out.push(`| ${r.config} | ${r.cells.map((c) => `${c.ok ? "✅" : "❌"} ${c.text}`).join(" | ")} | ${r.distinctStates.toLocaleString("en-US")} |`);
+    out.push(`| ${r.config} | ${r.cells.map((c) => `${c.ok ? "✅" : "❌"} ${c.text}`).join(" | ")} | ${count(r.distinctStates)} |`);
   }
   out.push("", "✅ as expected (a violation marked ✅ is a known, expected one) · ❌ not as expected", "");
   for (const o of other) out.push(`- ❌ ${o}`);

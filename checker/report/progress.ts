@@ -3,6 +3,7 @@
  * distinct states, states per second, depth, frontier, memory, and, when a
  * state limit bounds the search, how far along it is.
  */
+import { count } from "./summary.js";
 import type { Progress } from "../limits.js";
 
 /** A live progress line: `update` on each report, `done` to clear it. */
@@ -14,11 +15,11 @@ export function progressLine(stream: NodeJS.WriteStream, maxStates?: number): { 
       const rate = last ? ((p.distinctStates - last.distinctStates) * 1000) / Math.max(1, p.elapsedMs - last.elapsedMs) : (p.distinctStates * 1000) / Math.max(1, p.elapsedMs);
       last = p;
       const parts = [
-        `${p.distinctStates.toLocaleString("en-US")} distinct state${p.distinctStates === 1 ? "" : "s"}`,
-        `${Math.round(rate).toLocaleString("en-US")}/s`,
+        `${count(p.distinctStates)} distinct state${p.distinctStates === 1 ? "" : "s"}`,
+        `${count(Math.round(rate))}/s`,
         `depth ${p.depth}`,
-        `frontier ${p.frontier.toLocaleString("en-US")}`,
-        `${Math.round(p.rssBytes / 2 ** 20).toLocaleString("en-US")} MB`,
+        `frontier ${count(p.frontier)}`,
+        `${count(Math.round(p.rssBytes / 2 ** 20))} MB`,
         `${(p.elapsedMs / 1000).toFixed(0)} s`,
       ];
       if (maxStates !== undefined && rate > 0) {

@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { foldLine } from "../../checker/report/terminal.js";
+import { count } from "../../checker/report/summary.js";
 import { dnsmc, ROOT } from "./run-cli.js";
 import { committedCounterexamples, project } from "./declarations.js";
 import { needsGraph } from "../../checker/property.js";
@@ -194,6 +196,14 @@ describe("dnsmc view", () => {
 });
 
 describe("terminal output", () => {
+  it("writes counts with thousands separators exactly as en-US does, on any machine", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -1e9, max: -1 }), fc.nat(Number.MAX_SAFE_INTEGER)), (n) => {
+        expect(count(n)).toBe(n.toLocaleString("en-US"));
+      }),
+    );
+  });
+
   it("folds long lines at the width with a hanging indent", () => {
     const folded = foldLine("        Enactor A: applying plan 2, next endpoint 0 (regional) → applying plan 2, next endpoint 1", 60);
     expect(folded.every((l) => l.length <= 60)).toBe(true);

@@ -5,6 +5,7 @@
  * expected one and every variant and property is covered by the matrix.
  * Optionally writes JUnit XML, a Markdown summary, and GitHub annotations.
  */
+import { count } from "../../report/summary.js";
 import { existsSync, readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, relative, resolve } from "node:path";
@@ -219,7 +220,7 @@ function printTable(io: Output, names: readonly string[], outcomes: readonly Con
       const j = judgements.find((x) => x.config === o.entry.name && x.property.name === n);
       return j ? j.property.verdictText + (j.ok ? "" : " (!)") : "-";
     }),
-    o.distinctStates.toLocaleString("en-US"),
+    count(o.distinctStates),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   io.out("");

@@ -3,6 +3,7 @@
  * (package.json's `"dnsmc": {"implementation": ...}`) and on the model,
  * comparing states after every step.
  */
+import { count } from "../../report/summary.js";
 import { existsSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -94,7 +95,7 @@ async function randomCommand(loaded: LoadedFamily, project: ProjectConfig | null
     io.out(JSON.stringify({ variant, parameters: params, server, seed, runs: result.runs, steps: result.steps, matched: d === null, ...(d ? { trace: relative(process.cwd(), file!), ...conformJson(d.outcome) } : {}) }, null, 2));
   } else {
     io.out(`dnsmc conform --random: ${result.runs} walks of up to ${maxSteps} actions on the implementation of ${variant}${config ? ` (${config})` : ""}, against ${server}, seed ${seed}`);
-    io.out(`  ${result.steps.toLocaleString("en-US")} actions taken on both, states compared after each`);
+    io.out(`  ${count(result.steps)} actions taken on both, states compared after each`);
     io.out("");
     if (!d) io.out("The implementation matched the model on every walk. Random walks are not a proof: conform the checker's traces too.");
     else {

@@ -5,7 +5,7 @@
  */
 import type { Property } from "../../property.js";
 import { replayOn, type ReplayOutcome } from "../../replay.js";
-import { verdictText } from "../../report/summary.js";
+import { count, verdictText } from "../../report/summary.js";
 import type { PropertyResult } from "../../result.js";
 import { loadContext } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
@@ -33,7 +33,7 @@ export async function diffCommand(args: readonly string[], io: Output): Promise<
   io.out("");
   const rows: string[][] = [["", a, b]];
   runA.result.properties.forEach((p, i) => rows.push([p.name, verdictText(p), verdictText(runB.result.properties[i]!)]));
-  rows.push(["distinct states", runA.result.distinctStates.toLocaleString("en-US"), runB.result.distinctStates.toLocaleString("en-US")]);
+  rows.push(["distinct states", count(runA.result.distinctStates), count(runB.result.distinctStates)]);
   rows.push(["diameter", String(runA.result.diameter), String(runB.result.diameter)]);
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
   for (const r of rows) io.out("  " + r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd());

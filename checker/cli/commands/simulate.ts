@@ -4,6 +4,7 @@
  * reproduces a violation, and the violation shortened to a locally minimal
  * trace.
  */
+import { count } from "../../report/summary.js";
 import { relative } from "node:path";
 import { renderTraces, writeRendered } from "../../report/counterexamples.js";
 import { traceToText } from "../../report/text.js";
@@ -49,7 +50,7 @@ export async function simulateCommand(args: readonly string[], io: Output): Prom
     io.out(JSON.stringify({ model: family.name, variant, parameters: params, ...result, violation: result.violation && { ...result.violation, traceLength: result.violation.trace.steps.length - 1 } }, null, 2));
   } else {
     io.out(`dnsmc simulate: ${family.name}, variant ${variant}${config ? ` (${config})` : ""}, seed ${seed}`);
-    io.out(`  ${result.runs.toLocaleString("en-US")} walk${result.runs === 1 ? "" : "s"} of up to ${depth} actions, ${result.steps.toLocaleString("en-US")} actions simulated, ${(result.elapsedMs / 1000).toFixed(2)} s`);
+    io.out(`  ${count(result.runs)} walk${result.runs === 1 ? "" : "s"} of up to ${depth} actions, ${count(result.steps)} actions simulated, ${(result.elapsedMs / 1000).toFixed(2)} s`);
     if (result.witnesses.length > 0) io.out(`  witnesses reached: ${result.witnesses.join(", ")}`);
     if (result.skipped.length > 0) io.out(`  not judged by simulation (needs the whole graph): ${result.skipped.join(", ")}`);
     io.out("");
