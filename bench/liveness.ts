@@ -10,6 +10,10 @@
  * SPIN stops at the first acceptance cycle, dnsmc explores every state before
  * it judges a temporal property: on a violated property the two times answer
  * different questions, so the table gives the verdicts beside the times.
+ *
+ * Beside them, dnsmc with every property at once and with none
+ * (`--no-properties`), for issue 16's other target: every property within
+ * 1.3 times the time of the check without properties, memory within 2 times.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -49,6 +53,8 @@ export function livenessBench(
       const dnsmc = (...props: string[]) => ["node", cli, "check", "--variant", variant, ...params, ...props.flatMap((p) => ["--property", p]), "--continue", "--no-write", "--json", "--workers", String(cores), "--timeout", String(timeout)];
       const runners: { property: string; checker: string; command: string[]; verdict: (stdout: string) => string }[] = [];
       const verdictOf = (p: string) => (s: string) => (JSON.parse(s) as { properties: { name: string; verdict: string }[] }).properties.find((x) => x.name === p)?.verdict ?? "?";
+      runners.push({ property: NO_PROPERTIES, checker: `dnsmc (${cores} workers)`, command: [...dnsmc(), "--no-properties"], verdict: () => "-" });
+      runners.push({ property: EVERY_PROPERTY, checker: `dnsmc (${cores} workers)`, command: dnsmc(), verdict: () => "-" });
       runners.push({ property: "(safety: the three safety properties)", checker: `dnsmc (${cores} workers)`, command: dnsmc("endpoint-never-empty", "no-regression", "stale-write-possible"), verdict: () => "-" });
       for (const property of LIVENESS_PROPERTIES) {
         runners.push({ property, checker: `dnsmc (${cores} workers)`, command: dnsmc(property), verdict: verdictOf(property) });
@@ -85,9 +91,21 @@ export function livenessBench(
   }
   console.log("config | variant | property | checker | verdict | seconds (median) | peak RSS (MB) | time / safety check");
   for (const row of rows) {
+    if (row.property === NO_PROPERTIES || row.property === EVERY_PROPERTY) continue;
     const safety = rows.find((x) => x.config === row.config && x.variant === row.variant && x.property.startsWith("(safety"));
     const ratio = safety?.medianSeconds && row.medianSeconds ? (row.medianSeconds / safety.medianSeconds).toFixed(1) : "-";
     console.log(`${row.config} | ${row.variant} | ${row.property} | ${row.checker} | ${row.verdict} | ${row.medianSeconds?.toFixed(2) ?? "-"} | ${row.peakRssMb?.toFixed(0) ?? "-"} | ${ratio}`);
   }
+  console.log("\nconfig | variant | dnsmc | seconds (median) | peak RSS (MB) | time, memory / no properties (issue 16: at most 1.3, 2)");
+  for (const row of rows) {
+    if (row.property !== NO_PROPERTIES && row.property !== EVERY_PROPERTY && !row.property.startsWith("(safety")) continue;
+    const none = rows.find((x) => x.config === row.config && x.variant === row.variant && x.property === NO_PROPERTIES);
+    const ratio = (a: number | null | undefined, b: number | null | undefined) => (a && b ? (a / b).toFixed(2) : "-");
+    console.log(`${row.config} | ${row.variant} | ${row.property} | ${row.medianSeconds?.toFixed(2) ?? "-"} | ${row.peakRssMb?.toFixed(0) ?? "-"} | ${ratio(row.medianSeconds, none?.medianSeconds)}, ${ratio(row.peakRssMb, none?.peakRssMb)}`);
+  }
   return rows;
 }
+
+/** The rows of dnsmc without properties and with every property at once. */
+export const NO_PROPERTIES = "(no properties)";
+export const EVERY_PROPERTY = "(every property)";

@@ -13,7 +13,7 @@
  *   npm run bench -- --growth [--timeout SECONDS]
  *   npm run bench -- --phases [--config E,N,G,K] [--repeat R] [--out FILE]
  *   npm run bench -- --conform [--repeat R]
- *   npm run bench -- --liveness [--config E,N,G,K ...] [--variant V ...] [--repeat R]
+ *   npm run bench -- --liveness [--config E,N,G,K ...] [--variant V ...] [--repeat R] [--out FILE]
  *
  * --rms R adds two-phase commit with R resource managers (7 by default beside the
  * default configurations; --rms alone runs two-phase commit only): the schema
@@ -36,7 +36,8 @@
  * what each core gives while the other is busy (bench/results/phases.json).
  * --liveness instead checks the temporal properties under weak fairness with
  * dnsmc and with SPIN's `pan -a -f`, beside dnsmc's safety check of the same
- * configuration (bench/liveness.ts, bench/results/latest-liveness.json).
+ * configuration and dnsmc with every property and with none (bench/liveness.ts,
+ * bench/results/latest-liveness.json).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
