@@ -225,6 +225,13 @@ export class LevelExpander<S, A> {
     this.block = new Uint32Array(this.blockBuffer);
   }
 
+  /** The blocks kept for the next levels, handed over once the search is over (their pages are written already). */
+  spareBlocks(): SharedArrayBuffer[] {
+    const spare = this.free;
+    this.free = [];
+    return spare;
+  }
+
   /** Blocks of a finished level, to be written over again. */
   recycle(blocks: readonly SharedArrayBuffer[]): void {
     // Only full-sized blocks: the first level's is sized for the initial states, and a thread's first block is small.

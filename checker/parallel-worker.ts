@@ -18,6 +18,7 @@ import type { Fairness } from "./fairness.js";
 import type { WorkerInit, WorkerLoad, WorkerSetup } from "./worker-pool.js";
 import { firstPass, runSearch, type Pass, type Search } from "./graph/analyses.js";
 import { rangeSweeper, type Fixpoint } from "./graph/fixpoint.js";
+import { reuseForQueues } from "./graph/bfs.js";
 
 type Loaded = { readonly ops: PackedOps<unknown, unknown>; readonly properties: readonly Property[]; readonly symmetry: boolean; readonly fairness: readonly Fairness<unknown>[] };
 type WorkerModule = { workerModel(spec: unknown): Promise<{ model: Model<unknown, unknown>; properties: readonly Property[] }> };
@@ -48,6 +49,8 @@ type PassMessage = { pass: Pass };
 parentPort!.on("message", async (message: { load: WorkerLoad } | { setup: WorkerSetup } | { job: LevelJob; recycle: SharedArrayBuffer[] } | SweepMessage | SearchMessage | PassMessage) => {
   if ("sweep" in message || "search" in message || "pass" in message) {
     try {
+      // The search is over: the blocks this thread kept for the next levels are the queues' memory now (graph/bfs.ts).
+      if ("pass" in message && expander) reuseForQueues((await expander).spareBlocks());
       if ("pass" in message) parentPort!.postMessage({ analysed: firstPass(message.pass, true) });
       else if ("sweep" in message) {
         const { fixpoint, from, to } = message.sweep;

@@ -34,6 +34,7 @@ import type { Model, PackedOps } from "./model.js";
 import type { Property } from "./property.js";
 import { Evaluation } from "./evaluate.js";
 import { reserveRecords, type RecordArea } from "./graph/level-records.js";
+import { reuseForQueues } from "./graph/bfs.js";
 import { fairnessMatters, type Fairness } from "./fairness.js";
 import type { StopReason } from "./result.js";
 import type { Thread, WorkerPool } from "./worker-pool.js";
@@ -332,6 +333,9 @@ export async function searchLevels<S, A>(
   } finally {
     if (timer) clearInterval(timer);
   }
+  // The graph's analyses come next, when memory is at its peak: their queues take this thread's spent blocks, whose pages
+  // are written already (graph/bfs.ts). No other thread holds these: the worker threads keep only the blocks recycled to them.
+  if (graphRecording && !failure) reuseForQueues([...here[0].spareBlocks(), ...dead, ...levelBlocks]);
   return {
     distinctStates: control.size(),
     statesFound,
@@ -391,15 +395,16 @@ function inProcess<S, A>(
   betweenChunks: () => void,
   fairness: readonly Fairness<A>[],
   recording: GraphRecording | undefined,
-): Thread[] {
+): [Thread & { spareBlocks(): SharedArrayBuffer[] }] {
   const expander = new LevelExpander(ops, properties, symmetry, table, control, limits, betweenChunks, fairness, recording);
-  const thread: Thread = {
+  const thread: Thread & { spareBlocks(): SharedArrayBuffer[] } = {
     ready: true,
     round: async (job, recycle) => {
       expander.recycle(recycle);
       expander.begin(job);
       return expander.run();
     },
+    spareBlocks: () => expander.spareBlocks(),
   };
   return [thread];
 }

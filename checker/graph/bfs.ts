@@ -7,22 +7,47 @@
  */
 import type { Adjacency } from "./graph.js";
 
+/** Numbers a chunk of a queue holds (128 KB). */
+const CHUNK_BITS = 15;
+const CHUNK = 1 << CHUNK_BITS;
+
+// Memory this thread has written already and no longer needs (the level search's spent blocks), as chunks for the queues.
+const spare: Uint32Array[] = [];
+
 /**
- * A queue of unsigned 32-bit numbers that only grows, in chunks of 64K: no
- * copy and little room unused as it grows (two run at once, one per thread,
- * at the end of a check, when memory is at its peak).
+ * Hands this thread's queues memory that was written before and is no
+ * longer used (the level search's spent blocks of states, after the search):
+ * at the end of a check, when memory is at its peak, the queues then take
+ * pages already in memory instead of new ones. The buffers must not be
+ * written by anyone else again.
+ */
+export function reuseForQueues(buffers: Iterable<SharedArrayBuffer>): void {
+  for (const b of buffers) for (let at = 0; at + CHUNK * 4 <= b.byteLength; at += CHUNK * 4) spare.push(new Uint32Array(b, at, CHUNK));
+}
+
+/**
+ * A queue of unsigned 32-bit numbers that only grows, in chunks: no copy and
+ * little room unused as it grows (two run at once, one per thread, at the
+ * end of a check, when memory is at its peak), each chunk a spare one when
+ * there is one (reuseForQueues).
  */
 export class ChunkedQueue {
   private readonly chunks: Uint32Array[] = [];
   length = 0;
   push(value: number): void {
-    const c = this.length >>> 16;
-    if (c === this.chunks.length) this.chunks.push(new Uint32Array(1 << 16));
-    this.chunks[c]![this.length & 0xffff] = value;
+    const c = this.length >>> CHUNK_BITS;
+    if (c === this.chunks.length) this.chunks.push(spare.pop() ?? new Uint32Array(CHUNK));
+    this.chunks[c]![this.length & (CHUNK - 1)] = value;
     this.length++;
   }
   get(i: number): number {
-    return this.chunks[i >>> 16]![i & 0xffff]!;
+    return this.chunks[i >>> CHUNK_BITS]![i & (CHUNK - 1)]!;
+  }
+  /** Gives the chunks back for the next queue (the queue is empty after it). */
+  release(): void {
+    spare.push(...this.chunks);
+    this.chunks.length = 0;
+    this.length = 0;
   }
 }
 

@@ -54,10 +54,11 @@ export function stuckPath(g: GraphCore, canRecover: (s: number) => boolean): Stu
     }
   }
   // Every state was reached from an initial state: none stuck among those reached means none at all.
-  if (stuck < 0) return null;
-
-  const { ids, actions } = pathTo(forward, stuck, node, from, stateCount);
-  return { ids, actionIndices: actions, reachableFromStuck: countReachable(forward, node.get(stuck), stateCount) };
+  const found = stuck < 0 ? null : { path: pathTo(forward, stuck, node, from, stateCount), state: node.get(stuck) };
+  node.release();
+  from.release();
+  if (found === null) return null;
+  return { ids: found.path.ids, actionIndices: found.path.actions, reachableFromStuck: countReachable(forward, found.state, stateCount) };
 }
 
 function countReachable(forward: Adjacency, from: number, stateCount: number): number {

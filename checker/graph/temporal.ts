@@ -267,11 +267,15 @@ function shortestStem(g: FairGraph, kind: TemporalKind, labels: Labels, componen
     enter(s, -1);
     if (kind === "leadsTo" && triggered(s)) enter(n + s, -1);
   }
-  for (let head = 0; head < node.length; head++) {
+  let found: { ids: number[]; actions: number[] } | null = null;
+  for (let head = 0; head < node.length && found === null; head++) {
     const m = node.get(head);
     const phase = phases === 2 ? (m >= n ? 1 : 0) : startPhase;
     const s = m >= n ? m - n : m;
-    if (phase === 1 && components.has(s)) return pathTo(g.forward, head, node, from, n);
+    if (phase === 1 && components.has(s)) {
+      found = pathTo(g.forward, head, node, from, n);
+      break;
+    }
     const a = at[s]!;
     for (let e = a + 1, end = a + 1 + words[a]!; e < end; e++) {
       const t = words[e]!;
@@ -283,7 +287,10 @@ function shortestStem(g: FairGraph, kind: TemporalKind, labels: Labels, componen
       } else if (allowed(t)) enter(t, head);
     }
   }
-  return null;
+  // The queues' memory, for the next search on this thread.
+  node.release();
+  from.release();
+  return found;
 }
 
 // A cycle through `entry` inside its fair component that meets the fairness
