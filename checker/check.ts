@@ -376,7 +376,7 @@ function byProperty(tasks: readonly AnalysisTask[], answers: readonly AnalysisRe
 // The analyses a check's properties ask of its graph, with what they read of it.
 function analysisRequest<S, A>(model: Model<S, A>, graph: RecordedGraph, properties: readonly Property<S, A>[]): AnalysisRequest {
   const tasks: AnalysisTask[] = properties.flatMap((p, i) => (needsGraph(p) ? [{ index: i, kind: p.kind as AnalysisTask["kind"], labels: graph.labels.get(i)! }] : []));
-  const core: GraphCore = { stateCount: graph.stateCount, forward: graph.forward, initialIds: [...graph.initialIds] };
+  const core: GraphCore = { stateCount: graph.stateCount, forward: graph.forward, initialIds: [...graph.initialIds], ...(graph.fairAlone ? { fairAlone: graph.fairAlone } : {}) };
   return { graph: core, constraints: graph.fair ? (model.fairness ?? []).map((f) => f.kind) : [], tasks };
 }
 

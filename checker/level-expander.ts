@@ -131,6 +131,8 @@ export class LevelExpander<S, A> {
   private readonly recordAt: Uint32Array;
   private readonly labelWords: Uint8Array | Uint16Array | Uint32Array;
   private readonly recordMask: Uint8Array | Uint16Array | Uint32Array | null;
+  /** With the masks: per state number, whether staying in the state forever is fair. */
+  private readonly fairAlone: Uint8Array | null;
   /** Where each staged successor's number goes in the records, and the number it got. */
   private readonly stageAt = new Int32Array(STAGE);
   private readonly stageId = new Int32Array(STAGE);
@@ -216,6 +218,7 @@ export class LevelExpander<S, A> {
     this.labelWords = recording?.area.labels ?? new Uint8Array(0);
     this.maskOf = this.records && fairnessMatters(properties, fairness) ? fairnessMasks(fairness!) : null;
     this.recordMask = this.maskOf ? recording!.area.mask : null;
+    this.fairAlone = this.maskOf ? recording!.area.alone : null;
     this.current = new Uint32Array(this.W);
     this.scratchWords = new Uint32Array(this.W);
     this.state = ops.wrap(this.current);
@@ -341,6 +344,8 @@ export class LevelExpander<S, A> {
       // Recording the graph: the state's record starts here (its count), its successors' numbers follow.
       let header = 0;
       let enabled = 0;
+      let self = false;
+      let taken = 0;
       if (records) {
         header = records.claim(1 + count);
         if (header < 0) return this.endChunk(found, this.tooBig(), c, mark);
@@ -366,6 +371,13 @@ export class LevelExpander<S, A> {
             const m = this.maskOf!(action);
             this.recordMask[at] = m;
             enabled |= m;
+            // A self-loop: the constraints it takes let the state stay forever fairly.
+            let same = true;
+            for (let w = 0; w < W && same; w++) same = scratchWords[w] === current[w];
+            if (same) {
+              self = true;
+              taken |= m;
+            }
           }
           if (known >= 0) continue;
           if (known < -1) {
@@ -391,8 +403,12 @@ export class LevelExpander<S, A> {
           if (this.full) return this.endChunk(found, GROW, c, mark);
         }
       }
-      // The state's enabled constraints, at its record's first word.
-      if (this.recordMask) this.recordMask[header] = enabled;
+      // The state's enabled constraints, at its record's first word; and whether staying in it forever is fair: when no
+      // constraint is enabled there but those its self-loops take (graph/analyses.ts reads it in its first pass).
+      if (this.recordMask) {
+        this.recordMask[header] = enabled;
+        this.fairAlone![source[from + W]!] = (self ? enabled & ~taken : enabled) === 0 ? 1 : 0;
+      }
     }
     found |= this.insertStaged(staged, hardLimit, skip | found);
     if (this.full) return this.endChunk(found, GROW, c, mark);

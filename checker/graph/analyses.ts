@@ -75,6 +75,8 @@ export interface Pass {
   /** The bit of `value` set once a state is finished (above the questions' bits). */
   readonly done: number;
   readonly fairAlone: Uint8Array | null;
+  /** Whether `fairAlone` was filled by the search already (the pass then reads it). */
+  readonly aloneKnown: boolean;
 }
 
 /**
@@ -93,6 +95,7 @@ export function firstPass(p: Pass, reverse = false): boolean {
 export function firstPassWalk(p: Pass, reverse: boolean): SharedWalk {
   const { at, words, mask } = p.graph.forward;
   const { value, fairAlone, done } = p;
+  const known = p.aloneKnown && fairAlone !== null;
   const all = p.constraints.reduce((m, _, j) => m | (1 << j), 0);
   // Per question: 0 recoverable (the goal is the label's bit 0), 1 eventually (states without p may pass the bit on,
   // and are goals when fair alone), 2 leadsTo (the same with q).
@@ -101,7 +104,8 @@ export function firstPassWalk(p: Pass, reverse: boolean): SharedWalk {
   const shifts = Int32Array.from(p.labels, (l) => l.shift);
   const finish = (s: number, seen: number, self: boolean): number => {
     let alone = 0;
-    if (fairAlone) {
+    if (known) alone = fairAlone![s]!;
+    else if (fairAlone) {
       const a = at[s]!;
       const enabled = mask ? mask[a]! : 0;
       // A self-loop lets the state stay by taking its constraints: the ones it takes.
@@ -141,8 +145,9 @@ export function* analysis(request: AnalysisRequest): Generator<Step, AnalysisRes
   const reaching = tasks.filter((t) => t.kind !== "convergesTo");
   // And the first pass's bit for a finished state, above them.
   const value = bitArray(n, reaching.length + 1);
-  const fairAlone = tasks.some((t) => t.kind !== "recoverable") ? new Uint8Array(new SharedArrayBuffer(n)) : null;
-  const pass: Pass = { graph, constraints, kinds: reaching.map((t) => t.kind as Pass["kinds"][number]), labels: reaching.map((t) => t.labels), value, done: 1 << reaching.length, fairAlone };
+  const temporal = tasks.some((t) => t.kind !== "recoverable");
+  const fairAlone = !temporal ? null : (graph.fairAlone ?? new Uint8Array(new SharedArrayBuffer(n)));
+  const pass: Pass = { graph, constraints, kinds: reaching.map((t) => t.kind as Pass["kinds"][number]), labels: reaching.map((t) => t.labels), value, done: 1 << reaching.length, fairAlone, aloneKnown: temporal && graph.fairAlone !== undefined };
   const cyclic = (yield { pass }) as boolean;
   const t1 = performance.now();
   // With a cycle of two states or more: the postorder, for the sweeps, and the live states by their fixpoint (without

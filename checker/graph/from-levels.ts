@@ -30,6 +30,7 @@ export function graphFromLevels<S, A>(g: LevelGraph, ops: PackedOps<S, A>, finge
       mask: area.mask ? area.mask.subarray(0, g.recordWords) : null,
     },
     initialIds: g.initialIds,
+    ...(area.alone ? { fairAlone: area.alone.subarray(0, n) } : {}),
     initIndexOf: (s) => initIndex.get(s)!,
     // A state replayed is the graph's state n when the set gives n for its words' fingerprint (the search's own).
     isStateNumber: (state, s) => {

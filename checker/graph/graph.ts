@@ -128,6 +128,8 @@ export interface GraphCore {
   readonly forward: Adjacency;
   /** The initial states' numbers, in the order of `initStates()`. */
   readonly initialIds: readonly number[];
+  /** Per state, whether staying in it forever is fair, when the search judged it (the level search does; else the analyses' first pass). */
+  readonly fairAlone?: Uint8Array;
 }
 
 /**

@@ -28,6 +28,8 @@ export interface RecordArea {
   readonly at: Uint32Array;
   /** Per state number: its label word. */
   readonly labels: LabelArray;
+  /** When fairness matters, per state number: 1 when staying in the state forever is a fair behaviour (see Pass, graph/analyses.ts). */
+  readonly alone: Uint8Array | null;
 }
 
 /**
@@ -42,6 +44,7 @@ export function reserveRecords(states: number, words: number, graphProperties: n
     mask: constraints === null ? null : maskArray(words, constraints, true),
     at: new Uint32Array(new SharedArrayBuffer(states * 4)),
     labels: labelBytes === 1 ? new Uint8Array(labelBuffer) : labelBytes === 2 ? new Uint16Array(labelBuffer) : new Uint32Array(labelBuffer),
+    alone: constraints === null ? null : new Uint8Array(new SharedArrayBuffer(states)),
   };
 }
 
