@@ -20,7 +20,7 @@
 import { bitArray, rangeSweeper, sweepHere, type BitArray, type Fixpoint } from "./fixpoint.js";
 import { labelOf, type GraphCore, type Labels } from "./graph.js";
 import { stuckPath, type StuckPath } from "./recovery.js";
-import { depthFirst, SharedWalk } from "./order.js";
+import { postorder, SharedWalk } from "./order.js";
 import { acceptingState, allowedStates, FairComponents, FairGraph, findFairLasso, type ConstraintKinds, type Lasso, type StateFairness, type TemporalKind } from "./temporal.js";
 
 /** One analysis: a property's index, what it asks, and its predicate bits per state. */
@@ -155,7 +155,7 @@ export function* analysis(request: AnalysisRequest): Generator<Step, AnalysisRes
   let order: Uint32Array | null = null;
   let fairness: StateFairness | null = fairAlone ? { live: null, fairAlone } : null;
   if (cyclic) {
-    order = depthFirst(graph, null, true).order!;
+    order = postorder(graph);
     if (fairAlone) {
       const live = new Uint8Array(new SharedArrayBuffer(n));
       for (let s = 0; s < n; s++) live[s] = at[s] !== 0 ? 1 : 0;
