@@ -74,9 +74,8 @@ export interface Pass {
   readonly value: BitArray;
   /** The bit of `value` set once a state is finished (above the questions' bits). */
   readonly done: number;
+  /** Per state, whether staying in it forever is fair: the graph's own when the search judged it (the pass then reads it), else filled by the pass. */
   readonly fairAlone: Uint8Array | null;
-  /** Whether `fairAlone` was filled by the search already (the pass then reads it). */
-  readonly aloneKnown: boolean;
 }
 
 /**
@@ -95,7 +94,7 @@ export function firstPass(p: Pass, reverse = false): boolean {
 export function firstPassWalk(p: Pass, reverse: boolean): SharedWalk {
   const { at, words, mask } = p.graph.forward;
   const { value, fairAlone, done } = p;
-  const known = p.aloneKnown && fairAlone !== null;
+  const known = fairAlone !== null && fairAlone === p.graph.fairAlone;
   const all = p.constraints.reduce((m, _, j) => m | (1 << j), 0);
   // Per question: 0 recoverable (the goal is the label's bit 0), 1 eventually (states without p may pass the bit on,
   // and are goals when fair alone), 2 leadsTo (the same with q).
@@ -145,9 +144,8 @@ export function* analysis(request: AnalysisRequest): Generator<Step, AnalysisRes
   const reaching = tasks.filter((t) => t.kind !== "convergesTo");
   // And the first pass's bit for a finished state, above them.
   const value = bitArray(n, reaching.length + 1);
-  const temporal = tasks.some((t) => t.kind !== "recoverable");
-  const fairAlone = !temporal ? null : (graph.fairAlone ?? new Uint8Array(new SharedArrayBuffer(n)));
-  const pass: Pass = { graph, constraints, kinds: reaching.map((t) => t.kind as Pass["kinds"][number]), labels: reaching.map((t) => t.labels), value, done: 1 << reaching.length, fairAlone, aloneKnown: temporal && graph.fairAlone !== undefined };
+  const fairAlone = tasks.every((t) => t.kind === "recoverable") ? null : (graph.fairAlone ?? new Uint8Array(new SharedArrayBuffer(n)));
+  const pass: Pass = { graph, constraints, kinds: reaching.map((t) => t.kind as Pass["kinds"][number]), labels: reaching.map((t) => t.labels), value, done: 1 << reaching.length, fairAlone };
   const cyclic = (yield { pass }) as boolean;
   const t1 = performance.now();
   // With a cycle of two states or more: the postorder, for the sweeps, and the live states by their fixpoint (without
@@ -255,7 +253,7 @@ function violated(t: AnalysisTask, graph: GraphCore, c: FairComponents, value: A
   return false;
 }
 
-/** Another thread that shares the analyses (a worker thread of the level search): it sweeps a range of a fixpoint, and looks for counterexamples. */
+/** Another thread that shares the analyses (a worker thread of the level search): it makes the first pass with this one, sweeps a range of a fixpoint, and looks for counterexamples. */
 export interface AnalysisHelper {
   /** Makes the first pass (see Pass) following the edges last to first, while this thread follows them first to last; true when the graph has cycles. */
   pass(pass: Pass): Promise<boolean>;
@@ -265,12 +263,13 @@ export interface AnalysisHelper {
 }
 
 /**
- * Runs the analyses on this thread and `helper` at once: each fixpoint's
- * sweeps cut in two ranges of states, one per thread, round after round
- * until neither changes anything; the counterexample searches shared out,
- * the costliest first, to the thread with less to do. The answers are the
- * same as on one thread (a fixpoint is unique, and each search is run whole
- * by one thread).
+ * Runs the analyses on this thread and `helper` at once: the first pass made
+ * by both, each walking the edges from its own end; each fixpoint's sweeps
+ * cut in two ranges of states, one per thread, round after round until
+ * neither changes anything; the counterexample searches shared out, the
+ * costliest first, to the thread with less to do. The answers are the same
+ * as on one thread (the pass's words and a fixpoint are unique, and each
+ * search is run whole by one thread).
  */
 export async function runAnalysesShared(request: AnalysisRequest, helper: AnalysisHelper): Promise<AnalysisResult[]> {
   const steps = analysis(request);

@@ -53,7 +53,6 @@ function pass(c: Case): Pass {
     value: bitArray(c.n, c.kinds.length + 1),
     done: 1 << c.kinds.length,
     fairAlone: new Uint8Array(c.n),
-    aloneKnown: false,
   };
 }
 
