@@ -46,6 +46,7 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { writeFileAtomic } from "../checker/report/files.js";
+import { count } from "../checker/report/summary.js";
 import { countsAgree, printedCount, type Count } from "./counts.js";
 import { conformTimes } from "./conform.js";
 import { livenessBench } from "./liveness.js";
@@ -372,9 +373,9 @@ function printTable(rows: readonly Measurement[]): void {
       r.config + (r.symmetry ? " sym" : ""),
       r.variant,
       r.checker,
-      r.distinctStates?.toLocaleString("en-US") ?? `- (${r.note ?? "incomplete"})`,
+      r.distinctStates === null ? `- (${r.note ?? "incomplete"})` : count(r.distinctStates),
       r.medianSeconds?.toFixed(2) ?? "-",
-      r.statesPerSecond ? Math.round(r.statesPerSecond).toLocaleString("en-US") : "-",
+      r.statesPerSecond ? count(Math.round(r.statesPerSecond)) : "-",
       r.peakRssMb?.toFixed(0) ?? "-",
       ratio(DNSMC_ONE),
       ratio(DNSMC_ALL),
