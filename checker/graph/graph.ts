@@ -61,16 +61,6 @@ export function labelOf(labels: Labels, s: number): number {
   return (labels.words[s]! >>> labels.shift) & 3;
 }
 
-/** A Uint32Array in shared memory, which a worker thread reads where it is (the level search's graph). */
-export function sharedUint32(length: number): Uint32Array {
-  return new Uint32Array(new SharedArrayBuffer(length * 4));
-}
-
-/** A Uint8Array in shared memory. */
-export function sharedUint8(length: number): Uint8Array {
-  return new Uint8Array(new SharedArrayBuffer(length));
-}
-
 /**
  * The graph's edges as records (see the module comment): state n's
  * successors are `words[at[n] + 1 ..= at[n] + words[at[n]]]`. Word 0 is an
@@ -115,11 +105,6 @@ export function adjacency(stateCount: number, edges: EdgeList, constraints = 0):
     }
   }
   return { at, words, mask };
-}
-
-/** Whether number n is a state (the level search's numbering leaves holes, which have no record). */
-export function isState(adj: Adjacency, n: number): boolean {
-  return adj.at[n] !== 0;
 }
 
 /** What the analyses read of a graph: plain data, which a worker thread can be sent (typed arrays over shared memory). */
