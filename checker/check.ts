@@ -41,9 +41,12 @@ export interface CheckOptions<S, A> extends LevelTuning {
   /** `bfs` (default: every trace is a shortest one) or `dfs`. */
   readonly strategy?: Strategy;
   /**
-   * Explore every reachable state and decide every property, instead of
-   * stopping at the first violation (or as soon as every property is decided).
+   * Go on after a violation: explore every reachable state and decide every
+   * property, instead of stopping at the first violation (or as soon as every
+   * property is decided). The CLI's `--continue`, TLC's `-continue`.
    */
+  readonly continue?: boolean;
+  /** @deprecated The former name of `continue`, still accepted. */
   readonly exhaustive?: boolean;
   /** Stop after storing this many distinct states. */
   readonly maxStates?: number;
@@ -163,7 +166,7 @@ function withTraces<S, A>(
   // The rerun looks for the other properties' findings only, then numbers them as the check does.
   const others = properties.flatMap((p, i) => (needsGraph(p) ? [] : [[p, i] as const]));
   const bounded = (maxDepth: number): Exploration => {
-    const x = explore(model, fingerprinter, others.map(([p]) => p), { strategy: "bfs", stopEarly: limits.stopEarly, maxStates: Infinity, maxDepth, deadline: Infinity, maxMemoryBytes: Infinity });
+    const x = explore(model, fingerprinter, others.map(([p]) => p), { strategy: "bfs", continue: limits.continue, maxStates: Infinity, maxDepth, deadline: Infinity, maxMemoryBytes: Infinity });
     return { ...x, findings: new Map([...x.findings].map(([j, f]) => [others[j]![1], f])) };
   };
   if (o.failure) {
@@ -175,7 +178,7 @@ function withTraces<S, A>(
   const counts = { stopReason: o.stopReason, statesFound: o.statesFound, distinctStates: o.distinctStates, diameter: o.diameter, storeBytes: o.storeBytes };
   if (depths.length === 0) return { store: new StateStore(16), initialIds: [], findings: new Map(), graph, ...counts };
   const x = bounded(Math.max(...depths));
-  if (limits.stopEarly && (o.stopReason === "violation" || o.stopReason === "decided")) return x;
+  if (!limits.continue && (o.stopReason === "violation" || o.stopReason === "decided")) return x;
   return { ...x, ...counts, graph };
 }
 
@@ -211,7 +214,7 @@ function checkWith<S, A>(model: Model<S, A>, options: CheckOptions<S, A>, run: E
   const base = { strategy, symmetry };
   const limits: SearchLimits = {
     strategy,
-    stopEarly: !(options.exhaustive ?? false),
+    continue: options.continue ?? options.exhaustive ?? false,
     maxStates: options.maxStates ?? Infinity,
     maxDepth: options.maxDepth ?? Infinity,
     deadline: options.timeoutMs === undefined ? Infinity : started + options.timeoutMs,

@@ -137,7 +137,7 @@ function search<S, A>(
   };
   // Every property decided: invariants and step properties violated, witnesses found, no question of the whole graph left.
   const allDecided = (): boolean => properties.length > 0 && labelWords === null && properties.every((_, i) => findings.has(i));
-  const shouldStop = (): boolean => limits.stopEarly && (violated || allDecided());
+  const shouldStop = (): boolean => !limits.continue && (violated || allDecided());
   // The state limit bites when a new state would exceed it, so a space of exactly maxStates states is complete.
   const atLimit = (): boolean => store.size >= limits.maxStates && store.find(fp.hi, fp.lo) < 0;
 

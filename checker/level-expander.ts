@@ -104,9 +104,10 @@ export interface RoundReport {
   readonly busyMs: number;
 }
 
-/** Whether the search stops at the first violation, and when it must stop anyway. */
+/** Whether the search goes on after a violation, and when it must stop anyway. */
 export interface ExpanderLimits {
-  readonly stopEarly: boolean;
+  /** Go on after a violation (`--continue`), instead of stopping at the first. */
+  readonly continue: boolean;
   /** Absolute time (ms since the epoch) at which to stop; Infinity for none. */
   readonly deadline: number;
   readonly maxMemoryBytes: number;
@@ -428,7 +429,7 @@ export class LevelExpander<S, A> {
 
   private endChunk(found: number, step: number, c: number, mark = 0): number {
     this.roundFound |= found;
-    if (found & this.ev.breaking && this.limits.stopEarly) this.control.stop(StopFlag.Violation);
+    if (found & this.ev.breaking && !this.limits.continue) this.control.stop(StopFlag.Violation);
     if (step === GROW) {
       this.roundRedo = c;
       this.records?.truncate(mark);

@@ -9,10 +9,11 @@ import type { Strategy } from "./frontier.js";
 export interface SearchLimits {
   readonly strategy: Strategy;
   /**
-   * Stop at the first violated invariant or step property, or as soon as
-   * every property is decided; false explores every reachable state.
+   * Explore every reachable state and decide every property (`--continue`);
+   * false stops at the first violated invariant or step property, or as soon
+   * as every property is decided.
    */
-  readonly stopEarly: boolean;
+  readonly continue: boolean;
   readonly maxStates: number;
   readonly maxDepth: number;
   readonly deadline: number; // performance.now() value; Infinity for none

@@ -174,7 +174,7 @@ export async function searchLevels<S, A>(
   const started = performance.now();
   if (process.env.DNSMC_DEBUG) console.error(`level search starts at ${started.toFixed(0)} ms since process start`);
   const expanderLimits: ExpanderLimits = {
-    stopEarly: limits.stopEarly,
+    continue: limits.continue,
     deadline: limits.deadline === Infinity ? Infinity : performance.timeOrigin + limits.deadline,
     maxMemoryBytes: limits.maxMemoryBytes,
   };
@@ -265,7 +265,7 @@ export async function searchLevels<S, A>(
   const timer = limits.onProgress ? setInterval(progress, 250) : null;
   try {
     while (frontierSize() > 0 && stopReason === null) {
-      if (limits.stopEarly && (violated() || decided())) {
+      if (!limits.continue && (violated() || decided())) {
         stopReason = violated() ? "violation" : "decided";
         break;
       }

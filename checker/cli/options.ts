@@ -51,7 +51,8 @@ export interface CheckCommandOptions {
   readonly properties: readonly string[];
   /** Check no property: only explore and count states (as the reference checkers do in the benchmark). */
   readonly noProperties: boolean;
-  readonly exhaustive: boolean;
+  /** `--continue`: explore every state and decide every property. */
+  readonly continue: boolean;
   readonly strategy: Strategy;
   readonly symmetry: boolean;
   readonly maxStates?: number;
@@ -137,7 +138,7 @@ export function parseCheckOptions(args: readonly string[], family: ModelFamily, 
     params: parameterValues(family, v),
     properties: (v.property as string[] | undefined) ?? [],
     noProperties: Boolean(v["no-properties"]),
-    exhaustive: Boolean(v.continue),
+    continue: Boolean(v.continue),
     strategy,
     symmetry: Boolean(v.symmetry),
     ...(maxStates === undefined ? {} : { maxStates }),

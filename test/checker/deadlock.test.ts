@@ -36,7 +36,7 @@ describe("the deadlock check", () => {
       fc.asyncProperty(graphArb, async (g) => {
         const expected = nearestDeadlock(g);
         for (const model of [graphModel(g), packedGraphModel(g)]) {
-          const r = await check(model as never, { deadlock: true, exhaustive: true, tableSlots: 1 });
+          const r = await check(model as never, { deadlock: true, continue: true, tableSlots: 1 });
           const p = r.properties.find((x) => x.name === "deadlock")!;
           expect(p.verdict).toBe(expected === null ? "holds" : "violated");
           expect(p.traceLength).toBe(expected);
@@ -52,7 +52,7 @@ describe("the deadlock check", () => {
   });
 
   it("is not checked unless asked for", () => {
-    const r = checkSync(graphModel({ n: 1, succ: [[]], inits: [0] }), { exhaustive: true });
+    const r = checkSync(graphModel({ n: 1, succ: [[]], inits: [0] }), { continue: true });
     expect(r.properties).toEqual([]);
   });
 

@@ -13,10 +13,10 @@ const states = (trace: { steps: readonly { state: unknown }[] } | null) => (trac
 describe("exploration on random graphs", () => {
   it("stores exactly the reachable states", () => {
     fc.assert(
-      fc.property(graphArb, fc.constantFrom("bfs" as const, "dfs" as const), fc.boolean(), (g, strategy, exhaustive) => {
+      fc.property(graphArb, fc.constantFrom("bfs" as const, "dfs" as const), fc.boolean(), (g, strategy, go) => {
         const reachable = distances(g).filter((d) => d < Infinity).length;
         // With no properties there is nothing to stop early for: both modes explore everything.
-        const r = checkSync(graphModel(g), { strategy, exhaustive });
+        const r = checkSync(graphModel(g), { strategy, continue: go });
         expect(r.distinctStates).toBe(reachable);
         expect(r.complete).toBe(true);
         expect(r.statesGenerated).toBe(g.inits.length + [...Array(g.n).keys()].filter((s) => distances(g)[s]! < Infinity).reduce((a, s) => a + g.succ[s]!.length, 0));
@@ -24,21 +24,32 @@ describe("exploration on random graphs", () => {
     );
   });
 
+  it("goes on after a violation with continue (or its former name, exhaustive), else stops at it", () => {
+    const chain = graphModel({ n: 5, succ: [[1], [2], [3], [4], []], inits: [0] });
+    const properties = [always<number>("not-1", (s) => s !== 1)];
+    expect(checkSync(chain, { properties }).distinctStates).toBeLessThan(5);
+    for (const options of [{ continue: true }, { exhaustive: true }]) {
+      const r = checkSync(chain, { properties, ...options });
+      expect(r.distinctStates).toBe(5);
+      expect(r.properties[0]!.verdict).toBe("violated");
+    }
+  });
+
   it("BFS diameter is the largest shortest distance", () => {
     fc.assert(
       fc.property(graphArb, (g) => {
         const d = distances(g).filter((x) => x < Infinity);
-        expect(checkSync(graphModel(g), { exhaustive: true }).diameter).toBe(Math.max(...d));
+        expect(checkSync(graphModel(g), { continue: true }).diameter).toBe(Math.max(...d));
       }),
     );
   });
 
   it("an invariant fails iff a bad state is reachable, with a shortest trace under BFS", () => {
     fc.assert(
-      fc.property(graphArb, fc.uniqueArray(fc.nat(13), { maxLength: 4 }), fc.boolean(), (g, bad, exhaustive) => {
+      fc.property(graphArb, fc.uniqueArray(fc.nat(13), { maxLength: 4 }), fc.boolean(), (g, bad, go) => {
         const dist = distances(g);
         const best = Math.min(...bad.map((s) => dist[s] ?? Infinity));
-        const r = checkSync(graphModel(g), { properties: [always<number>("not-bad", (s) => !bad.includes(s))], exhaustive });
+        const r = checkSync(graphModel(g), { properties: [always<number>("not-bad", (s) => !bad.includes(s))], continue: go });
         const p = r.properties[0]!;
         if (best === Infinity) {
           expect(p.verdict).toBe("holds");
@@ -67,12 +78,12 @@ describe("exploration on random graphs", () => {
 
   it("a step property fails iff a bad edge is reachable, with a shortest trace", () => {
     fc.assert(
-      fc.property(graphArb, fc.array(fc.tuple(fc.nat(13), fc.nat(13)), { maxLength: 5 }), fc.boolean(), (g, badEdges, exhaustive) => {
+      fc.property(graphArb, fc.array(fc.tuple(fc.nat(13), fc.nat(13)), { maxLength: 5 }), fc.boolean(), (g, badEdges, go) => {
         const dist = distances(g);
         const isBad = (a: number, b: number) => badEdges.some(([x, y]) => x === a && y === b);
         let best = Infinity;
         for (let s = 0; s < g.n; s++) for (const t of g.succ[s]!) if (dist[s]! < Infinity && isBad(s, t)) best = Math.min(best, dist[s]! + 1);
-        const r = checkSync(graphModel(g), { properties: [step<number, number>("good-edges", (a, _x, b) => !isBad(a, b))], exhaustive });
+        const r = checkSync(graphModel(g), { properties: [step<number, number>("good-edges", (a, _x, b) => !isBad(a, b))], continue: go });
         const p = r.properties[0]!;
         expect(p.verdict).toBe(best === Infinity ? "holds" : "violated");
         if (best < Infinity) {
@@ -149,7 +160,7 @@ describe("exploration on random graphs", () => {
         // The search stops once the initial states are judged: the far state is decided only if it is one of them.
         expect(early.properties[1]!.verdict).toBe(dist[far] === 0 ? "violated" : "unknown");
         expect(early.stopReason).toBe("violation");
-        const full = checkSync(graphModel(g), { properties: props, exhaustive: true });
+        const full = checkSync(graphModel(g), { properties: props, continue: true });
         expect(full.properties.map((p) => p.verdict)).toEqual(["violated", "violated"]);
         expect(full.properties[1]!.traceLength).toBe(dist[far]);
       }),

@@ -59,7 +59,7 @@ describe("the level search on random graphs", () => {
   it("one thread: the reachable set, the diameter, and shortest traces for every property kind", async () => {
     await fc.assert(
       fc.asyncProperty(graphArb, specArb, async (g, spec) => {
-        const r = await check(packedGraphModel(g), { properties: graphProperties(spec), exhaustive: true, tableSlots: 1 });
+        const r = await check(packedGraphModel(g), { properties: graphProperties(spec), continue: true, tableSlots: 1 });
         expect(r.error).toBeUndefined();
         expect(outcome(r)).toEqual(reference(g, spec));
       }),
@@ -75,7 +75,7 @@ describe("the level search on random graphs", () => {
         pool.load({ graph: g, properties: spec }, false);
         while (!pool.threads.every((t) => t.ready)) await new Promise((resolve) => setTimeout(resolve, 2));
         const log: string[] = [];
-        const r = await withDebug(log, () => check(packedGraphModel(g), { properties: graphProperties(spec), exhaustive: true, workerPool: pool, sharedLevelStates: 1, tableSlots: 1 }));
+        const r = await withDebug(log, () => check(packedGraphModel(g), { properties: graphProperties(spec), continue: true, workerPool: pool, sharedLevelStates: 1, tableSlots: 1 }));
         if (log.some((line) => /per thread: \d+ successors in \d+ ms, \d+ successors/.test(line))) shared++;
         expect(r.error).toBeUndefined();
         expect(outcome(r)).toEqual(reference(g, spec));
@@ -96,7 +96,7 @@ describe("the level search on random graphs", () => {
       sometimes<Uint32Array>("reaches-2", (s) => (judged.witness.push(s[0]!), s[0] === 2)),
       step<Uint32Array, number>("no-3-to-4", (before, _a, after) => (judged.step.push(before[0]!), !(before[0] === 3 && after[0] === 4))),
     ];
-    const r = await check(packedGraphModel(g), { properties, exhaustive: true });
+    const r = await check(packedGraphModel(g), { properties, continue: true });
     expect(r.plan!.search).toBe("levels");
     expect(r.distinctStates).toBe(21);
     expect(r.properties.map((p) => [p.verdict, p.traceLength])).toEqual([

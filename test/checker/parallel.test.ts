@@ -82,7 +82,7 @@ describe("the level-synchronous search", () => {
 
   it("a graph that outgrows its record area stops the search as at its memory limit: incomplete, the graph's properties unknown", async () => {
     const properties = [recoverable];
-    const options = { properties, exhaustive: true, recordWords: 1 << 17 };
+    const options = { properties, continue: true, recordWords: 1 << 17 };
     const one = await check(dnsModel("incident", {}), options);
     const two = await check(dnsModel("incident", {}), { ...options, workers: 2, workerSource: source("incident", {}, properties.map((p) => p.name)), sharedLevelStates: 64, patientWorkers: true });
     for (const r of [one, two]) {
@@ -119,7 +119,7 @@ describe("the level-synchronous search", () => {
         },
       },
     };
-    const r = await check(fan, { exhaustive: true, tableSlots: 1 });
+    const r = await check(fan, { continue: true, tableSlots: 1 });
     expect(r.distinctStates).toBe(N + 1);
     expect(r.storeBytes).toBeGreaterThan(1280 * 8);
     // Whichever state the round gave up at, a broken invariant there is still found.
@@ -129,16 +129,16 @@ describe("the level-synchronous search", () => {
     }
     // The graph's records of the chunk given up are dropped with it, and written again when it is expanded again.
     const back = [recoverableProperty("reaches-3000", (s: Uint32Array) => s[0] === 3000 || s[0] === 0)];
-    const levels = await check(fan, { exhaustive: true, tableSlots: 1, properties: back });
+    const levels = await check(fan, { continue: true, tableSlots: 1, properties: back });
     expect(levels.plan!.search).toBe("levels");
-    expect(summary(levels)).toEqual(summary(checkSync(fan, { exhaustive: true, properties: back })));
+    expect(summary(levels)).toEqual(summary(checkSync(fan, { continue: true, properties: back })));
   });
 
   it("stores fingerprints only: at most 16 bytes a state once the table is past its first size", async () => {
-    const r = await check(dnsModel("incident", { endpoints: 3, plans: 8 }), { exhaustive: true });
+    const r = await check(dnsModel("incident", { endpoints: 3, plans: 8 }), { continue: true });
     expect(r.distinctStates).toBe(2_562_126);
     expect(r.storeBytes / r.distinctStates).toBeLessThanOrEqual(16);
-    expect(checkSync(dnsModel("incident", {}), { exhaustive: true }).storeBytes / 39_089).toBeGreaterThan(16);
+    expect(checkSync(dnsModel("incident", {}), { continue: true }).storeBytes / 39_089).toBeGreaterThan(16);
   });
 
   it("worker threads started before the check (a WorkerPool) join it; three threads give the sequential result", async () => {
@@ -146,7 +146,7 @@ describe("the level-synchronous search", () => {
     const { module, spec } = source("incident", params, notTemporal.map((p) => p.name));
     const pool = new WorkerPool(module, 2);
     pool.load(spec, true);
-    const options = { properties: notTemporal, symmetry: true, exhaustive: true };
+    const options = { properties: notTemporal, symmetry: true, continue: true };
     const three = await check(dnsModel("incident", params), { ...options, workerPool: pool, sharedLevelStates: 64 });
     expect(summary(three)).toEqual(summary(checkSync(dnsModel("incident", params), options)));
     // The check closed the pool; closing again does nothing.
@@ -158,7 +158,7 @@ describe("the level-synchronous search", () => {
 
   it("a time limit stops every thread: incomplete, with the states counted so far", async () => {
     const params = { enactors: 4, endpoints: 3, plans: 8 };
-    const r = await check(dnsModel("incident", params), { exhaustive: true, timeoutMs: 300, workers: 2, workerSource: source("incident", params, []) });
+    const r = await check(dnsModel("incident", params), { continue: true, timeoutMs: 300, workers: 2, workerSource: source("incident", params, []) });
     expect(r.status).toBe("incomplete");
     expect(r.stopReason).toBe("timeout");
     // 123,888,550 states in all (4,3,8,1): a fraction of them in 0.3 s.
@@ -186,8 +186,8 @@ describe("--workers with properties of the whole graph", () => {
 
   it("without properties, on 2.5 million states", async () => {
     const params = { endpoints: 3, plans: 8 };
-    const one = checkSync(dnsModel("incident", params), { exhaustive: true });
-    const two = await check(dnsModel("incident", params), { exhaustive: true, workers: 2, workerSource: source("incident", params, []) });
+    const one = checkSync(dnsModel("incident", params), { continue: true });
+    const two = await check(dnsModel("incident", params), { continue: true, workers: 2, workerSource: source("incident", params, []) });
     expect(two.distinctStates).toBe(2_562_126);
     expect(summary(two)).toEqual(summary(one));
   });

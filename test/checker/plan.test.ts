@@ -18,7 +18,7 @@ describe("the search plan", () => {
   });
 
   it("a property of the whole graph too: the level search records it on every thread", async () => {
-    const r = await check(schema.create("two-phase-commit", { rms: 3 }), { workers: 2, exhaustive: true, properties: [recoverable("any", () => true)] });
+    const r = await check(schema.create("two-phase-commit", { rms: 3 }), { workers: 2, continue: true, properties: [recoverable("any", () => true)] });
     expect(r.plan).toMatchObject({ search: "levels", threads: 2 });
     expect(r.properties[0]!.verdict).toBe("holds");
   });

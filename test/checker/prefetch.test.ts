@@ -27,7 +27,7 @@ describe("the generic path with a worker thread", () => {
   it("gives the single thread's counts, verdicts and traces, with the worker taking part", async () => {
     const rms = 5;
     const model = family.create("two-phase-commit-immer", { rms });
-    const options = { properties: family.properties, exhaustive: true };
+    const options = { properties: family.properties, continue: true };
     const one = await check(model, options);
     const log: string[] = [];
     const source = { module: WORKER_MODEL, spec: { origin: { module: EXAMPLE, params: { rms } }, properties: [] } };
@@ -53,7 +53,7 @@ export const model = {
     );
     const { model } = await import(pathToFileURL(file).href);
     const source = { module: WORKER_MODEL, spec: { origin: { module: pathToFileURL(file).href }, properties: [] } };
-    const r = await check(model, { exhaustive: true, workers: 2, workerSource: source, patientPrefetch: true });
+    const r = await check(model, { continue: true, workers: 2, workerSource: source, patientPrefetch: true });
     expect(r.status).toBe("error");
     expect(r.error?.message).toMatch(/different successor in the worker thread/);
     rmSync(dir, { recursive: true, force: true });
@@ -64,8 +64,8 @@ export const model = {
     const monotone = step("tm-never-reverts", (a: any, _x: unknown, b: any) => !(a.tmState !== "init" && b.tmState === "init"));
     const model = family.create("two-phase-commit-immer", { rms: 4 });
     const source = { module: WORKER_MODEL, spec: { origin: { module: EXAMPLE, params: { rms: 4 } }, properties: [] } };
-    const two = await check(model, { properties: [monotone], exhaustive: true, workers: 2, workerSource: source });
-    const one = await check(model, { properties: [monotone], exhaustive: true });
+    const two = await check(model, { properties: [monotone], continue: true, workers: 2, workerSource: source });
+    const one = await check(model, { properties: [monotone], continue: true });
     expect(summary(two)).toEqual(summary(one));
   });
 });

@@ -188,7 +188,7 @@ describe("temporal properties under fairness", () => {
     fc.assert(
       fc.property(caseArb, (c) => {
         const props = properties(c);
-        const r = checkSync(model(c), { exhaustive: true, properties: Object.values(props) });
+        const r = checkSync(model(c), { continue: true, properties: Object.values(props) });
         (Object.keys(props) as Kind[]).forEach((kind, i) => {
           const got = r.properties[i]!;
           const expected = reference(c, kind);
@@ -276,8 +276,8 @@ describe("the level search's recorded graph", () => {
           convergesTo("cv", p((s) => c.p[s]!)),
           recoverable("rc", p((s) => c.q[s]!)),
         ];
-        const sequential = checkSync(packedModel(c), { exhaustive: true, properties: props });
-        const levels = await check(packedModel(c), { exhaustive: true, properties: props, tableSlots: 1 });
+        const sequential = checkSync(packedModel(c), { continue: true, properties: props });
+        const levels = await check(packedModel(c), { continue: true, properties: props, tableSlots: 1 });
         expect(levels.plan!.search).toBe("levels");
         const summary = (r: typeof sequential) => r.properties.map((x) => [x.verdict, x.trace?.loop, x.trace?.steps.map((s) => s.state[0])]);
         expect(summary(levels)).toEqual(summary(sequential));
@@ -301,12 +301,12 @@ describe("the graph's analyses shared with a worker thread", () => {
     });
     await fc.assert(
       fc.asyncProperty(cases, async (c) => {
-        const one = await check(fairGraphModel(c), { exhaustive: true, properties: fairGraphProperties(c) });
+        const one = await check(fairGraphModel(c), { continue: true, properties: fairGraphProperties(c) });
         const pool = new WorkerPool(new URL("../fixtures/fair-graph.mjs", import.meta.url).href, 1);
         pool.load(c, false);
         while (!pool.threads.every((t) => t.ready)) await new Promise((resolve) => setTimeout(resolve, 2));
         const log: string[] = [];
-        const two = await withDebug(log, () => check(fairGraphModel(c), { exhaustive: true, properties: fairGraphProperties(c), workerPool: pool }));
+        const two = await withDebug(log, () => check(fairGraphModel(c), { continue: true, properties: fairGraphProperties(c), workerPool: pool }));
         await pool.close();
         expect(log).toContain("analyses of the graph: on this thread and a worker thread");
         if (log.some((line) => /^fixpoint \w+: \d+ sweeps on two threads/.test(line))) swept++;
@@ -326,11 +326,11 @@ describe("declarations past the bounds", () => {
   it("more fairness constraints than masks hold, or too many whole-graph properties: a model error naming the fix", () => {
     const c: FairGraphCase = { n: 1, edges: [], inits: [0], kinds: [], p: [false], q: [false] };
     const many = { ...model(c), fairness: Array.from({ length: 33 }, (_, j) => weakFairness<Edge>(`F${j}`, () => false)) };
-    const r = checkSync(many, { exhaustive: true, properties: [eventually("ev", () => false)] });
+    const r = checkSync(many, { continue: true, properties: [eventually("ev", () => false)] });
     expect(r.error).toMatchObject({ kind: "invalid-model" });
     expect(r.error!.message).toContain("33 fairness constraints; at most 32");
     const props = Array.from({ length: 17 }, (_, j) => eventually(`ev${j}`, () => false));
-    const g = checkSync(model(c), { exhaustive: true, properties: props });
+    const g = checkSync(model(c), { continue: true, properties: props });
     expect(g.error).toMatchObject({ kind: "invalid-model" });
     expect(g.error!.message).toContain("17 properties need the whole state graph");
   });
@@ -338,12 +338,12 @@ describe("declarations past the bounds", () => {
 
 describe("classic models", () => {
   it("Peterson's algorithm is starvation-free under weak fairness", () => {
-    const r = checkSync(mutex(true), { exhaustive: true, properties: [starvationFree(0), starvationFree(1)] });
+    const r = checkSync(mutex(true), { continue: true, properties: [starvationFree(0), starvationFree(1)] });
     expect(r.properties.map((p) => p.verdict)).toEqual(["holds", "holds"]);
   });
 
   it("the naive flag protocol is not: both flags up, both wait forever (a fair stutter)", () => {
-    const r = checkSync(mutex(false), { exhaustive: true, properties: [starvationFree(0)] });
+    const r = checkSync(mutex(false), { continue: true, properties: [starvationFree(0)] });
     const p = r.properties[0]!;
     expect(p.verdict).toBe("violated");
     const last = p.trace!.steps.at(-1)!.state as Mutex;
@@ -355,7 +355,7 @@ describe("classic models", () => {
   });
 
   it("without fairness even Peterson's algorithm may stop anywhere", () => {
-    const r = checkSync({ ...mutex(true), fairness: [] }, { exhaustive: true, properties: [starvationFree(0)] });
+    const r = checkSync({ ...mutex(true), fairness: [] }, { continue: true, properties: [starvationFree(0)] });
     expect(r.properties[0]!.verdict).toBe("violated");
     // It asks for the critical section, then simply stops: nothing obliges it to go on.
     expect(r.properties[0]!.trace!.loop).toBe(1);

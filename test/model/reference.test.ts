@@ -26,7 +26,7 @@ describe("distinct reachable states (PROTOCOL.md)", () => {
     ["cas", {}, 9_897],
     ["fixed", {}, 9_897],
   ])("%s %j: %i", async (variant, params, expected) => {
-    const r = await check(dnsModel(variant, params), { exhaustive: true });
+    const r = await check(dnsModel(variant, params), { continue: true });
     expect(r.complete).toBe(true);
     expect(r.distinctStates).toBe(expected);
   });
@@ -37,15 +37,15 @@ describe("distinct reachable states (PROTOCOL.md)", () => {
     ["incident", {}, 7_889],
     ["cas", {}, 2_085],
   ])("with symmetry, %s %j: %i", async (variant, params, expected) => {
-    const r = await check(dnsModel(variant, params), { exhaustive: true, symmetry: true });
+    const r = await check(dnsModel(variant, params), { continue: true, symmetry: true });
     expect(r.distinctStates).toBe(expected);
   });
 });
 
 describe("the generic object path and the packed fast path", () => {
   it.each(VARIANTS.map((v) => [v.name]))("agree on %s: states, diameter, verdicts, traces", { tags: ["declarations"] }, async (variant) => {
-    const fast = await check(dnsModel(variant), { properties: all, exhaustive: true });
-    const generic = await check(dnsModel(variant), { properties: all, exhaustive: true, fastPath: false });
+    const fast = await check(dnsModel(variant), { properties: all, continue: true });
+    const generic = await check(dnsModel(variant), { properties: all, continue: true, fastPath: false });
     expect(generic.distinctStates).toBe(fast.distinctStates);
     expect(generic.statesFound).toBe(fast.statesFound);
     expect(generic.diameter).toBe(fast.diameter);
@@ -55,7 +55,7 @@ describe("the generic object path and the packed fast path", () => {
 
 describe("depth-first search over packed states", () => {
   it.each([["incident"], ["cas"]])("%s: the same states as breadth-first, and a valid (if longer) counterexample", async (variant) => {
-    const dfs = await check(dnsModel(variant), { strategy: "dfs", exhaustive: true, properties: [endpointNeverEmpty] });
+    const dfs = await check(dnsModel(variant), { strategy: "dfs", continue: true, properties: [endpointNeverEmpty] });
     expect(dfs.distinctStates).toBe(variant === "incident" ? 39_089 : 9_897);
     const p = dfs.properties[0]!;
     expect(p.verdict).toBe(variant === "incident" ? "violated" : "holds");
@@ -70,7 +70,7 @@ describe("verdicts in the default configuration", () => {
     ["cas", ["holds", "holds", "holds", "found"]],
     ["fixed", ["holds", "holds", "holds", "found"]],
   ])("%s", async (variant, verdicts) => {
-    const r = await check(dnsModel(variant), { properties: all, exhaustive: true });
+    const r = await check(dnsModel(variant), { properties: all, continue: true });
     expect(r.properties.map((p) => p.verdict)).toEqual(verdicts);
   });
 });
@@ -138,7 +138,7 @@ describe("parameters", () => {
   });
 
   it("keep 0 deletes every older plan", async () => {
-    const r = await check(dnsModel("fixed", { enactors: 2, endpoints: 1, plans: 3, keep: 0 }), { properties: all, exhaustive: true });
+    const r = await check(dnsModel("fixed", { enactors: 2, endpoints: 1, plans: 3, keep: 0 }), { properties: all, continue: true });
     expect(r.properties.map((p) => p.verdict)).toEqual(["holds", "holds", "holds", "found"]);
   });
 });

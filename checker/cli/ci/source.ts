@@ -10,10 +10,10 @@ export function entryProperties(loaded: LoadedFamily, entry: MatrixEntry): Prope
   return checkableUnder(loaded.properties, entry.symmetry, []).properties;
 }
 
-/** The options that run one matrix entry: exhaustive, with its symmetry and threads. */
+/** The options that run one matrix entry: every state explored (`continue`), with its symmetry and threads. */
 export function entryOptions(loaded: LoadedFamily, entry: MatrixEntry, properties: readonly string[]) {
   return {
-    exhaustive: true,
+    continue: true,
     symmetry: entry.symmetry,
     ...(entry.workers > 1
       ? {

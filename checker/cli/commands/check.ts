@@ -34,7 +34,7 @@ export async function checkCommand(args: readonly string[], io: Output, early: W
   const progress = !opts.json && process.stderr.isTTY ? progressLine(process.stderr, opts.maxStates) : null;
   const { model, result } = await runCheck(loaded, opts.variant, opts.params, properties, {
     strategy: opts.strategy,
-    exhaustive: opts.exhaustive,
+    continue: opts.continue,
     symmetry: opts.symmetry,
     ...(opts.maxStates === undefined ? {} : { maxStates: opts.maxStates }),
     ...(opts.maxDepth === undefined ? {} : { maxDepth: opts.maxDepth }),

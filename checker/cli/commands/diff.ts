@@ -24,8 +24,8 @@ export async function diffCommand(args: readonly string[], io: Output): Promise<
   for (const v of [a, b]) checkVariant(family, v);
   const params = parameterValues(family, values);
   const properties = selectProperties(loaded, (values.property as string[] | undefined) ?? []);
-  const runA = await runCheck(loaded, a, params, properties, { exhaustive: true });
-  const runB = await runCheck(loaded, b, params, properties, { exhaustive: true });
+  const runA = await runCheck(loaded, a, params, properties, { continue: true });
+  const runB = await runCheck(loaded, b, params, properties, { continue: true });
   for (const r of [runA, runB]) if (r.result.error) throw new UsageError(`The model failed: ${r.result.error.message}`);
 
   const config = configText(params);
