@@ -16,5 +16,5 @@ export { WorkerPool, type WorkerSource } from "./worker-pool.js";
 export { WORKER_MODEL, workerModel, type WorkerModelSpec } from "./worker-model.js";
 export type { CheckResult, CheckStatus, PropertyResult, Verdict, Trace, TraceNote, TraceStep, FairnessNote, StopReason, ModelError } from "./result.js";
 export type { ModelModule, ModelFamily, Parameter, Variant } from "./family.js";
-export { itfSet, itfMap, itfTup, itfVariant, toItfValue } from "./report/itf.js";
+export { itfSet, itfMap, itfTup, itfVariant, toItfValue } from "./itf/write.js";
 export { ImplementationUnavailable, type Implementation, type ImplementationSession, type ItfAction, type Observation } from "./conform/implementation.js";

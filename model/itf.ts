@@ -1,6 +1,6 @@
 /** The state and actions as ITF values, and back (for `dnsmc replay` of edited traces). */
 import { match } from "ts-pattern";
-import { itfMap, itfSet, itfVariant } from "../checker/report/itf.js";
+import { itfMap, itfSet, itfVariant } from "../checker/itf/write.js";
 import type { DnsAction } from "./actions.js";
 import { enactorLetter } from "./names.js";
 import type { DnsParams } from "./params.js";

@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import type { Model } from "../model.js";
-import { itfAction } from "../report/itf.js";
+import { itfAction } from "../itf/write.js";
 import type { TraceStep } from "../result.js";
 import { describeAction } from "../trace.js";
 import type { ImplementationSession, ItfAction } from "./implementation.js";

@@ -6,7 +6,7 @@
  */
 import { canonicalKey } from "../fingerprint.js";
 import type { Model } from "../model.js";
-import { stateToItf } from "../report/itf.js";
+import { stateToItf } from "../itf/write.js";
 import { enabledLike, initialStateLike } from "../replay.js";
 import { diffViews, viewOf, type Change } from "../report/view.js";
 import { describeAction } from "../trace.js";

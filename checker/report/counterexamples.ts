@@ -11,7 +11,7 @@ import type { Model } from "../model.js";
 import type { CheckResult, PropertyResult } from "../result.js";
 import { writeFileAtomic } from "./files.js";
 import { traceToHtml } from "./html.js";
-import { formatItf, traceToItf } from "./itf.js";
+import { formatItf, traceToItf } from "../itf/write.js";
 import { traceToMarkdown, type ReportContext } from "./markdown.js";
 
 /** A file to write: a path relative to the output folder, and its contents. */

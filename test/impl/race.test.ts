@@ -14,7 +14,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dnsModel } from "../../dist/model/index.js";
-import { formatItf, traceToItf } from "../../dist/checker/report/itf.js";
+import { formatItf, traceToItf } from "../../dist/checker/itf/write.js";
 import { describeAction } from "../../dist/checker/trace.js";
 import type { DnsServer } from "../../dist/impl/dns/knot.js";
 import { startKnot } from "../../dist/impl/dns/knot.js";

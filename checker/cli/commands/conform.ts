@@ -11,7 +11,7 @@ import { ImplementationUnavailable, type Implementation, type ImplementationSess
 import { randomConform } from "../../conform/random.js";
 import { conform, type ConformOutcome } from "../../conform/run.js";
 import { writeFileAtomic } from "../../report/files.js";
-import { formatItf, traceToItf } from "../../report/itf.js";
+import { formatItf, traceToItf } from "../../itf/write.js";
 import type { LoadedFamily } from "../load.js";
 import { usableFolder } from "../output-path.js";
 import { buildModel } from "../select.js";

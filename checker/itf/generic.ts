@@ -1,13 +1,13 @@
 /**
  * Decoding ITF for a model that brings no decoders of its own (a plain
- * JavaScript model): the inverse of the default encoding in itf.ts. The ITF
+ * JavaScript model): the inverse of the default encoding in write.ts. The ITF
  * the checker wrote is enough: values decode structurally, and an action is
  * the one the model itself offers in the state before it that encodes to the
  * recorded name and picks.
  */
 import { canonicalKey } from "../fingerprint.js";
 import type { Model } from "../model.js";
-import { actionName, actionPicks, toItfValue } from "./itf.js";
+import { actionName, actionPicks, toItfValue } from "./write.js";
 
 /** Decodes an ITF value written by `toItfValue`: sets, maps, big integers, tuples, records, lists. */
 export function fromItfValue(value: unknown): unknown {
