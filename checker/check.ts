@@ -5,17 +5,17 @@
  * misuse of the API itself (bad options).
  */
 import { fingerprinterFor, type Fingerprinter } from "./fingerprinter.js";
-import { explore, ModelFailure, type Exploration, type Finding } from "./explore.js";
-import type { Progress, SearchLimits } from "./limits.js";
-import { searchLevels, type LevelOutcome, type LevelTuning } from "./parallel.js";
+import { explore, ModelFailure, type Exploration, type Finding } from "./search/explore.js";
+import type { Progress, SearchLimits } from "./search/limits.js";
+import { searchLevels, type LevelOutcome, type LevelTuning } from "./search/levels/parallel.js";
 import { graphFromLevels } from "./graph/from-levels.js";
 import { pathSkeleton, type GraphCore, type RecordedGraph } from "./graph/graph.js";
-import { planSearch } from "./plan.js";
-import { WorkerPool, type WorkerSource } from "./worker-pool.js";
+import { planSearch } from "./search/plan.js";
+import { WorkerPool, type WorkerSource } from "./search/levels/worker-pool.js";
 import { WORKER_MODEL } from "./worker-model.js";
-import { Prefetch } from "./prefetch.js";
+import { Prefetch } from "./search/prefetch.js";
 import { deadlockFree } from "./deadlock.js";
-import type { Strategy } from "./frontier.js";
+import type { Strategy } from "./search/frontier.js";
 import type { Model } from "./model.js";
 import type { History, Property } from "./property.js";
 import type { StuckPath } from "./graph/recovery.js";
@@ -26,7 +26,7 @@ import { isTemporal, needsGraph } from "./property.js";
 import { MAX_FAIRNESS } from "./fairness.js";
 import { MAX_GRAPH_PROPERTIES } from "./evaluate.js";
 import type { CheckResult, CheckStatus, ModelError, PropertyResult, StopReason, Trace, TraceStep } from "./result.js";
-import { StateStore } from "./store.js";
+import { StateStore } from "./search/store.js";
 import { historyOf, NondeterminismError, rebuildTrace, skeleton, type TraceSkeleton } from "./trace.js";
 
 /** How to search. Every field is optional. */
@@ -85,7 +85,7 @@ export interface CheckOptions<S, A> extends LevelTuning {
 /**
  * Explores `model` and judges `options.properties`. A breadth-first search of
  * a packed model runs level by level over a shared fingerprint set
- * (parallel.ts): on `workers` threads when a worker source says how they can
+ * (search/levels/parallel.ts): on `workers` threads when a worker source says how they can
  * rebuild the model, else on this one. Other searches run the sequential loop.
  */
 export async function check<S, A>(model: Model<S, A>, given: CheckOptions<S, A> = {}): Promise<CheckResult<S, A>> {
@@ -112,7 +112,7 @@ export async function check<S, A>(model: Model<S, A>, given: CheckOptions<S, A> 
   if (process.env.DNSMC_DEBUG) console.error(`plan: ${plan.search} search on ${plan.threads} thread${plan.threads === 1 ? "" : "s"}: ${plan.reason}`);
   const planned = (r: CheckResult<S, A>): CheckResult<S, A> => ({ ...r, plan });
   // A plain-object model (or the generic path asked for): the sequential search, with a worker thread computing
-  // successors' fingerprints ahead of it (prefetch.ts) when there are threads to spare.
+  // successors' fingerprints ahead of it (search/prefetch.ts) when there are threads to spare.
   if (options.fastPath === false || !model.packed) {
     await options.workerPool?.close();
     const prefetch = plan.prefetch ? new Prefetch<S>(source!, options.symmetry ?? false, options.patientPrefetch ?? false) : undefined;

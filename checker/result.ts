@@ -3,7 +3,7 @@
  * exit codes are separate consumers of this object (see checker/report and
  * checker/cli); the engine itself never prints or exits.
  */
-import type { SearchPlan } from "./plan.js";
+import type { SearchPlan } from "./search/plan.js";
 import type { PropertyKind } from "./property.js";
 
 /**

@@ -2,11 +2,11 @@
  * `dnsmc check` starts its worker threads before it loads its own code: a
  * thread takes about 60 ms to boot and as long again to load the engine, time
  * in which the main thread loads its modules and parses the options. The
- * threads learn which model to build once the options are known (worker-pool.ts).
+ * threads learn which model to build once the options are known (search/levels/worker-pool.ts).
  */
 import { availableParallelism } from "node:os";
-import { MAX_THREADS } from "../control-block.js";
-import { WorkerPool } from "../worker-pool.js";
+import { MAX_THREADS } from "../search/levels/control-block.js";
+import { WorkerPool } from "../search/levels/worker-pool.js";
 import { WORKER_MODEL } from "../worker-model.js";
 
 /**

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { EXIT, UsageError } from "./exit-codes.js";
 import { processOutput, type Output } from "./output.js";
 import { startEarlyWorkers } from "./early-workers.js";
-import type { WorkerPool } from "../worker-pool.js";
+import type { WorkerPool } from "../search/levels/worker-pool.js";
 
 type Command = (args: readonly string[], io: Output, early: WorkerPool | null) => Promise<number> | number;
 

@@ -4,9 +4,9 @@
  * family's declaration, so the CLI knows no model's parameters by name.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { defaultWorkers } from "../parallel.js";
-import { MAX_THREADS } from "../control-block.js";
-import type { Strategy } from "../frontier.js";
+import { defaultWorkers } from "../search/levels/parallel.js";
+import { MAX_THREADS } from "../search/levels/control-block.js";
+import type { Strategy } from "../search/frontier.js";
 import type { ModelFamily } from "../family.js";
 import { UsageError } from "./exit-codes.js";
 

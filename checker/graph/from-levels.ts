@@ -1,5 +1,5 @@
 /**
- * The graph the level search recorded (parallel.ts with a property of the
+ * The graph the level search recorded (search/levels/parallel.ts with a property of the
  * whole graph), as a {@link RecordedGraph}. The threads wrote every state's
  * record where the analyses read it (level-records.ts), so nothing is
  * copied: the arrays, label words included, are views of the shared area,
@@ -8,10 +8,10 @@
  * of numbers) are holes: no record, no edge, no state.
  */
 import { fingerprintWords } from "../fingerprint.js";
-import { numberOf } from "../fingerprint-set.js";
+import { numberOf } from "../search/levels/fingerprint-set.js";
 import type { Fingerprinter } from "../fingerprinter.js";
 import type { PackedOps } from "../model.js";
-import type { LevelGraph } from "../parallel.js";
+import type { LevelGraph } from "../search/levels/parallel.js";
 import type { RecordedGraph } from "./graph.js";
 
 /** The graph, over the level search's shared memory. */

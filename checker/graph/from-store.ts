@@ -1,9 +1,9 @@
 /**
- * The graph the sequential search recorded (explore.ts: the state store and
+ * The graph the sequential search recorded (search/explore.ts: the state store and
  * every transition), as a {@link RecordedGraph}.
  */
 import type { Fingerprinter } from "../fingerprinter.js";
-import type { StateStore } from "../store.js";
+import type { StateStore } from "../search/store.js";
 import { adjacency, type EdgeList, type Labels, type RecordedGraph } from "./graph.js";
 
 export function graphFromStore<S>(

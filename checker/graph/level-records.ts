@@ -11,7 +11,7 @@
  * Pages of the area that nothing was written to are never touched, so they
  * take no memory.
  */
-import type { ControlBlock } from "../control-block.js";
+import type { ControlBlock } from "../search/levels/control-block.js";
 import { maskArray, type LabelArray, type MaskArray } from "./graph.js";
 
 /** Words a thread claims at once (256 KB): one atomic operation per region, at most one region's rest unused per thread. */

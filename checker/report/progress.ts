@@ -4,7 +4,7 @@
  * state limit bounds the search, how far along it is.
  */
 import { count } from "./summary.js";
-import type { Progress } from "../limits.js";
+import type { Progress } from "../search/limits.js";
 
 /** A live progress line: `update` on each report, `done` to clear it. */
 export function progressLine(stream: NodeJS.WriteStream, maxStates?: number): { update: (p: Progress) => void; done: () => void } {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { grownCapacity, growInPlace, hasFingerprint, home, insertFingerprint, insertNumbered, NUMBERED_SLOT, numberOf, populate, reserveTable } from "../../checker/fingerprint-set.js";
+import { grownCapacity, growInPlace, hasFingerprint, home, insertFingerprint, insertNumbered, NUMBERED_SLOT, numberOf, populate, reserveTable } from "../../checker/search/levels/fingerprint-set.js";
 
 // Low words from a small pool as often as not, so that fingerprints differing only in the high word meet on a probe path.
 const lowWord = fc.oneof(fc.nat(0xffffffff), fc.constantFrom(0, 1, 7, 0xdeadbeef));
@@ -96,7 +96,7 @@ describe("the shared fingerprint set", () => {
   it("two threads inserting the same fingerprints at once store each exactly once", async () => {
     const capacity = 200_000;
     // Worker threads run the build (npm test builds first).
-    const module = new URL("../../dist/checker/fingerprint-set.js", import.meta.url).href;
+    const module = new URL("../../dist/checker/search/levels/fingerprint-set.js", import.meta.url).href;
     const script = `
       const { workerData, parentPort } = require("node:worker_threads");
       import(${JSON.stringify(module)}).then(({ insertFingerprint }) => {

@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ControlBlock } from "../../dist/checker/control-block.js";
+import { ControlBlock } from "../../dist/checker/search/levels/control-block.js";
 import { REGION_WORDS, RecordWriter, reserveRecords } from "../../dist/checker/graph/level-records.js";
 
 type Op = { kind: "record"; writer: number; words: number } | { kind: "mark"; writer: number } | { kind: "cut"; writer: number };

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { storedHalf } from "../../checker/fingerprint-set.js";
-import { forget, metRecently, noteNumber, noteStaged, RECENT_SLOTS, recentFilter, recentNumber, recentNumbers } from "../../checker/recent-filter.js";
+import { storedHalf } from "../../checker/search/levels/fingerprint-set.js";
+import { forget, metRecently, noteNumber, noteStaged, RECENT_SLOTS, recentFilter, recentNumber, recentNumbers } from "../../checker/search/levels/recent-filter.js";
 
 const half = fc.nat(0xffffffff).map(storedHalf);
 

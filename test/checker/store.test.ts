@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canonicalKey, fingerprint } from "../../checker/fingerprint.js";
-import { StateStore, NO_PARENT } from "../../checker/store.js";
+import { StateStore, NO_PARENT } from "../../checker/search/store.js";
 
 describe("StateStore", () => {
   it("numbers fingerprints in insertion order and finds them again across growth", () => {

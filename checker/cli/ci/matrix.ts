@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { configurationName, type ModelFamily } from "../../family.js";
 import { isTemporal, type Property } from "../../property.js";
 import { SYMMETRY_SKIPS_TEMPORAL } from "../select.js";
-import { MAX_THREADS } from "../../control-block.js";
+import { MAX_THREADS } from "../../search/levels/control-block.js";
 import { UsageError } from "../exit-codes.js";
 
 /** A verdict a configuration may expect: `found` is a witness reached. */

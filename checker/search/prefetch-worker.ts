@@ -6,8 +6,8 @@
  */
 import { workerData } from "node:worker_threads";
 import { parentPort } from "node:worker_threads";
-import { fingerprinterFor } from "./fingerprinter.js";
-import type { Model } from "./model.js";
+import { fingerprinterFor } from "../fingerprinter.js";
+import type { Model } from "../model.js";
 import { MAX_SUCCESSORS, RING, SLOT_INTS, type PrefetchInit } from "./prefetch.js";
 
 type WorkerModule = { workerModel(spec: unknown): Promise<{ model: Model<unknown, unknown> }> };

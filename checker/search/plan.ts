@@ -4,10 +4,10 @@
  * that cannot use a second thread says why instead of running on one
  * silently.
  */
-import type { Model } from "./model.js";
-import { needsGraph, type Property } from "./property.js";
+import type { Model } from "../model.js";
+import { needsGraph, type Property } from "../property.js";
 import type { SearchLimits } from "./limits.js";
-import { MAX_GRAPH_PROPERTIES } from "./evaluate.js";
+import { MAX_GRAPH_PROPERTIES } from "../evaluate.js";
 import type { Strategy } from "./frontier.js";
 
 /** The search chosen for a check, and why. */

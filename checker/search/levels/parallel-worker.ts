@@ -2,7 +2,7 @@
  * A worker thread of the level-synchronous search (parallel.ts, started by
  * worker-pool.ts). It loads the module it is started with and rebuilds the
  * model and its properties when told which; then it runs rounds of a level's
- * expansion (level-expander.ts) in the shared memory the main thread sets up.
+ * expansion (expander.ts) in the shared memory the main thread sets up.
  * It says it is ready through shared memory, which the main thread reads
  * between chunks of its own work. A thread that is still compiling its code is
  * slow, and the level's end waits for the chunk it holds: chunks are small, and
@@ -10,15 +10,15 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { INITIAL_SLOTS, populate, populateWords } from "./fingerprint-set.js";
-import { LevelExpander, type LevelJob } from "./level-expander.js";
+import { LevelExpander, type LevelJob } from "./expander.js";
 import { ControlBlock } from "./control-block.js";
-import type { Model, PackedOps } from "./model.js";
-import type { Property } from "./property.js";
-import type { Fairness } from "./fairness.js";
+import type { Model, PackedOps } from "../../model.js";
+import type { Property } from "../../property.js";
+import type { Fairness } from "../../fairness.js";
 import type { WorkerInit, WorkerLoad, WorkerSetup } from "./worker-pool.js";
-import { firstPass, runSearch, type Pass, type Search } from "./graph/analyses.js";
-import { rangeSweeper, type Fixpoint } from "./graph/fixpoint.js";
-import { reuseForQueues } from "./graph/bfs.js";
+import { firstPass, runSearch, type Pass, type Search } from "../../graph/analyses.js";
+import { rangeSweeper, type Fixpoint } from "../../graph/fixpoint.js";
+import { reuseForQueues } from "../../graph/bfs.js";
 
 type Loaded = { readonly ops: PackedOps<unknown, unknown>; readonly properties: readonly Property[]; readonly symmetry: boolean; readonly fairness: readonly Fairness<unknown>[] };
 type WorkerModule = { workerModel(spec: unknown): Promise<{ model: Model<unknown, unknown>; properties: readonly Property[] }> };

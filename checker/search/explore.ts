@@ -5,17 +5,17 @@
  * step properties, witnesses). It records raw findings as state numbers;
  * check.ts turns them into traces.
  */
-import type { AnalysisResult } from "./graph/analyses.js";
-import { EdgeList, type RecordedGraph } from "./graph/graph.js";
-import { graphFromStore } from "./graph/from-store.js";
-import type { Fingerprinter } from "./fingerprinter.js";
+import type { AnalysisResult } from "../graph/analyses.js";
+import { EdgeList, type RecordedGraph } from "../graph/graph.js";
+import { graphFromStore } from "../graph/from-store.js";
+import type { Fingerprinter } from "../fingerprinter.js";
 import { frontierFor } from "./frontier.js";
-import type { Model, PackedOps } from "./model.js";
-import type { Property } from "./property.js";
-import { Evaluation } from "./evaluate.js";
-import { GrowableUint32 } from "./growable.js";
-import { fairnessMasks, fairnessMatters } from "./fairness.js";
-import type { StopReason } from "./result.js";
+import type { Model, PackedOps } from "../model.js";
+import type { Property } from "../property.js";
+import { Evaluation } from "../evaluate.js";
+import { GrowableUint32 } from "../growable.js";
+import { fairnessMasks, fairnessMatters } from "../fairness.js";
+import type { StopReason } from "../result.js";
 import type { SearchLimits } from "./limits.js";
 import { StateStore, MAX_ACTION_INDEX, NO_PARENT } from "./store.js";
 import type { Prefetch } from "./prefetch.js";

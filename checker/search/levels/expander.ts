@@ -18,15 +18,15 @@
  * every expanded state's successors' numbers (graph/level-records.ts); a new
  * state carries its number in its block, one word after its own.
  */
-import { fingerprintWords } from "./fingerprint.js";
+import { fingerprintWords } from "../../fingerprint.js";
 import { HARD_LIMIT, GROW_AT, home, insertFingerprint, insertNumbered, primeInsertFingerprint, storedHalf } from "./fingerprint-set.js";
-import type { PackedOps } from "./model.js";
-import type { Property } from "./property.js";
+import type { PackedOps } from "../../model.js";
+import type { Property } from "../../property.js";
 import { forget, metRecently, noteNumber, noteStaged, recentFilter, recentNumber, recentNumbers } from "./recent-filter.js";
-import { Evaluation } from "./evaluate.js";
+import { Evaluation } from "../../evaluate.js";
 import { StopFlag, type ControlBlock } from "./control-block.js";
-import { fairnessMasks, fairnessMatters, type Fairness } from "./fairness.js";
-import { RecordWriter, type RecordArea } from "./graph/level-records.js";
+import { fairnessMasks, fairnessMatters, type Fairness } from "../../fairness.js";
+import { RecordWriter, type RecordArea } from "../../graph/level-records.js";
 
 /** States a block of the next level holds. */
 export const BLOCK_STATES = 1 << 14;

@@ -9,8 +9,8 @@
 import { totalmem } from "node:os";
 import { Worker } from "node:worker_threads";
 import { maxSlotsFor, reserveTable } from "./fingerprint-set.js";
-import type { ExpanderLimits, GraphRecording, LevelJob, RoundReport } from "./level-expander.js";
-import type { AnalysisHelper, AnalysisResult } from "./graph/analyses.js";
+import type { ExpanderLimits, GraphRecording, LevelJob, RoundReport } from "./expander.js";
+import type { AnalysisHelper, AnalysisResult } from "../../graph/analyses.js";
 
 /** How worker threads rebuild the model: a module exporting `workerModel(spec)` and its argument. */
 export interface WorkerSource {

@@ -14,7 +14,7 @@
  * behind) is expanded by the search itself, and never twice.
  */
 import { Worker } from "node:worker_threads";
-import type { WorkerSource } from "./worker-pool.js";
+import type { WorkerSource } from "./levels/worker-pool.js";
 
 /** Positions in flight at once: the ring's size. */
 export const RING = 4096;

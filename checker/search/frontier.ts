@@ -5,7 +5,7 @@
  * for both kinds of storage: state objects, or packed words in one typed
  * array (the fast path).
  */
-import type { PackedOps } from "./model.js";
+import type { PackedOps } from "../model.js";
 
 /** A state waiting to be expanded, with its number in the state store and its depth. */
 export interface FrontierEntry<S> {

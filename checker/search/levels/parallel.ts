@@ -3,7 +3,7 @@
  * one thread or several.
  *
  * Each level is cut into chunks and the chunks into one share per thread;
- * every thread (level-expander.ts) claims chunks from the front of its own
+ * every thread (expander.ts) claims chunks from the front of its own
  * share, then from the back of the others', inserts successors' fingerprints
  * into the lock-free set (fingerprint-set.ts) and writes the new states to
  * blocks of the next level. The main thread only hands out levels, grows the set
@@ -24,19 +24,19 @@
  * record as they go (LevelGraph).
  */
 import { availableParallelism, totalmem } from "node:os";
-import type { Fingerprinter } from "./fingerprinter.js";
-import { fingerprintWords } from "./fingerprint.js";
+import type { Fingerprinter } from "../../fingerprinter.js";
+import { fingerprintWords } from "../../fingerprint.js";
 import { grownCapacity, growInPlace, HARD_LIMIT, INITIAL_SLOTS, INITIAL_SLOTS_ALONE, insertFingerprint, insertNumbered, maxSlotsFor, NUMBERED_SLOT, populate, reserveTable } from "./fingerprint-set.js";
-import type { SearchLimits } from "./limits.js";
-import { LevelExpander, type ExpanderLimits, type GraphRecording, type LevelJob, type RoundReport } from "./level-expander.js";
+import type { SearchLimits } from "../limits.js";
+import { LevelExpander, type ExpanderLimits, type GraphRecording, type LevelJob, type RoundReport } from "./expander.js";
 import { ControlBlock, StopFlag } from "./control-block.js";
-import type { Model, PackedOps } from "./model.js";
-import type { Property } from "./property.js";
-import { Evaluation } from "./evaluate.js";
-import { reserveRecords, type RecordArea } from "./graph/level-records.js";
-import { reuseForQueues } from "./graph/bfs.js";
-import { fairnessMatters, type Fairness } from "./fairness.js";
-import type { StopReason } from "./result.js";
+import type { Model, PackedOps } from "../../model.js";
+import type { Property } from "../../property.js";
+import { Evaluation } from "../../evaluate.js";
+import { reserveRecords, type RecordArea } from "../../graph/level-records.js";
+import { reuseForQueues } from "../../graph/bfs.js";
+import { fairnessMatters, type Fairness } from "../../fairness.js";
+import type { StopReason } from "../../result.js";
 import type { Thread, WorkerPool } from "./worker-pool.js";
 
 /** The outcome of a level-synchronous search. */
@@ -159,7 +159,7 @@ export async function searchLevels<S, A>(
   const slotWords = recording ? NUMBERED_SLOT : 2;
   const maxSlots = Math.floor(table.length / slotWords);
   // A thread inserts up to 64 fingerprints before it adds them to the shared count and sees whether the set is past its
-  // hard limit (level-expander.ts), so the set keeps room for 128 a thread past that limit: a full set has no end to a probe.
+  // hard limit (expander.ts), so the set keeps room for 128 a thread past that limit: a full set has no end to a probe.
   const threadCount = 1 + (workers?.size ?? 0);
   let capacity = Math.min(maxSlots, Math.max(tableSlots, Math.ceil((128 * threadCount) / (1 - HARD_LIMIT))));
   // Every page of the set is written before it is used (fingerprint-set.ts, populate): with worker threads, the words of
