@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { EVERY_PROPERTY, livenessBench, NO_PROPERTIES } from "../../bench/liveness.js";
+import { EVERY_PROPERTY, GRAPH_ALONE, livenessBench, NO_PROPERTIES } from "../../bench/liveness.js";
 
 describe("the liveness benchmark's table (npm run bench -- --liveness)", () => {
   it("measures dnsmc with every property and with none, alternating, and prints the ratios of issue 16's target", () => {
@@ -29,6 +29,10 @@ describe("the liveness benchmark's table (npm run bench -- --liveness)", () => {
       expect(order.length % 2).toBe(0);
       expect(order.slice(0, order.length / 2)).toEqual(order.slice(order.length / 2));
       expect(lines.some((l) => l.endsWith(`incident | ${EVERY_PROPERTY} | 2.28 | 208 | 1.71, 1.94`))).toBe(true);
+      // recoverable alone, and each temporal property alone, against the check without properties as well.
+      expect(rows.find((r) => r.property === GRAPH_ALONE)?.checker).toMatch(/^dnsmc/);
+      expect(lines.some((l) => l.endsWith(`incident | ${GRAPH_ALONE} | 1.50 | 150 | 1.13, 1.40`))).toBe(true);
+      expect(lines.filter((l) => / \| 1\.50 \| 150 \| 1\.13, 1\.40$/.test(l)).length).toBeGreaterThan(2);
     } finally {
       console.log = log;
       rmSync(dir, { recursive: true, force: true });
