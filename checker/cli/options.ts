@@ -63,6 +63,8 @@ export interface CheckCommandOptions {
   readonly generic: boolean;
   /** Threads for the search (breadth-first, packed models). */
   readonly workers: number;
+  /** Whether `--workers` was given: a check that then runs on fewer threads says why. */
+  readonly workersAsked: boolean;
   /** Folder for counterexample files, or null to write none. */
   readonly out: string | null;
   readonly json: boolean;
@@ -147,6 +149,7 @@ export function parseCheckOptions(args: readonly string[], family: ModelFamily, 
     ...(maxMemoryBytes === undefined ? {} : { maxMemoryBytes }),
     generic: Boolean(v.generic),
     workers: v.workers === undefined ? defaultWorkers() : integer("--workers", v.workers as string, 1, MAX_THREADS),
+    workersAsked: v.workers !== undefined,
     out: v["no-write"] ? null : ((v.out as string | undefined) ?? defaultOut),
     json: Boolean(v.json),
     verbose: Boolean(v.verbose),

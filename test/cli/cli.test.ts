@@ -93,6 +93,17 @@ describe("dnsmc check", () => {
     expect(dnsmc(["check", "--max-memory", "lots"]).stderr).toContain("--max-memory must be a size such as 512M or 4G");
   });
 
+  it("says why when it cannot use the threads --workers asks for, and says nothing when none were asked for", () => {
+    const dfs = ["check", "--variant", "incident", "--strategy", "dfs", "--no-write"];
+    const asked = dnsmc([...dfs, "--workers", "2"]);
+    expect(asked.code).toBe(1);
+    // Under the counts, not after the trace.
+    expect(asked.stdout.split("\n")[2]).toBe("  note: depth-first search is sequential, so one thread works although 2 were asked for");
+    expect(dnsmc(dfs).stdout).not.toContain("note: depth-first");
+    // Used as asked: no note.
+    expect(dnsmc(["check", "--variant", "incident", "--no-write", "--workers", "2"]).stdout).not.toContain("were asked for");
+  });
+
   it("--workers 2 reports exactly what one thread reports, with both threads searching", () => {
     // No recoverable property (it needs every edge, so the sequential search), and levels big enough to be shared.
     const args = ["check", "--variant", "guarded-cleanup", "--plans", "8", "--continue", "--no-write", "--json"];

@@ -88,7 +88,11 @@ export async function checkCommand(args: readonly string[], io: Output, early: W
   } else {
     const params = configText(opts.params);
     const title = `dnsmc check: ${loaded.family.name}, variant ${opts.variant}${params ? ` (${params})` : ""}`;
-    for (const line of summaryLines(title, model, result, files.map((f) => relative(process.cwd(), f)), io.term)) io.out(line);
+    const lines = summaryLines(title, model, result, files.map((f) => relative(process.cwd(), f)), io.term);
+    // Asked for more threads than the search could use (depth-first, bounds, a plain-object model): the plan says why,
+    // under the counts.
+    if (opts.workersAsked && result.plan && result.plan.threads < opts.workers) lines.splice(2, 0, `  note: ${result.plan.reason}`);
+    for (const line of lines) io.out(line);
     if (skipped.length > 0) io.out(`\nNot checked: ${skipped.join(", ")} (${SYMMETRY_SKIPS_TEMPORAL}).`);
     for (const { property, found, written } of minimized) {
       const small = found.result.properties[0]!;
