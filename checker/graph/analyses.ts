@@ -18,7 +18,7 @@
  * unique.
  */
 import { bitArray, rangeSweeper, sweepHere, type BitArray, type Fixpoint } from "./fixpoint.js";
-import { labelOf, type GraphCore, type Labels } from "./graph.js";
+import { labelOf, staysFairly, type GraphCore, type Labels } from "./graph.js";
 import { stuckPath, type StuckPath } from "./recovery.js";
 import { postorder, SharedWalk } from "./order.js";
 import { acceptingState, allowedStates, FairComponents, FairGraph, findFairLasso, type ConstraintKinds, type Lasso, type StateFairness, type TemporalKind } from "./temporal.js";
@@ -110,7 +110,7 @@ export function firstPassWalk(p: Pass, reverse: boolean): SharedWalk {
       // A self-loop lets the state stay by taking its constraints: the ones it takes.
       let taken = 0;
       if (self && mask) for (let e = a + 1, end = a + 1 + words[a]!; e < end; e++) if (words[e] === s) taken |= mask[e]!;
-      alone = (self ? enabled & ~taken : enabled & all) === 0 ? 1 : 0;
+      alone = staysFairly(enabled & all, self, taken) ? 1 : 0;
       fairAlone[s] = alone;
     }
     let v = 0;

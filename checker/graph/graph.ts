@@ -107,6 +107,17 @@ export function adjacency(stateCount: number, edges: EdgeList, constraints = 0):
   return { at, words, mask };
 }
 
+/**
+ * Whether staying in a state forever is a fair behaviour: no fairness
+ * constraint is enabled there (`enabled`, a bit per constraint) but those
+ * its self-loops take (`taken`), when it has one. The level search judges
+ * each state so as it expands it, the analyses' first pass each state of a
+ * graph the sequential search recorded.
+ */
+export function staysFairly(enabled: number, selfLoop: boolean, taken: number): boolean {
+  return (selfLoop ? enabled & ~taken : enabled) === 0;
+}
+
 /** What the analyses read of a graph: plain data, which a worker thread can be sent (typed arrays over shared memory). */
 export interface GraphCore {
   readonly stateCount: number;

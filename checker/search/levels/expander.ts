@@ -27,6 +27,7 @@ import { Evaluation } from "../../evaluate.js";
 import { StopFlag, type ControlBlock } from "./control-block.js";
 import { fairnessMasks, fairnessMatters, type Fairness } from "../../fairness.js";
 import { RecordWriter, type RecordArea } from "../../graph/level-records.js";
+import { staysFairly } from "../../graph/graph.js";
 
 /** States a block of the next level holds. */
 export const BLOCK_STATES = 1 << 14;
@@ -408,7 +409,7 @@ export class LevelExpander<S, A> {
       // constraint is enabled there but those its self-loops take (graph/analyses.ts reads it in its first pass).
       if (this.recordMask) {
         this.recordMask[header] = enabled;
-        this.fairAlone![source[from + W]!] = (self ? enabled & ~taken : enabled) === 0 ? 1 : 0;
+        this.fairAlone![source[from + W]!] = staysFairly(enabled, self, taken) ? 1 : 0;
       }
     }
     found |= this.insertStaged(staged, hardLimit, skip | found);
@@ -419,14 +420,14 @@ export class LevelExpander<S, A> {
     return this.endChunk(found, MORE, c);
   }
 
-  // Records a chunk's findings (and stops an early-stopping search at a violation); a chunk abandoned because the table
-  // must grow is expanded again once it has.
   // The records' area is full: the search stops as at its memory limit.
   private tooBig(): number {
     this.control.stop(StopFlag.Memory);
     return STOPPED;
   }
 
+  // Records a chunk's findings (and stops a search that does not go on past a violation); a chunk abandoned because the
+  // table must grow is expanded again once it has.
   private endChunk(found: number, step: number, c: number, mark = 0): number {
     this.roundFound |= found;
     if (found & this.ev.breaking && !this.limits.continue) this.control.stop(StopFlag.Violation);
