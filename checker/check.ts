@@ -85,8 +85,9 @@ export interface CheckOptions<S, A> extends LevelTuning {
 /**
  * Explores `model` and judges `options.properties`. A breadth-first search of
  * a packed model runs level by level over a shared fingerprint set
- * (search/levels/parallel.ts): on `workers` threads when a worker source says how they can
- * rebuild the model, else on this one. Other searches run the sequential loop.
+ * (search/levels/parallel.ts): on `workers` threads when a worker source
+ * says how they can rebuild the model, else on this one. Other searches run
+ * the sequential loop.
  */
 export async function check<S, A>(model: Model<S, A>, given: CheckOptions<S, A> = {}): Promise<CheckResult<S, A>> {
   const options = withDeadlock(model, given);

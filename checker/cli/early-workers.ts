@@ -2,7 +2,8 @@
  * `dnsmc check` starts its worker threads before it loads its own code: a
  * thread takes about 60 ms to boot and as long again to load the engine, time
  * in which the main thread loads its modules and parses the options. The
- * threads learn which model to build once the options are known (search/levels/worker-pool.ts).
+ * threads learn which model to build once the options are known
+ * (search/levels/worker-pool.ts).
  */
 import { availableParallelism } from "node:os";
 import { MAX_THREADS } from "../search/levels/control-block.js";

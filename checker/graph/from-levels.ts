@@ -1,9 +1,9 @@
 /**
- * The graph the level search recorded (search/levels/parallel.ts with a property of the
- * whole graph), as a {@link RecordedGraph}. The threads wrote every state's
- * record where the analyses read it (level-records.ts), so nothing is
- * copied: the arrays, label words included, are views of the shared area,
- * which a worker thread reads where it is.
+ * The graph the level search recorded (search/levels/parallel.ts, with a
+ * property of the whole graph), as a {@link RecordedGraph}. The threads
+ * wrote every state's record where the analyses read it (level-records.ts),
+ * so nothing is copied: the arrays, label words included, are views of the
+ * shared area, which a worker thread reads where it is.
  * Numbers a thread claimed but did not give out (the rest of its last block
  * of numbers) are holes: no record, no edge, no state.
  */

@@ -1,6 +1,6 @@
 /**
- * The graph the sequential search recorded (search/explore.ts: the state store and
- * every transition), as a {@link RecordedGraph}.
+ * The graph the sequential search recorded (search/explore.ts: the state
+ * store and every transition), as a {@link RecordedGraph}.
  */
 import type { Fingerprinter } from "../fingerprinter.js";
 import type { StateStore } from "../search/store.js";

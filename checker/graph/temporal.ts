@@ -268,7 +268,7 @@ function shortestStem(g: FairGraph, kind: TemporalKind, labels: Labels, componen
     if (kind === "leadsTo" && triggered(s)) enter(n + s, -1);
   }
   let found: { ids: number[]; actions: number[] } | null = null;
-  for (let head = 0; head < node.length && found === null; head++) {
+  for (let head = 0; head < node.length; head++) {
     const m = node.get(head);
     const phase = phases === 2 ? (m >= n ? 1 : 0) : startPhase;
     const s = m >= n ? m - n : m;
